@@ -1,0 +1,62 @@
+// One build script for every runtime, as VS Code's own extensions do it:
+//   node esbuild.mjs            bundle dist/ (server, CLI, extension) with sourcemaps
+//   node esbuild.mjs --minify   the same, minified, for the .vsix
+//   node esbuild.mjs --tests    bundle each test file to out/test/ (node:test runs them)
+//   node esbuild.mjs --bench    bundle the benchmark to out/bench/
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const minify = args.has('--minify');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !minify,
+  minify,
+  logLevel: 'warning',
+  // vscode is provided by the extension host; it can never be bundled.
+  external: ['vscode'],
+};
+
+function listTests(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return listTests(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const builds = [];
+if (args.has('--tests')) {
+  rmSync('out/test', { recursive: true, force: true });
+  builds.push(esbuild.build({
+    ...common,
+    entryPoints: [...listTests('test/unit'), ...listTests('test/protocol')],
+    outdir: 'out/test',
+    outbase: 'test',
+    // Test files import the engine from source; node_modules stay external so
+    // fast-check and friends load as they are.
+    packages: 'external',
+  }));
+} else if (args.has('--bench')) {
+  builds.push(esbuild.build({
+    ...common,
+    entryPoints: ['test/bench/bench.ts'],
+    outdir: 'out/bench',
+    packages: 'external',
+  }));
+} else {
+  const entries = [
+    { in: 'server/src/serverMain.ts', out: 'server' },
+    { in: 'server/src/cli/cliMain.ts', out: 'cli' },
+  ];
+  if (existsSync('client/src/extensionMain.ts')) entries.push({ in: 'client/src/extensionMain.ts', out: 'extension' });
+  builds.push(esbuild.build({ ...common, entryPoints: entries, outdir: 'dist' }));
+}
+await Promise.all(builds);

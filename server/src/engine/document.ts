@@ -1,0 +1,74 @@
+// The minimal document the engine reads. vscode-languageserver-textdocument's
+// TextDocument satisfies it as it is; PlainTextDocument is ours for the CLI,
+// the benchmark and tests, so the engine imports no protocol package.
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface OutlineDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly lineCount: number;
+  getText(): string;
+  /** Offset of a position; the start of a line is offsetAt({ line, character: 0 }). */
+  offsetAt(position: Position): number;
+}
+
+/** Offsets where each line starts; \n, \r\n and a lone \r all end a line. */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
+  while (nextLf !== -1 || nextCr !== -1) {
+    if (nextCr !== -1 && (nextLf === -1 || nextCr < nextLf)) {
+      const crlf = nextLf === nextCr + 1;
+      const start = nextCr + (crlf ? 2 : 1);
+      starts.push(start);
+      if (crlf) nextLf = text.indexOf('\n', start);
+      nextCr = text.indexOf('\r', start);
+    } else {
+      starts.push(nextLf + 1);
+      nextLf = text.indexOf('\n', nextLf + 1);
+    }
+  }
+  return starts;
+}
+
+export class PlainTextDocument implements OutlineDocument {
+  private readonly lineStarts: number[];
+
+  constructor(
+    readonly uri: string,
+    private readonly text: string,
+    readonly version = 1,
+  ) {
+    this.lineStarts = computeLineStarts(text);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  getText(): string {
+    return this.text;
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const start = this.lineStarts[position.line];
+    if (position.character <= 0) return start;
+    return Math.min(start + position.character, lineContentEnd(this.text, this, position.line));
+  }
+}
+
+/** Offset of the end of a line's content, before its line break. */
+export function lineContentEnd(text: string, doc: OutlineDocument, line: number): number {
+  if (line + 1 >= doc.lineCount) return text.length; // the last line has no break
+  let end = doc.offsetAt({ line: line + 1, character: 0 });
+  if (text.charCodeAt(end - 1) === 0x0a) end--;
+  if (text.charCodeAt(end - 1) === 0x0d) end--;
+  return end;
+}

@@ -1,0 +1,17 @@
+// The heading engine: pure TypeScript, no vscode or protocol imports.
+export * from './types';
+export * from './document';
+export { scanLine, scanLines } from './markers';
+export { buildOutline, MAX_LIST_DEPTH } from './outline';
+export { OutlineCache, scanDocument, type LineEdit } from './outlineCache';
+export { truncateName, foldWhitespace, NAME_CAP } from './names';
+
+import { OutlineDocument } from './document';
+import { buildOutline } from './outline';
+import { scanDocument } from './outlineCache';
+import { DEFAULT_OPTIONS, Outline, OutlineOptions } from './types';
+
+/** The outline of a document, computed from scratch. */
+export function parseOutline(doc: OutlineDocument, options: OutlineOptions = DEFAULT_OPTIONS): Outline {
+  return buildOutline(doc, scanDocument(doc), options);
+}

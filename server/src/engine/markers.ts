@@ -1,0 +1,291 @@
+// Recognises the heading marker at the start of one line (docs/headings.md
+// §1, §2, §5). Context-free: whether a candidate really is a heading (lists,
+// table of contents) is decided by the outline builder.
+
+import { OutlineDocument } from './document';
+import { HeadingStyle, Marker } from './types';
+import { NAME_CAP, foldWhitespace, isIndent, isSpace, stripWhitespace } from './names';
+import { circledValue, digitValue, parenthesizedCnValue, readArabic, readCnNumeral, readNumeral } from './numerals';
+
+const CH_DI = 0x7b2c; // 第
+const CH_PIAN = 0x7bc7; // 篇
+
+/** Characters a bare Chinese-numeral marker can start with (两 never starts one). */
+const CN_START = new Set('〇零一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟');
+
+/** Words that are headings on a line of their own (§2), longest first. */
+const NAMED_WORDS = ['结束语', '前言', '序言', '引言', '楔子', '结语', '尾声', '后记', '附录', '附件', '番外', '目录', '序'];
+const NAMED_FIRST = new Set(NAMED_WORDS.map((w) => w[0]));
+/** The longest named word, in characters. */
+const NAMED_MAX = 3;
+
+/** The title of a run-in heading stops before these (§5). */
+function isSentenceEnd(text: string, i: number, end: number): boolean {
+  switch (text.charCodeAt(i)) {
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0xff1b: // ；
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0x3b: // ;
+      return true;
+    case 0x2e: // . ends a sentence only before whitespace or the line end (not in 1.自治区 or 5.2%)
+      return i + 1 >= end || isSpace(text.charCodeAt(i + 1));
+    default:
+      return false;
+  }
+}
+
+/** A title line of a speech collection may not contain these (§2, article). */
+function isClausePunctuation(code: number): boolean {
+  return code === 0xff0c || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x2c;
+}
+
+interface RawMarker {
+  style: HeadingStyle;
+  kind?: Marker['kind'];
+  number: number;
+  word?: string;
+  /** Offset just after the marker. */
+  markerEnd: number;
+}
+
+/**
+ * The marker candidate on the line text[lineStart, lineEnd) (lineEnd excludes
+ * the line break), or undefined when the line cannot be a heading.
+ */
+export function scanLine(text: string, line: number, lineStart: number, lineEnd: number): Marker | undefined {
+  let s = lineStart;
+  if (s === 0 && text.charCodeAt(0) === 0xfeff) s++; // a BOM is not text
+  while (s < lineEnd && isIndent(text.charCodeAt(s))) s++;
+  if (s >= lineEnd) return undefined;
+
+  const raw = readMarker(text, s, lineEnd);
+  if (raw !== undefined) return finish(text, line, lineStart, s, lineEnd, raw);
+  const pian = articleTitleNumber(text, s, lineEnd);
+  return pian === undefined ? undefined : titleLineArticle(text, line, lineStart, s, lineEnd, pian);
+}
+
+function readMarker(text: string, s: number, e: number): RawMarker | undefined {
+  const code = text.charCodeAt(s);
+  const ch = text[s];
+  let raw: RawMarker | undefined;
+  if (code === CH_DI) raw = readDiMarker(text, s, e);
+  else if (CN_START.has(ch)) raw = readCnMarker(text, s, e);
+  else if (digitValue(code) >= 0) raw = readArabicMarker(text, s, e);
+  else if (code === 0x28 || code === 0xff08) raw = readBracketMarker(text, s, e);
+  else if (circledValue(code) > 0) raw = { style: 'circled', number: circledValue(code), markerEnd: s + 1 };
+  else if (parenthesizedCnValue(code) > 0) raw = { style: 'paren-cn', number: parenthesizedCnValue(code), markerEnd: s + 1 };
+  else if (NAMED_FIRST.has(ch)) raw = readNamedMarker(text, s, e);
+  return raw;
+}
+
+/** 第 + numeral + 卷/编/部/部分/篇/章/回/节/条, or the ordinal 第一， (§2). */
+function readDiMarker(text: string, s: number, e: number): RawMarker | undefined {
+  const num = readNumeral(text, s + 1, e);
+  if (num === undefined || num.end >= e) return undefined;
+  const at = num.end;
+  const number = num.value;
+  switch (text[at]) {
+    case '卷':
+    case '编':
+      return { style: 'volume', number, markerEnd: at + 1 };
+    case '部':
+      return text[at + 1] === '分'
+        ? { style: 'part', number, markerEnd: at + 2 }
+        : { style: 'volume', number, markerEnd: at + 1 };
+    case '篇':
+      return { style: 'article', number, markerEnd: at + 1 };
+    case '章':
+    case '回':
+      return { style: 'chapter', number, markerEnd: at + 1 };
+    case '节':
+      return { style: 'section', number, markerEnd: at + 1 };
+    case '条':
+      return { style: 'item', kind: 'law', number, markerEnd: at + 1 };
+    case '，':
+    case '、':
+    case '：':
+    case ',':
+    case ':':
+      return { style: 'item', kind: 'ordinal', number, markerEnd: at + 1 };
+    default:
+      return undefined;
+  }
+}
+
+/** 一、 一. and the enumeration points 一是 一要 一关于. */
+function readCnMarker(text: string, s: number, e: number): RawMarker | undefined {
+  const num = readCnNumeral(text, s, e);
+  if (num === undefined || num.end >= e) return undefined;
+  const at = num.end;
+  const number = num.value;
+  switch (text[at]) {
+    case '、':
+      return { style: 'item', number, markerEnd: at + 1 };
+    case '.':
+    case '．':
+      return digitValue(text.charCodeAt(at + 1)) >= 0 ? undefined : { style: 'item', number, markerEnd: at + 1 };
+    case '是':
+    case '要':
+      return { style: 'enumeration', number, word: text[at], markerEnd: at + 1 };
+    case '关':
+      return text[at + 1] === '于' ? { style: 'enumeration', number, word: '关于', markerEnd: at + 2 } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** 1. 1． 1、 (arabic) and 1） 1) (paren-arabic); a digit after the dot is a decimal. */
+function readArabicMarker(text: string, s: number, e: number): RawMarker | undefined {
+  const num = readArabic(text, s, e);
+  if (num === undefined || num.end >= e) return undefined;
+  const at = num.end;
+  switch (text[at]) {
+    case '.':
+    case '．':
+      return digitValue(text.charCodeAt(at + 1)) >= 0 ? undefined : { style: 'arabic', number: num.value, markerEnd: at + 1 };
+    case '、':
+      return { style: 'arabic', number: num.value, markerEnd: at + 1 };
+    case ')':
+    case '）':
+      return { style: 'paren-arabic', number: num.value, markerEnd: at + 1 };
+    default:
+      return undefined;
+  }
+}
+
+/** （一） (一) (一） → paren-cn; （1） (1) → paren-arabic. Brackets may be mixed. */
+function readBracketMarker(text: string, s: number, e: number): RawMarker | undefined {
+  const arabic = readArabic(text, s + 1, e);
+  const num = arabic ?? readCnNumeral(text, s + 1, e);
+  if (num === undefined || num.end >= e) return undefined;
+  const close = text.charCodeAt(num.end);
+  if (close !== 0x29 && close !== 0xff09) return undefined;
+  return { style: arabic ? 'paren-arabic' : 'paren-cn', number: num.value, markerEnd: num.end + 1 };
+}
+
+/**
+ * A line that is one of the named words (目　录 with inner whitespace too),
+ * 附件/附录 optionally numbered, then nothing or ：title.
+ */
+function readNamedMarker(text: string, s: number, e: number): RawMarker | undefined {
+  // Collect up to NAMED_MAX non-space characters and where each ends.
+  let letters = '';
+  const ends: number[] = [];
+  let i = s;
+  while (i < e && letters.length < NAMED_MAX) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      i++;
+      continue;
+    }
+    letters += text[i];
+    ends.push(++i);
+  }
+  for (const word of NAMED_WORDS) {
+    if (!letters.startsWith(word)) continue;
+    let markerEnd = ends[word.length - 1];
+    let number = 0;
+    if (word === '附件' || word === '附录') {
+      const num = readNumeral(text, markerEnd, e);
+      if (num !== undefined) {
+        number = num.value;
+        markerEnd = num.end;
+      }
+    }
+    let rest = markerEnd;
+    while (rest < e && isSpace(text.charCodeAt(rest))) rest++;
+    if (rest < e && text[rest] !== '：' && text[rest] !== ':') continue; // 序幕…, 附件如下 are prose
+    return { style: 'named', kind: word === '目录' ? 'toc' : undefined, number, markerEnd };
+  }
+  return undefined;
+}
+
+/** Maximum characters of a collection's title before 篇N. */
+const ARTICLE_TITLE_MAX = 60;
+const ARTICLE_TITLE_MIN = 2;
+
+/**
+ * For a title line ending in 篇1 / 篇一 after 2–60 other characters and with
+ * no clause punctuation, the number after 篇; else undefined. Its cost is
+ * bounded whatever the line's length.
+ */
+function articleTitleNumber(text: string, s: number, e: number): number | undefined {
+  let end = e;
+  while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end - s > ARTICLE_TITLE_MAX * 2 + 8) return undefined; // cheap reject of long lines
+  let numStart = end;
+  while (numStart > s && (digitValue(text.charCodeAt(numStart - 1)) >= 0 || CN_START.has(text[numStart - 1]))) numStart--;
+  if (numStart === end || numStart - 1 <= s || text.charCodeAt(numStart - 1) !== CH_PIAN) return undefined;
+  const num = readNumeral(text, numStart, end);
+  if (num === undefined || num.end !== end) return undefined;
+  let chars = 0;
+  for (let i = s; i < numStart - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (isClausePunctuation(code)) return undefined;
+    if (code < 0xdc00 || code > 0xdfff) chars++; // count code points
+  }
+  return chars >= ARTICLE_TITLE_MIN && chars <= ARTICLE_TITLE_MAX ? num.value : undefined;
+}
+
+function titleLineArticle(text: string, line: number, lineStart: number, s: number, e: number, number: number): Marker {
+  let end = e;
+  while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
+  const name = foldWhitespace(text, s, end);
+  return {
+    line,
+    style: 'article',
+    number,
+    marker: name,
+    start: s - lineStart,
+    titleEnd: end - lineStart,
+    name,
+    key: stripWhitespace(text, s, end),
+  };
+}
+
+function finish(text: string, line: number, lineStart: number, s: number, e: number, raw: RawMarker): Marker {
+  let titleEnd = raw.markerEnd;
+  while (titleEnd < e && !isSentenceEnd(text, titleEnd, e)) titleEnd++;
+  // Trailing whitespace and a trailing colon are not part of the name.
+  while (titleEnd > raw.markerEnd && isSpace(text.charCodeAt(titleEnd - 1))) titleEnd--;
+  const last = text[titleEnd - 1];
+  if (titleEnd > raw.markerEnd && (last === '：' || last === ':')) {
+    titleEnd--;
+    while (titleEnd > raw.markerEnd && isSpace(text.charCodeAt(titleEnd - 1))) titleEnd--;
+  }
+  return {
+    line,
+    style: raw.style,
+    kind: raw.kind,
+    number: raw.number,
+    word: raw.word,
+    marker: foldWhitespace(text, s, raw.markerEnd),
+    start: s - lineStart,
+    titleEnd: titleEnd - lineStart,
+    name: foldWhitespace(text, s, titleEnd, NAME_CAP),
+    key: stripWhitespace(text, s, e),
+  };
+}
+
+/** The markers of lines fromLine..toLine (inclusive) of a document. */
+export function scanLines(doc: OutlineDocument, fromLine: number, toLine: number): Marker[] {
+  const text = doc.getText();
+  const markers: Marker[] = [];
+  const lastLine = doc.lineCount - 1;
+  let start = doc.offsetAt({ line: fromLine, character: 0 });
+  for (let line = fromLine; line <= toLine; line++) {
+    const next = line < lastLine ? doc.offsetAt({ line: line + 1, character: 0 }) : text.length;
+    let end = next;
+    if (line < lastLine) {
+      if (text.charCodeAt(end - 1) === 0x0a) end--;
+      if (text.charCodeAt(end - 1) === 0x0d) end--;
+    }
+    const marker = scanLine(text, line, start, end);
+    if (marker !== undefined) markers.push(marker);
+    start = next;
+  }
+  return markers;
+}

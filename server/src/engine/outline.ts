@@ -1,0 +1,204 @@
+// Builds the outline tree from the line markers (docs/headings.md §3, §4):
+// the table of contents, the enumeration list rules, parents, and section
+// ranges. Linear in the number of markers; no recursion, so no input can
+// exhaust the stack.
+
+import { OutlineDocument, lineContentEnd } from './document';
+import { isSpace, stripWhitespace } from './names';
+import { Heading, Marker, Outline, OutlineOptions, RANK } from './types';
+
+/**
+ * Enumeration lists nest at most this deep. 一是/一要 alternating would
+ * otherwise nest without end; no speech goes past three.
+ */
+export const MAX_LIST_DEPTH = 6;
+
+interface MutableHeading extends Heading {
+  children: Heading[];
+}
+
+/** An open run of enumeration points (一是 二是 …). */
+interface EnumerationList {
+  readonly parent: Heading | undefined;
+  /** Words its points used: 是, 要, 关于 (the word may change along a list). */
+  readonly words: Set<string>;
+  readonly opener: string;
+  last: number;
+  /** Its latest point; set as soon as the point is added. */
+  current?: Heading;
+  readonly depth: number;
+}
+
+export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], options: OutlineOptions): Outline {
+  const text = doc.getText();
+  const accepted = skipTableOfContents(text, doc, markers);
+  const headings: MutableHeading[] = [];
+  /** Index in `headings` of each heading's parent, -1 for a root. */
+  const parentIndex: number[] = [];
+  const indexOf = new Map<Heading, number>();
+  const roots: Heading[] = [];
+  /** Open headings of rank 1–9, outermost first. */
+  const stack: Heading[] = [];
+  let lists: EnumerationList[] = [];
+  /** The number the open ordinal list (第一， 第二，) stands at; 0 when none is open. */
+  let ordinalAt = 0;
+
+  const add = (marker: Marker, parent: Heading | undefined): Heading => {
+    const heading: MutableHeading = {
+      name: marker.name,
+      style: marker.style,
+      rank: RANK[marker.style],
+      number: marker.number,
+      marker: marker.marker,
+      word: marker.word,
+      kind: marker.kind,
+      line: marker.line,
+      start: marker.start,
+      titleEnd: marker.titleEnd,
+      endLine: marker.line,
+      endCharacter: 0,
+      parent,
+      children: [],
+      depth: parent ? parent.depth + 1 : 0,
+    };
+    (parent ? (parent.children as Heading[]) : roots).push(heading);
+    parentIndex.push(parent ? indexOf.get(parent)! : -1);
+    indexOf.set(heading, headings.length);
+    headings.push(heading);
+    return heading;
+  };
+
+  for (const marker of accepted) {
+    if (marker.style === 'enumeration') {
+      if (!options.enumerations) continue;
+      const placed = placeEnumeration(marker, lists, stack[stack.length - 1]);
+      if (placed === undefined) continue; // a point that continues no list is prose
+      lists = placed.lists;
+      placed.list.current = add(marker, placed.list.parent);
+      continue;
+    }
+    if (marker.kind === 'ordinal') {
+      // 第一 opens an ordinal list; 第n only continues one standing at n − 1.
+      if (marker.number !== 1 && marker.number !== ordinalAt + 1) continue;
+      ordinalAt = marker.number;
+    } else if (RANK[marker.style] <= RANK.item) {
+      ordinalAt = 0;
+    }
+    lists = []; // any heading of rank 1–9 closes every enumeration list
+    const rank = RANK[marker.style];
+    while (stack.length > 0 && stack[stack.length - 1].rank >= rank) stack.pop();
+    stack.push(add(marker, stack[stack.length - 1]));
+  }
+
+  assignSectionEnds(text, doc, headings, parentIndex);
+  return { roots, headings };
+}
+
+/**
+ * Applies the list rules (§4) to one enumeration point: which list it joins
+ * and the lists left open, or undefined when it continues no list.
+ */
+function placeEnumeration(
+  marker: Marker,
+  lists: EnumerationList[],
+  enclosing: Heading | undefined,
+): { list: EnumerationList; lists: EnumerationList[] } | undefined {
+  const word = marker.word ?? '';
+  if (marker.number === 1) {
+    const inner = lists[lists.length - 1];
+    let open = lists;
+    let parent: Heading | undefined = enclosing;
+    let depth = 0;
+    if (inner !== undefined && inner.opener === word) {
+      // Same word: the old list ends and the new one is its sibling.
+      open = lists.slice(0, -1);
+      parent = inner.parent;
+      depth = inner.depth;
+    } else if (inner !== undefined) {
+      // Another word: the new list nests under the current point.
+      parent = inner.current;
+      depth = inner.depth + 1;
+      if (depth >= MAX_LIST_DEPTH) return undefined;
+    }
+    const list: EnumerationList = { parent, words: new Set([word]), opener: word, last: 1, depth };
+    return { list, lists: [...open, list] };
+  }
+  // n > 1 continues the nearest list standing at n − 1, preferring the same word.
+  let found = -1;
+  for (let i = lists.length - 1; i >= 0; i--) {
+    if (lists[i].last !== marker.number - 1) continue;
+    if (lists[i].words.has(word)) {
+      found = i;
+      break;
+    }
+    if (found === -1) found = i;
+  }
+  if (found === -1) return undefined;
+  const list = lists[found];
+  list.last = marker.number;
+  list.words.add(word);
+  return { list, lists: lists.slice(0, found + 1) };
+}
+
+/** How far after 目录 the repeat of its first entry is looked for. */
+const MAX_TOC_ENTRIES = 1000;
+
+/**
+ * Table of contents (§3): the heading-like lines after 目录 are its entries
+ * up to the first line that repeats the first entry; there the document proper
+ * begins. Without a repeat they are ordinary headings.
+ */
+function skipTableOfContents(text: string, doc: OutlineDocument, markers: readonly Marker[]): readonly Marker[] {
+  const kept: Marker[] = [];
+  let skipped = false;
+  for (let i = 0; i < markers.length; i++) {
+    kept.push(markers[i]);
+    if (markers[i].kind !== 'toc' || i + 1 >= markers.length) continue;
+    const first = lineKey(text, doc, markers[i + 1].line, Infinity);
+    const last = Math.min(markers.length, i + 2 + MAX_TOC_ENTRIES);
+    for (let j = i + 2; j < last; j++) {
+      if (lineKey(text, doc, markers[j].line, first.length + 1) === first) {
+        i = j - 1; // the loop's i++ lands on the repeat, which is kept
+        skipped = true;
+        break;
+      }
+    }
+  }
+  return skipped ? kept : markers;
+}
+
+/** The line's text without whitespace, at most `cap` characters of it. */
+function lineKey(text: string, doc: OutlineDocument, line: number, cap: number): string {
+  const start = doc.offsetAt({ line, character: 0 });
+  return stripWhitespace(text, start, lineContentEnd(text, doc, line), cap);
+}
+
+/**
+ * A section runs from its heading to the line before the next heading that is
+ * not inside it, or to the end of the document; trailing blank lines are cut.
+ */
+function assignSectionEnds(text: string, doc: OutlineDocument, headings: MutableHeading[], parentIndex: readonly number[]): void {
+  // Headings are in document order with each subtree contiguous, so the
+  // boundary of heading i is the heading after its last descendant.
+  const lastDescendant = headings.map((_, i) => i);
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const p = parentIndex[i];
+    if (p >= 0 && lastDescendant[i] > lastDescendant[p]) lastDescendant[p] = lastDescendant[i];
+  }
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    const next = lastDescendant[i] + 1;
+    let end = next < headings.length ? headings[next].line - 1 : doc.lineCount - 1;
+    while (end > h.line && isBlankLine(text, doc, end)) end--;
+    h.endLine = end;
+    h.endCharacter = lineContentEnd(text, doc, end) - doc.offsetAt({ line: end, character: 0 });
+  }
+}
+
+function isBlankLine(text: string, doc: OutlineDocument, line: number): boolean {
+  const end = lineContentEnd(text, doc, line);
+  for (let i = doc.offsetAt({ line, character: 0 }); i < end; i++) {
+    if (!isSpace(text.charCodeAt(i))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,93 @@
+// One heading model per document version. The line markers are kept across
+// versions and patched after each edit, so an edit to a 10 MB document costs
+// a scan of the edited lines plus a linear pass over the markers.
+
+import { OutlineDocument } from './document';
+import { scanLines } from './markers';
+import { buildOutline } from './outline';
+import { Marker, Outline, OutlineOptions } from './types';
+
+interface Entry {
+  version: number;
+  markers: Marker[];
+  /** Outlines built from `markers`, by options (enumerations on or off). */
+  outlines: Map<boolean, Outline>;
+}
+
+/** A text edit in the line numbers of the document before it. */
+export interface LineEdit {
+  /** First line the edit touches. */
+  readonly startLine: number;
+  /** Last line the edit touches, before the edit. */
+  readonly endLine: number;
+  /** The document's line count before the edit. */
+  readonly lineCountBefore: number;
+  /** The document's version before the edit. */
+  readonly versionBefore: number;
+}
+
+export function scanDocument(doc: OutlineDocument): Marker[] {
+  return doc.lineCount === 0 ? [] : scanLines(doc, 0, doc.lineCount - 1);
+}
+
+export class OutlineCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The outline of this version of the document, computed at most once. */
+  get(doc: OutlineDocument, options: OutlineOptions): Outline {
+    let entry = this.entries.get(doc.uri);
+    if (entry === undefined || entry.version !== doc.version) {
+      entry = { version: doc.version, markers: scanDocument(doc), outlines: new Map() };
+      this.entries.set(doc.uri, entry);
+    }
+    let outline = entry.outlines.get(options.enumerations);
+    if (outline === undefined) {
+      outline = buildOutline(doc, entry.markers, options);
+      entry.outlines.set(options.enumerations, outline);
+    }
+    return outline;
+  }
+
+  /**
+   * Tells the cache that `doc` (already updated) differs from its previous
+   * version by one edit; only the touched lines are scanned again.
+   */
+  edited(doc: OutlineDocument, edit: LineEdit): void {
+    const entry = this.entries.get(doc.uri);
+    if (entry === undefined) return; // scanned in full when first asked
+    if (entry.version !== edit.versionBefore || doc.lineCount === 0) {
+      this.entries.delete(doc.uri);
+      return;
+    }
+    const delta = doc.lineCount - edit.lineCountBefore;
+    // One line of margin each side: an edit next to a \r can join or split a \r\n.
+    const from = Math.max(0, edit.startLine - 1);
+    const toBefore = Math.min(edit.lineCountBefore - 1, edit.endLine + 1);
+    const toAfter = Math.min(doc.lineCount - 1, toBefore + delta);
+    const markers = entry.markers;
+    const lo = firstAtOrAfter(markers, from);
+    const hi = firstAtOrAfter(markers, toBefore + 1);
+    const fresh = toAfter >= from ? scanLines(doc, from, toAfter) : [];
+    const tail = markers.slice(hi);
+    const shifted = delta === 0 ? tail : tail.map((m) => ({ ...m, line: m.line + delta }));
+    entry.markers = markers.slice(0, lo).concat(fresh, shifted);
+    entry.version = doc.version;
+    entry.outlines = new Map();
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
+
+/** Index of the first marker on or after `line` (markers are sorted by line). */
+function firstAtOrAfter(markers: readonly Marker[], line: number): number {
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
