@@ -60,9 +60,13 @@ export class OutlineCache {
       return;
     }
     const delta = doc.lineCount - edit.lineCountBefore;
+    // Ranges out of bounds or reversed are clamped, as TextDocument does.
+    const lastBefore = edit.lineCountBefore - 1;
+    const a = Math.min(Math.max(0, edit.startLine), lastBefore);
+    const b = Math.min(Math.max(0, edit.endLine), lastBefore);
     // One line of margin each side: an edit next to a \r can join or split a \r\n.
-    const from = Math.max(0, edit.startLine - 1);
-    const toBefore = Math.min(edit.lineCountBefore - 1, edit.endLine + 1);
+    const from = Math.max(0, Math.min(a, b) - 1);
+    const toBefore = Math.min(lastBefore, Math.max(a, b) + 1);
     const toAfter = Math.min(doc.lineCount - 1, toBefore + delta);
     const markers = entry.markers;
     const lo = firstAtOrAfter(markers, from);
