@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createDocuments } from './documents';
-import { Outline, OutlineCache } from './engine';
+import { Heading, Outline, OutlineCache, sectionCharacters, truncateName } from './engine';
+import { OutlineItem, OutlineRequestMethod, OutlineResult } from './protocol';
 import { DocumentSymbolProvider } from './providers/documentSymbols';
 import { FoldingRangeProvider } from './providers/foldingRanges';
 import { SelectionRangeProvider } from './providers/selectionRanges';
@@ -93,6 +94,26 @@ export function startServer(connection: Connection): void {
     const found = await outlineFor(params, token);
     if (found === undefined) return [];
     return selectionProvider.provideSelectionRanges(found.outline, found.doc, positions);
+  });
+
+  connection.onRequest(OutlineRequestMethod, async (params: unknown, token): Promise<OutlineResult | null> => {
+    const found = await outlineFor(params, token);
+    if (found === undefined) return null;
+    const { doc, outline, settings: s } = found;
+    const characters = sectionCharacters(doc, outline);
+    const index = new Map(outline.headings.map((h, i) => [h, i]));
+    const toItem = (h: Heading): OutlineItem => ({
+      name: truncateName(h.name, s.maxNameLength),
+      style: h.style,
+      rank: h.rank,
+      line: h.line,
+      start: h.start,
+      titleEnd: h.titleEnd,
+      endLine: h.endLine,
+      characters: characters[index.get(h)!],
+      children: h.children.map(toItem),
+    });
+    return { version: doc.version, items: outline.roots.map(toItem) };
   });
 
   documents.listen(connection);
