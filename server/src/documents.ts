@@ -15,13 +15,19 @@ export function createDocuments(outlines: OutlineCache): TextDocuments<TextDocum
           outlines.delete(doc.uri);
           continue;
         }
+        // TextDocument.update trusts the range's line numbers; a client's range
+        // past the end would corrupt its line table, so normalise it first.
+        const range = {
+          start: doc.positionAt(doc.offsetAt(change.range.start)),
+          end: doc.positionAt(doc.offsetAt(change.range.end)),
+        };
         const edit = {
-          startLine: change.range.start.line,
-          endLine: change.range.end.line,
+          startLine: range.start.line,
+          endLine: range.end.line,
           lineCountBefore: doc.lineCount,
           versionBefore: doc.version,
         };
-        TextDocument.update(doc, [change], version);
+        TextDocument.update(doc, [{ range, text: change.text }], version);
         outlines.edited(doc, edit);
       }
       return doc;

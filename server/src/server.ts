@@ -5,6 +5,9 @@ import {
   CancellationToken,
   Connection,
   DidChangeConfigurationNotification,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  SelectionRangeRequest,
   ErrorCodes,
   InitializeParams,
   InitializeResult,
@@ -73,7 +76,11 @@ export function startServer(connection: Connection): void {
     return { doc: latest, outline: outlines.get(latest, current), settings: current };
   }
 
-  connection.onDocumentSymbol(async (params, token) => {
+  // Handlers are registered with onRequest(type, …) rather than the
+  // onDocumentSymbol-style helpers: those read params.workDoneToken before our
+  // validation runs, so `params: null` would answer InternalError instead of
+  // InvalidParams.
+  connection.onRequest(DocumentSymbolRequest.type, async (params, token) => {
     const found = await outlineFor(params, token);
     if (found === undefined) return [];
     const { doc, outline, settings: s } = found;
@@ -82,14 +89,14 @@ export function startServer(connection: Connection): void {
       : symbolProvider.provideSymbolInformation(outline, doc.uri, s.maxNameLength);
   });
 
-  connection.onFoldingRanges(async (params, token) => {
+  connection.onRequest(FoldingRangeRequest.type, async (params, token) => {
     const found = await outlineFor(params, token);
     if (found === undefined) return [];
     const limit = (params as { rangeLimit?: unknown }).rangeLimit;
     return foldingProvider.provideFoldingRanges(found.outline, typeof limit === 'number' ? limit : undefined);
   });
 
-  connection.onSelectionRanges(async (params, token) => {
+  connection.onRequest(SelectionRangeRequest.type, async (params, token) => {
     const positions = requirePositions(params);
     const found = await outlineFor(params, token);
     if (found === undefined) return [];

@@ -1,0 +1,309 @@
+// A small LSP client for protocol tests: spawns `node dist/server.js --stdio`
+// and talks JSON-RPC to it over the child's stdio, as an editor would.
+
+import assert from 'node:assert/strict';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  CancellationTokenSource,
+  DataCallback,
+  Disposable,
+  Message,
+  MessageConnection,
+  MessageReader,
+  ResponseMessage,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createMessageConnection,
+} from 'vscode-jsonrpc/node';
+import type {
+  DocumentSymbol,
+  FoldingRange,
+  InitializeResult,
+  LogMessageParams,
+  Position,
+  Range,
+  SelectionRange,
+  SymbolInformation,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+/** The folder with package.json, found by walking up from this (bundled) file. */
+export function repoRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+  }
+}
+
+export const SERVER_JS = (): string => join(repoRoot(), 'dist', 'server.js');
+
+/** How long any single exchange with the server may take before a test fails. */
+export const TIMEOUT_MS = 15_000;
+
+export interface ClientOptions {
+  /** Declare textDocument.documentSymbol.hierarchicalDocumentSymbolSupport (default true). */
+  hierarchical?: boolean;
+  /** Declare workspace.configuration, so the server pulls settings (default true). */
+  configuration?: boolean;
+  /** The `tigang` section answered to workspace/configuration; tests may replace it. */
+  settings?: Record<string, unknown>;
+}
+
+export interface RawResponse {
+  result?: unknown;
+  error?: { code: number; message: string; data?: unknown };
+}
+
+/**
+ * Hands every message to the connection except responses to raw requests
+ * (ids starting with "raw-"), which the test awaits itself.
+ */
+class InterceptingReader implements MessageReader {
+  readonly raw = new Map<string, (response: ResponseMessage) => void>();
+  constructor(private readonly inner: MessageReader) {}
+  get onError() {
+    return this.inner.onError;
+  }
+  get onClose() {
+    return this.inner.onClose;
+  }
+  get onPartialMessage() {
+    return this.inner.onPartialMessage;
+  }
+  listen(callback: DataCallback): Disposable {
+    return this.inner.listen((message: Message) => {
+      const id = (message as ResponseMessage).id;
+      const waiting = typeof id === 'string' ? this.raw.get(id) : undefined;
+      if (waiting !== undefined && !('method' in message)) {
+        this.raw.delete(id as string);
+        waiting(message as ResponseMessage);
+      } else {
+        callback(message);
+      }
+    });
+  }
+  dispose(): void {
+    this.inner.dispose();
+  }
+}
+
+export class LspClient {
+  /** The tigang section the client answers to workspace/configuration with. */
+  settings: Record<string, unknown>;
+  /** Per-document tigang sections (by scopeUri), answered instead of `settings`. */
+  readonly settingsFor = new Map<string, Record<string, unknown>>();
+  /** window/logMessage notifications received so far. */
+  readonly logs: LogMessageParams[] = [];
+  /** Every workspace/configuration request's items, in order. */
+  readonly configurationRequests: unknown[][] = [];
+  /** client/registerCapability registrations received. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  initializeResult: InitializeResult | undefined;
+  stderr = '';
+  /** Resolves with the exit code (or signal) once the server process has ended. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  private readonly connection: MessageConnection;
+  private readonly writer: StreamMessageWriter;
+  private readonly reader: InterceptingReader;
+  private rawId = 0;
+  private running = true;
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly options: Required<ClientOptions>,
+  ) {
+    this.settings = options.settings;
+    this.exited = new Promise((resolve) => {
+      process.once('exit', (code, signal) => {
+        this.running = false;
+        resolve({ code, signal });
+      });
+    });
+    process.once('error', (error) => (this.stderr += `spawn failed: ${error.message}\n`));
+    process.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    this.reader = new InterceptingReader(new StreamMessageReader(process.stdout!));
+    this.writer = new StreamMessageWriter(process.stdin!);
+    this.connection = createMessageConnection(this.reader, this.writer, {
+      error: () => undefined,
+      warn: () => undefined,
+      info: () => undefined,
+      log: () => undefined,
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+      this.configurationRequests.push(params.items);
+      return params.items.map((item) => (item.section === 'tigang' ? (this.settingsFor.get(item.scopeUri ?? '') ?? this.settings) : null));
+    });
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
+    this.connection.onNotification('window/logMessage', (params: LogMessageParams) => this.logs.push(params));
+    this.connection.listen();
+  }
+
+  /** Spawns the server, then initialize + initialized. */
+  static async start(options: ClientOptions = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER_JS(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new LspClient(child, {
+      hierarchical: options.hierarchical ?? true,
+      configuration: options.configuration ?? true,
+      settings: options.settings ?? {},
+    });
+    try {
+      client.initializeResult = await client.request<InitializeResult>('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {
+          workspace: {
+            configuration: client.options.configuration,
+            didChangeConfiguration: { dynamicRegistration: true },
+          },
+          textDocument: {
+            synchronization: { dynamicRegistration: false },
+            documentSymbol: { hierarchicalDocumentSymbolSupport: client.options.hierarchical },
+            foldingRange: { rangeLimit: 5000 },
+            selectionRange: {},
+          },
+        },
+      });
+      await client.notify('initialized', {});
+    } catch (e) {
+      client.kill();
+      throw e;
+    }
+    return client;
+  }
+
+  /** A request through the connection; rejects with a ResponseError on an error response. */
+  request<R>(method: string, params?: unknown): Promise<R> {
+    const sent = params === undefined ? this.connection.sendRequest<R>(method) : this.connection.sendRequest<R>(method, params);
+    return within(sent, `${method} request`, this);
+  }
+
+  /** A request whose params are sent exactly as given (null, missing, anything). */
+  rawRequest(method: string, params?: unknown, omitParams = false): Promise<RawResponse> {
+    const id = `raw-${++this.rawId}`;
+    const response = new Promise<RawResponse>((resolve) => this.reader.raw.set(id, (m) => resolve({ result: m.result, error: m.error })));
+    const message: Record<string, unknown> = { jsonrpc: '2.0', id, method };
+    if (!omitParams) message.params = params;
+    void this.writer.write(message as unknown as Message);
+    return within(response, `raw ${method} request`, this);
+  }
+
+  /** A request that is cancelled right after it is sent. */
+  requestAndCancel<R>(method: string, params: unknown): Promise<R> {
+    const source = new CancellationTokenSource();
+    const promise = this.connection.sendRequest<R>(method, params, source.token);
+    source.cancel();
+    return within(promise, `cancelled ${method} request`, this);
+  }
+
+  notify(method: string, params?: unknown): Promise<void> {
+    return params === undefined ? this.connection.sendNotification(method) : this.connection.sendNotification(method, params);
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version, text } });
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Tells the server the configuration changed (pull clients send settings: null). */
+  configurationChanged(settings: unknown = null): Promise<void> {
+    return this.notify('workspace/didChangeConfiguration', { settings });
+  }
+
+  symbols(uri: string): Promise<DocumentSymbol[] | SymbolInformation[]> {
+    return this.request('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+
+  /** Hierarchical symbols (the client must declare hierarchicalDocumentSymbolSupport). */
+  async documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    assert.ok(this.options.hierarchical, 'documentSymbols() needs a hierarchical client');
+    return (await this.symbols(uri)) as DocumentSymbol[];
+  }
+
+  folding(uri: string, rangeLimit?: number): Promise<FoldingRange[]> {
+    const params: Record<string, unknown> = { textDocument: { uri } };
+    if (rangeLimit !== undefined) params.rangeLimit = rangeLimit;
+    return this.request('textDocument/foldingRange', params);
+  }
+
+  selection(uri: string, positions: Position[]): Promise<SelectionRange[]> {
+    return this.request('textDocument/selectionRange', { textDocument: { uri }, positions });
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** shutdown + exit; waits for the process to end and asserts it exited with 0. */
+  async shutdown(): Promise<void> {
+    await this.request('shutdown');
+    await this.notify('exit');
+    const { code, signal } = await within(this.exited, 'exit after shutdown', this);
+    this.connection.dispose();
+    assert.equal(signal, null, `server was killed by ${signal}`);
+    assert.equal(code, 0, `server exited with ${code}; stderr: ${this.stderr}`);
+  }
+
+  /** Kills the server if it still runs; safe to call in t.after even after shutdown(). */
+  kill(): void {
+    this.connection.dispose();
+    if (this.running) this.process.kill('SIGKILL');
+  }
+}
+
+/** The promise, or a rejection after TIMEOUT_MS naming what was awaited. */
+export function within<T>(promise: Promise<T>, what: string, client?: LspClient): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for ${what}${client ? `; server stderr: ${client.stderr}` : ''}`)), TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// ---------------------------------------------------------------- range helpers
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** `outer` contains `inner` (equal ranges count). */
+export function rangeContains(outer: Range, inner: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+}
+
+export function rangeContainsPosition(range: Range, p: Position): boolean {
+  return comparePositions(range.start, p) <= 0 && comparePositions(p, range.end) <= 0;
+}
+
+/** The selection-range chain from the innermost range outwards. */
+export function chain(selection: SelectionRange): Range[] {
+  const out: Range[] = [];
+  for (let s: SelectionRange | undefined = selection; s !== undefined; s = s.parent) out.push(s.range);
+  return out;
+}
+
+export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}
+
+/** Names of a symbol tree, indented two spaces per level, one per line. */
+export function outlineText(symbols: readonly DocumentSymbol[], depth = 0): string {
+  return symbols.map((s) => '  '.repeat(depth) + s.name + '\n' + outlineText(s.children ?? [], depth + 1)).join('');
+}
+
+/** Every symbol of a tree, parents before children. */
+export function flatten(symbols: readonly DocumentSymbol[]): DocumentSymbol[] {
+  return symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
+}
