@@ -23,6 +23,7 @@ const NAMED_MAX = 3;
 function isSentenceEnd(text: string, i: number, end: number): boolean {
   switch (text.charCodeAt(i)) {
     case 0x3002: // 。
+    case 0xff61: // ｡ half-width
     case 0xff01: // ！
     case 0xff1f: // ？
     case 0xff1b: // ；
@@ -189,7 +190,9 @@ function readNamedMarker(text: string, s: number, e: number): RawMarker | undefi
     let markerEnd = ends[word.length - 1];
     let number = 0;
     if (word === '附件' || word === '附录') {
-      const num = readNumeral(text, markerEnd, e);
+      let at = markerEnd;
+      while (at < e && isSpace(text.charCodeAt(at))) at++; // 附件 1：
+      const num = readNumeral(text, at, e);
       if (num !== undefined) {
         number = num.value;
         markerEnd = num.end;

@@ -1,10 +1,10 @@
 // Builds the outline tree from the line markers (docs/headings.md §3, §4):
 // the table of contents, the enumeration list rules, parents, and section
-// ranges. Linear in the number of markers; no recursion, so no input can
+// ranges. Near-linear in the number of markers; no recursion, so no input can
 // exhaust the stack.
 
 import { OutlineDocument, lineContentEnd } from './document';
-import { isSpace, stripWhitespace } from './names';
+import { isIndent, stripWhitespace } from './names';
 import { Heading, Marker, Outline, OutlineOptions, RANK } from './types';
 
 /**
@@ -22,7 +22,6 @@ interface EnumerationList {
   readonly parent: Heading | undefined;
   /** Words its points used: 是, 要, 关于 (the word may change along a list). */
   readonly words: Set<string>;
-  readonly opener: string;
   last: number;
   /** Its latest point; set as soon as the point is added. */
   current?: Heading;
@@ -31,7 +30,7 @@ interface EnumerationList {
 
 export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], options: OutlineOptions): Outline {
   const text = doc.getText();
-  const accepted = skipTableOfContents(text, doc, markers);
+  const { kept, proper } = skipTableOfContents(text, doc, markers);
   const headings: MutableHeading[] = [];
   /** Index in `headings` of each heading's parent, -1 for a root. */
   const parentIndex: number[] = [];
@@ -68,7 +67,13 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
     return heading;
   };
 
-  for (const marker of accepted) {
+  for (const marker of kept) {
+    if (proper.has(marker)) {
+      // The document proper begins: the 目录 section and anything open in it end here.
+      const toc = stack.findIndex((h) => h.kind === 'toc');
+      if (toc >= 0) stack.length = toc;
+      lists = [];
+    }
     if (marker.style === 'enumeration') {
       if (!options.enumerations) continue;
       const placed = placeEnumeration(marker, lists, stack[stack.length - 1]);
@@ -109,7 +114,7 @@ function placeEnumeration(
     let open = lists;
     let parent: Heading | undefined = enclosing;
     let depth = 0;
-    if (inner !== undefined && inner.opener === word) {
+    if (inner !== undefined && inner.words.has(word)) {
       // Same word: the old list ends and the new one is its sibling.
       open = lists.slice(0, -1);
       parent = inner.parent;
@@ -120,7 +125,7 @@ function placeEnumeration(
       depth = inner.depth + 1;
       if (depth >= MAX_LIST_DEPTH) return undefined;
     }
-    const list: EnumerationList = { parent, words: new Set([word]), opener: word, last: 1, depth };
+    const list: EnumerationList = { parent, words: new Set([word]), last: 1, depth };
     return { list, lists: [...open, list] };
   }
   // n > 1 continues the nearest list standing at n − 1, preferring the same word.
@@ -140,37 +145,59 @@ function placeEnumeration(
   return { list, lists: lists.slice(0, found + 1) };
 }
 
-/** How far after 目录 the repeat of its first entry is looked for. */
-const MAX_TOC_ENTRIES = 1000;
+/** Table-of-contents lines are compared on this many non-whitespace characters. */
+const TOC_KEY_LENGTH = 200;
 
 /**
  * Table of contents (§3): the heading-like lines after 目录 are its entries
  * up to the first line that repeats the first entry; there the document proper
- * begins. Without a repeat they are ordinary headings.
+ * begins. Without a repeat they are ordinary headings. Returns the markers
+ * kept and the markers where a document proper begins.
  */
-function skipTableOfContents(text: string, doc: OutlineDocument, markers: readonly Marker[]): readonly Marker[] {
+function skipTableOfContents(
+  text: string,
+  doc: OutlineDocument,
+  markers: readonly Marker[],
+): { kept: readonly Marker[]; proper: ReadonlySet<Marker> } {
+  const proper = new Set<Marker>();
+  if (!markers.some((m) => m.kind === 'toc')) return { kept: markers, proper };
+  // Each line's key once, and where each key occurs: finding a repeat is a
+  // binary search, so many 目录 lines cost n·log n, not n².
+  const keys = markers.map((m) => lineKey(text, doc, m.line));
+  const occurrences = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const list = occurrences.get(key);
+    if (list === undefined) occurrences.set(key, [i]);
+    else list.push(i);
+  });
   const kept: Marker[] = [];
-  let skipped = false;
   for (let i = 0; i < markers.length; i++) {
     kept.push(markers[i]);
     if (markers[i].kind !== 'toc' || i + 1 >= markers.length) continue;
-    const first = lineKey(text, doc, markers[i + 1].line, Infinity);
-    const last = Math.min(markers.length, i + 2 + MAX_TOC_ENTRIES);
-    for (let j = i + 2; j < last; j++) {
-      if (lineKey(text, doc, markers[j].line, first.length + 1) === first) {
-        i = j - 1; // the loop's i++ lands on the repeat, which is kept
-        skipped = true;
-        break;
-      }
-    }
+    const repeat = firstAfter(occurrences.get(keys[i + 1])!, i + 1);
+    if (repeat === undefined) continue;
+    proper.add(markers[repeat]);
+    i = repeat - 1; // the loop's i++ lands on the repeat, which is kept
   }
-  return skipped ? kept : markers;
+  return { kept, proper };
 }
 
-/** The line's text without whitespace, at most `cap` characters of it. */
-function lineKey(text: string, doc: OutlineDocument, line: number, cap: number): string {
+/** The first index in the sorted list greater than `after`. */
+function firstAfter(sorted: readonly number[], after: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
+}
+
+/** The line's text without whitespace, capped. */
+function lineKey(text: string, doc: OutlineDocument, line: number): string {
   const start = doc.offsetAt({ line, character: 0 });
-  return stripWhitespace(text, start, lineContentEnd(text, doc, line), cap);
+  return stripWhitespace(text, start, lineContentEnd(text, doc, line), TOC_KEY_LENGTH);
 }
 
 /**
@@ -198,7 +225,7 @@ function assignSectionEnds(text: string, doc: OutlineDocument, headings: Mutable
 function isBlankLine(text: string, doc: OutlineDocument, line: number): boolean {
   const end = lineContentEnd(text, doc, line);
   for (let i = doc.offsetAt({ line, character: 0 }); i < end; i++) {
-    if (!isSpace(text.charCodeAt(i))) return false;
+    if (!isIndent(text.charCodeAt(i))) return false; // a line of only > quote marks is blank too
   }
   return true;
 }

@@ -1,0 +1,147 @@
+// Small helpers shared by the engine's unit and property tests.
+
+import { DEFAULT_OPTIONS, Heading, NAME_CAP, Outline, OutlineOptions, PlainTextDocument, parseOutline } from '../../server/src/engine';
+
+/** The lines of a document joined with \n, so example texts read line by line. */
+export function lines(...text: string[]): string {
+  return text.join('\n');
+}
+
+export function parse(text: string, options: OutlineOptions = DEFAULT_OPTIONS): Outline {
+  return parseOutline(new PlainTextDocument('file:///test.txt', text), options);
+}
+
+/** A heading of the compact tree that outlineOf returns. */
+export interface OutlineNode {
+  name: string;
+  style: string;
+  line: number;
+  endLine: number;
+  children: OutlineNode[];
+}
+
+function compact(h: Heading): OutlineNode {
+  return { name: h.name, style: h.style, line: h.line, endLine: h.endLine, children: h.children.map(compact) };
+}
+
+/** The outline as a compact tree: [{ name, style, line, endLine, children }]. */
+export function outlineOf(text: string, options?: OutlineOptions): OutlineNode[] {
+  return parse(text, options).roots.map(compact);
+}
+
+/** The names of all headings in document order. */
+export function names(text: string, options?: OutlineOptions): string[] {
+  return parse(text, options).headings.map((h) => h.name);
+}
+
+/** The outline as indented names, two spaces per level: easy to read in a failing assertion. */
+export function tree(text: string, options?: OutlineOptions): string[] {
+  return parse(text, options).headings.map((h) => '  '.repeat(h.depth) + h.name);
+}
+
+/** The only heading of a document, or undefined when it has none; fails when it has several. */
+export function single(text: string): Heading | undefined {
+  const { headings } = parse(text);
+  if (headings.length > 1) throw new Error(`expected at most one heading, got ${headings.map((h) => h.name).join(' | ')}`);
+  return headings[0];
+}
+
+/** The first heading of a document (context-free checks of one marker). */
+export function first(text: string): Heading | undefined {
+  return parse(text).headings[0];
+}
+
+/** Every field of every heading, without parent links: for comparing two outlines exactly. */
+export interface HeadingSnapshot {
+  name: string;
+  style: string;
+  rank: number;
+  number: number;
+  marker: string;
+  word: string | undefined;
+  kind: string | undefined;
+  line: number;
+  start: number;
+  titleEnd: number;
+  endLine: number;
+  endCharacter: number;
+  depth: number;
+  children: HeadingSnapshot[];
+}
+
+function snapshotHeading(h: Heading): HeadingSnapshot {
+  return {
+    name: h.name,
+    style: h.style,
+    rank: h.rank,
+    number: h.number,
+    marker: h.marker,
+    word: h.word,
+    kind: h.kind,
+    line: h.line,
+    start: h.start,
+    titleEnd: h.titleEnd,
+    endLine: h.endLine,
+    endCharacter: h.endCharacter,
+    depth: h.depth,
+    children: h.children.map(snapshotHeading),
+  };
+}
+
+export function snapshot(outline: Outline): HeadingSnapshot[] {
+  return outline.roots.map(snapshotHeading);
+}
+
+/** Splits text into lines the way the spec does: \n, \r\n and a lone \r all end a line. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+const SPACE = /^[ \t\u3000\u00a0]*$/;
+
+/**
+ * Checks the structural guarantees of §3 and §5 that hold for every input;
+ * returns a description of the first broken one, or undefined.
+ */
+export function brokenInvariant(text: string, outline: Outline): string | undefined {
+  const docLines = splitLines(text);
+  const all: Heading[] = [];
+  let wrongParent: Heading | undefined;
+  // Iterative pre-order walk: the tree may be deep, and the check must not overflow the stack.
+  const pending: [Heading, Heading | undefined][] = outline.roots.map((h) => [h, undefined] as [Heading, Heading | undefined]).reverse();
+  while (pending.length > 0) {
+    const [h, parent] = pending.pop()!;
+    all.push(h);
+    if (h.parent !== parent) wrongParent ??= h;
+    for (let i = h.children.length - 1; i >= 0; i--) pending.push([h.children[i], h]);
+  }
+  if (wrongParent) return `heading "${wrongParent.name}" has a parent link that does not match the tree`;
+  if (all.length !== outline.headings.length || all.some((h, i) => outline.headings[i] !== h)) {
+    return 'headings is not the tree in document order';
+  }
+  for (let i = 0; i < all.length; i++) {
+    const h = all[i];
+    const where = `heading "${h.name}" on line ${h.line}`;
+    if (i > 0 && all[i - 1].line >= h.line) return `${where} is not after the heading before it`;
+    if (h.line < 0 || h.endLine >= docLines.length) return `${where} lies outside the document`;
+    if (h.endLine < h.line) return `${where} ends before it starts`;
+    if (h.endCharacter !== docLines[h.endLine].length) return `${where}: endCharacter is not the length of line ${h.endLine}`;
+    if (h.endLine > h.line && SPACE.test(docLines[h.endLine])) return `${where} ends on a blank line`;
+    const lineLength = docLines[h.line].length;
+    if (!(h.start >= 0 && h.start < h.titleEnd && h.titleEnd <= lineLength)) return `${where}: selection ${h.start}..${h.titleEnd} is not inside its line`;
+    if (h.depth !== (h.parent ? h.parent.depth + 1 : 0)) return `${where}: wrong depth`;
+    if (h.parent) {
+      const p = h.parent;
+      if (!(p.rank < h.rank || (p.rank === 10 && h.rank === 10))) return `${where} has a parent of the same or an inner rank`;
+      if (h.line <= p.line || h.endLine > p.endLine) return `${where} does not lie inside its parent`;
+    }
+    if (/[\r\n]|^[ \t\u3000\u00a0]|[ \t\u3000\u00a0]{2}/.test(h.name)) return `${where}: name is not folded`;
+    if (h.name.length < NAME_CAP && /[ \t\u3000\u00a0]$/.test(h.name)) return `${where}: name ends in whitespace`;
+  }
+  for (const siblings of [outline.roots, ...all.map((h) => h.children)]) {
+    for (let k = 1; k < siblings.length; k++) {
+      if (siblings[k - 1].endLine >= siblings[k].line) return `heading "${siblings[k].name}" on line ${siblings[k].line} overlaps its previous sibling`;
+    }
+  }
+  return undefined;
+}

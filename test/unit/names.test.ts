@@ -1,0 +1,145 @@
+// Heading names and their truncation (docs/headings.md §5).
+
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { truncateName } from '../../server/src/engine';
+import { first, lines, names, parse } from './helpers';
+
+suite('Names (§5)', () => {
+  test('The name is the marker plus the title, as written', () => {
+    assert.equal(first('三、采取扎实有力措施，打好阻击战')?.name, '三、采取扎实有力措施，打好阻击战');
+  });
+
+  test('Each inner run of whitespace is folded to one space, U+3000 included', () => {
+    assert.equal(first('第一章　　总　则')?.name, '第一章 总 则');
+    assert.equal(first('一、 \t\u3000加强\u00a0\u00a0领导')?.name, '一、 加强 领导');
+  });
+
+  test('Indentation and trailing whitespace are not part of the name', () => {
+    assert.equal(first('\u3000\u3000（二）健全机制\u3000\u3000  ')?.name, '（二）健全机制');
+  });
+
+  test('A run-in title stops before the first 。', () => {
+    assert.equal(first('（一）强化联防联控，坚决守住防线。要坚持群防群治，织密防护网。')?.name, '（一）强化联防联控，坚决守住防线');
+  });
+
+  for (const [end, label] of [
+    ['！', 'full-width ！'],
+    ['？', 'full-width ？'],
+    ['；', 'full-width ；'],
+    ['!', 'half-width !'],
+    ['?', 'half-width ?'],
+    [';', 'half-width ;'],
+  ] as const) {
+    test(`A run-in title stops before ${label}`, () => {
+      assert.equal(first(`1.抓紧抓实${end}后面的内容不算标题`)?.name, '1.抓紧抓实');
+    });
+  }
+
+  test('A run-in title stops before the half-width ideographic full stop ｡', () => {
+    assert.equal(first('（一）加强组织领导｡要成立工作专班。')?.name, '（一）加强组织领导');
+  });
+
+  // Judgement: an ASCII full stop ends the title only before whitespace or the
+  // line end, so numbers such as 5.2% and 1.自治区 stay inside titles.
+  test('An ASCII full stop followed by a space ends a run-in title', () => {
+    assert.equal(first('一是加强领导. 要把责任压实。')?.name, '一是加强领导');
+  });
+
+  test('A comma does not end a run-in title', () => {
+    assert.equal(first('一是深化改革，扩大开放，激发活力。')?.name, '一是深化改革，扩大开放，激发活力');
+  });
+
+  test('A decimal point inside the title does not end it', () => {
+    assert.equal(first('1.全年增长5.2%，好于预期')?.name, '1.全年增长5.2%，好于预期');
+  });
+
+  test('A trailing ： or : is dropped', () => {
+    assert.equal(first('二、主要任务：')?.name, '二、主要任务');
+    assert.equal(first('（三）保障措施:')?.name, '（三）保障措施');
+    assert.equal(first('附件1：')?.name, '附件1');
+  });
+
+  test('A ： inside the title is kept', () => {
+    assert.equal(first('第一篇：在全市安全生产工作会议上的讲话')?.name, '第一篇：在全市安全生产工作会议上的讲话');
+  });
+
+  test('A title line ending in 篇1 is named by the whole line', () => {
+    assert.equal(first('　在全县经济工作会议上的讲话篇1　')?.name, '在全县经济工作会议上的讲话篇1');
+  });
+
+  test('A heading with no title is named by its marker', () => {
+    assert.deepEqual(names(lines('第二部分', '（三）', '⑤', '后记')), ['第二部分', '（三）', '⑤', '后记']);
+  });
+
+  test('The selection ends where the name ends on the line', () => {
+    const line = '　　2．优化营商环境。持续深化“放管服”改革。';
+    const [h] = parse(line).headings;
+    assert.equal(line.slice(h.start, h.titleEnd), '2．优化营商环境');
+  });
+});
+
+suite('Truncating names (§5)', () => {
+  const MAX = 40;
+
+  test('A name of 40 characters or fewer is left alone', () => {
+    assert.equal(truncateName('一、总体要求', MAX), '一、总体要求');
+    const forty = '一、' + '甲'.repeat(38);
+    assert.equal(truncateName(forty, MAX), forty);
+  });
+
+  test('A longer name is cut before the last ， among its first 40 characters, and … is appended', () => {
+    const name = '（一）坚持以人民为中心的发展思想，着力解决群众急难愁盼问题，不断增强人民群众获得感幸福感安全感';
+    assert.ok(Array.from(name).length > MAX);
+    assert.equal(truncateName(name, MAX), '（一）坚持以人民为中心的发展思想，着力解决群众急难愁盼问题…');
+  });
+
+  for (const mark of ['，', ',', '、', '：']) {
+    test(`A cut can be made before ${mark}`, () => {
+      const name = `一、${'甲'.repeat(18)}${mark}${'乙'.repeat(30)}`;
+      assert.equal(truncateName(name, MAX), `一、${'甲'.repeat(18)}…`);
+    });
+  }
+
+  test('Other punctuation is not a cut point: the name is cut after 40 characters', () => {
+    const name = `一、${'甲'.repeat(18)}——${'乙'.repeat(30)}`;
+    assert.equal(truncateName(name, MAX), Array.from(name).slice(0, MAX).join('') + '…');
+  });
+
+  test('A cut point that would leave fewer than 10 characters is not used', () => {
+    const name = `一、学习贯彻，${'乙'.repeat(50)}`; // the comma is the 7th character
+    assert.equal(truncateName(name, MAX), `一、学习贯彻，${'乙'.repeat(33)}…`);
+  });
+
+  test('A cut point that leaves exactly 10 characters is used', () => {
+    const name = `${'甲'.repeat(10)}，${'乙'.repeat(50)}`;
+    assert.equal(truncateName(name, MAX), `${'甲'.repeat(10)}…`);
+  });
+
+  test('A cut point after the first 40 characters is not used', () => {
+    const name = `${'甲'.repeat(40)}，${'乙'.repeat(5)}`;
+    assert.equal(truncateName(name, MAX), `${'甲'.repeat(40)}…`);
+  });
+
+  test('A name of exactly 41 characters is cut', () => {
+    const name = '甲'.repeat(41);
+    assert.equal(truncateName(name, MAX), '甲'.repeat(40) + '…');
+  });
+
+  test('Characters outside the BMP count once and are never split', () => {
+    const forty = '𠀀'.repeat(40);
+    assert.equal(truncateName(forty, MAX), forty, '40 characters are 80 UTF-16 units but not too long');
+    assert.equal(truncateName('𠀀'.repeat(45), MAX), '𠀀'.repeat(40) + '…');
+  });
+
+  test('The marker counts toward the 40 characters', () => {
+    const name = `（十二）${'甲'.repeat(37)}`; // 4 + 37 = 41
+    assert.equal(truncateName(name, MAX), `（十二）${'甲'.repeat(36)}…`);
+  });
+
+  test('A different maximum is honoured', () => {
+    assert.equal(truncateName('一、加强组织领导，健全工作机制', 12), '一、加强组织领导，健全工…', 'the comma would leave 8 characters');
+    assert.equal(truncateName('一、加强组织领导工作，健全机制', 12), '一、加强组织领导工作…');
+    assert.equal(truncateName('一、加强组织领导，健全工作机制', 100), '一、加强组织领导，健全工作机制');
+  });
+});

@@ -1,0 +1,297 @@
+// The tree, section ranges and the table of contents (docs/headings.md §3, §5).
+
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { brokenInvariant, lines, outlineOf, parse, tree } from './helpers';
+
+const REPORT = lines(
+  '关于2024年度重点工作的报告', // 0
+  '', // 1
+  '一、工作回顾', // 2
+  '（一）经济运行稳中有进', // 3
+  '1.工业生产回升', // 4
+  '（1）规上工业增加值增长6.1%', // 5
+  '①新能源汽车产量翻番', // 6
+  '②光伏组件出口增长', // 7
+  '（2）工业投资保持增长', // 8
+  '2.消费市场回暖', // 9
+  '（二）民生保障更加有力', // 10
+  '', // 11
+  '二、今年安排', // 12
+  '全年主要预期目标是：地区生产总值增长5%左右。', // 13
+  '', // 14
+  '', // 15
+);
+
+suite('The tree (§3)', () => {
+  test('Each heading nests under the nearest heading above it with an outer style', () => {
+    assert.deepEqual(tree(REPORT), [
+      '一、工作回顾',
+      '  （一）经济运行稳中有进',
+      '    1.工业生产回升',
+      '      （1）规上工业增加值增长6.1%',
+      '        ①新能源汽车产量翻番',
+      '        ②光伏组件出口增长',
+      '      （2）工业投资保持增长',
+      '    2.消费市场回暖',
+      '  （二）民生保障更加有力',
+      '二、今年安排',
+    ]);
+  });
+
+  test('Text before the first heading belongs to no section', () => {
+    const roots = outlineOf(REPORT);
+    assert.equal(roots[0].line, 2);
+    assert.equal(roots.length, 2);
+  });
+
+  test('Parent links, depth and document order agree with the tree', () => {
+    const outline = parse(REPORT);
+    assert.equal(brokenInvariant(REPORT, outline), undefined);
+    const circled = outline.headings.find((h) => h.name.startsWith('②'))!;
+    assert.equal(circled.parent?.name, '（1）规上工业增加值增长6.1%');
+    assert.equal(circled.depth, 4);
+    assert.deepEqual(
+      outline.headings.map((h) => h.line),
+      [2, 3, 4, 5, 6, 7, 8, 9, 10, 12],
+    );
+  });
+
+  test('Skipped ranks: 一、 directly followed by 1. nests 1. under 一、', () => {
+    assert.deepEqual(tree(lines('一、基本情况', '1.人口', '2.经济', '二、存在问题', '①短板', '1.结构')), [
+      '一、基本情况',
+      '  1.人口',
+      '  2.经济',
+      '二、存在问题',
+      '  ①短板',
+      '  1.结构',
+    ]);
+  });
+
+  test('A document that starts with （一） has （一） at the top', () => {
+    assert.deepEqual(tree(lines('（一）加强领导', '1.成立专班', '（二）强化保障', '1.资金保障')), [
+      '（一）加强领导',
+      '  1.成立专班',
+      '（二）强化保障',
+      '  1.资金保障',
+    ]);
+  });
+
+  test('An outer heading after a skipped rank still becomes the parent of what follows', () => {
+    assert.deepEqual(tree(lines('（一）开头就是二级标题', '二、一级标题', '（一）其下的二级标题')), [
+      '（一）开头就是二级标题',
+      '二、一级标题',
+      '  （一）其下的二级标题',
+    ]);
+  });
+
+  test('Equal rank means sibling: 第一篇 and 第一部分 are both rank 2', () => {
+    assert.deepEqual(tree(lines('第一篇：在年度总结会上的讲话', '第一部分　成绩', '第二部分　问题', '第二篇：在新春团拜会上的讲话')), [
+      '第一篇：在年度总结会上的讲话',
+      '第一部分 成绩',
+      '第二部分 问题',
+      '第二篇：在新春团拜会上的讲话',
+    ]);
+  });
+
+  test('Named headings sit at chapter rank: 前言, chapters and 附件 are siblings', () => {
+    assert.deepEqual(tree(lines('前言', '写在前面。', '第一章　总则', '第一节　目的', '第二章　附则', '附件1：申请表', '一、填表说明')), [
+      '前言',
+      '第一章 总则',
+      '  第一节 目的',
+      '第二章 附则',
+      '附件1：申请表',
+      '  一、填表说明',
+    ]);
+  });
+
+  test('Every style from volume to enumeration nests in rank order', () => {
+    const text = lines('第一卷', '第一部分', '第一章', '第一节', '一、甲', '（一）乙', '1.丙', '（1）丁', '①戊', '一是己。');
+    assert.deepEqual(
+      parse(text).headings.map((h) => [h.style, h.depth]),
+      [
+        ['volume', 0],
+        ['part', 1],
+        ['chapter', 2],
+        ['section', 3],
+        ['item', 4],
+        ['paren-cn', 5],
+        ['arabic', 6],
+        ['paren-arabic', 7],
+        ['circled', 8],
+        ['enumeration', 9],
+      ],
+    );
+  });
+
+  test('A novel: chapters (回) under volumes, and the next volume closes them', () => {
+    const text = lines('第一卷　少年游', '第一回　下山', '山路崎岖。', '第二回　进城', '第二卷　江湖远', '第三回　渡江');
+    assert.deepEqual(tree(text), ['第一卷 少年游', '  第一回 下山', '  第二回 进城', '第二卷 江湖远', '  第三回 渡江']);
+  });
+
+  test('A code of law: 编, 章, 节 and 条', () => {
+    const text = lines('第一编　总则', '第一章　基本规定', '第一条　为了保护当事人的合法权益，制定本法。', '第二条　本法适用于……', '第一节　一般规定', '第三条　……', '第二编　分则');
+    assert.deepEqual(tree(text), [
+      '第一编 总则',
+      '  第一章 基本规定',
+      '    第一条 为了保护当事人的合法权益，制定本法',
+      '    第二条 本法适用于……',
+      '    第一节 一般规定',
+      '      第三条 ……',
+      '第二编 分则',
+    ]);
+  });
+});
+
+suite('Section ranges (§3, §5)', () => {
+  test('A section runs to the line before the next heading of the same or an outer rank', () => {
+    const [first] = outlineOf(REPORT);
+    assert.equal(first.line, 2);
+    assert.equal(first.endLine, 10);
+    const inner = first.children[0].children[0]; // 1.工业生产回升
+    assert.equal(inner.endLine, 8);
+  });
+
+  test('Trailing blank lines are not part of a section', () => {
+    const roots = outlineOf(REPORT);
+    assert.equal(roots[0].endLine, 10, 'blank line 11 before 二、 is not part of 一、');
+    assert.equal(roots[1].endLine, 13, 'blank lines at the end of the document are not part of 二、');
+  });
+
+  test('Lines of spaces, tabs and ideographic spaces count as blank', () => {
+    const roots = outlineOf(lines('一、甲', '内容', '　　', ' \t ', '\u00a0', '二、乙'));
+    assert.equal(roots[0].endLine, 1);
+  });
+
+  // Judgement: §1 treats > and ＞ as indentation, so a line of pasted mail that
+  // holds only quote marks is a quoted blank line, not content.
+  test('Lines holding only quote marks count as blank at the end of a section', () => {
+    const roots = outlineOf(lines('> 一、甲', '> 正文', '>', '> 二、乙', '> 正文', '> ', '＞'));
+    assert.deepEqual(
+      roots.map((h) => [h.line, h.endLine]),
+      [
+        [0, 1],
+        [3, 4],
+      ],
+    );
+  });
+
+  test('The last section runs to the end of the document', () => {
+    const roots = outlineOf(lines('一、甲', '二、乙', '内容一', '内容二'));
+    assert.equal(roots[1].endLine, 3);
+  });
+
+  test('A heading with nothing under it ends on its own line', () => {
+    const { headings } = parse(lines('一、甲', '', '二、乙', '', ''));
+    assert.deepEqual(
+      headings.map((h) => [h.line, h.endLine, h.endCharacter]),
+      [
+        [0, 0, 3],
+        [2, 2, 3],
+      ],
+    );
+  });
+
+  test('endCharacter is the UTF-16 length of the section’s last line, without its line break', () => {
+    const text = '一、甲\r\n第一行\r\n最后一行有𠀀字\r\n\r\n';
+    const [h] = parse(text).headings;
+    assert.equal(h.endLine, 2);
+    assert.equal(h.endCharacter, '最后一行有𠀀字'.length);
+  });
+
+  test('The selection span covers the marker and the title on the heading line', () => {
+    const text = lines('正文', '　　（一）强化联防联控，坚决守住防线。要坚持群防群治。');
+    const [h] = parse(text).headings;
+    assert.equal(h.line, 1);
+    assert.equal(h.start, 2);
+    assert.equal(text.split('\n')[1].slice(h.start, h.titleEnd), '（一）强化联防联控，坚决守住防线');
+  });
+
+  test('The selection span lies inside the section range', () => {
+    const outline = parse(REPORT);
+    for (const h of outline.headings) {
+      assert.ok(h.line <= h.endLine);
+      assert.ok(h.start < h.titleEnd);
+      if (h.endLine === h.line) assert.ok(h.titleEnd <= h.endCharacter, h.name);
+    }
+  });
+
+  test('Sibling sections never overlap and children lie inside their parent', () => {
+    assert.equal(brokenInvariant(REPORT, parse(REPORT)), undefined);
+  });
+});
+
+suite('Table of contents (§3)', () => {
+  const LAW = lines(
+    '某某市物业管理条例', // 0
+    '', // 1
+    '目　　录', // 2
+    '第一章　总则', // 3
+    '第二章　业主和业主大会', // 4
+    '第三章　附则', // 5
+    '', // 6
+    '第一章 总则', // 7
+    '第一条　为了规范物业管理活动，制定本条例。', // 8
+    '第二章　业主和业主大会', // 9
+    '第二条　……', // 10
+    '第三章　附则', // 11
+    '第三条　本条例自公布之日起施行。', // 12
+  );
+
+  test('Entries after 目录 are skipped up to the repeat of the first entry', () => {
+    assert.deepEqual(tree(LAW), ['目 录', '第一章 总则', '  第一条 为了规范物业管理活动，制定本条例', '第二章 业主和业主大会', '  第二条 ……', '第三章 附则', '  第三条 本条例自公布之日起施行']);
+  });
+
+  test('The 目录 section ends before the document proper begins', () => {
+    const [toc, chapter] = outlineOf(LAW);
+    assert.equal(toc.line, 2);
+    assert.equal(toc.endLine, 5, 'ends on the last entry, without the blank line');
+    assert.deepEqual(toc.children, []);
+    assert.equal(chapter.line, 7);
+  });
+
+  test('Whitespace is ignored when a line repeats the first entry', () => {
+    const text = lines('目录', '第一章　　总则', '第二章　附则', '第一章总则', '第二章 附则');
+    assert.deepEqual(
+      parse(text).headings.map((h) => h.line),
+      [0, 3, 4],
+    );
+  });
+
+  test('Prose inside the table of contents is part of the 目录 section', () => {
+    const text = lines('目录', '第一章　总则', '……1', '第二章　附则', '……9', '第一章　总则', '正文');
+    const [toc, chapter] = outlineOf(text);
+    assert.equal(toc.endLine, 4);
+    assert.equal(chapter.line, 5);
+  });
+
+  test('If no entry repeats, the lines after 目录 are ordinary headings', () => {
+    const text = lines('目录', '第一章　总则', '第二章　附则', '本条例自公布之日起施行。');
+    assert.deepEqual(tree(text), ['目录', '第一章 总则', '第二章 附则']);
+  });
+
+  test('A 目录 with no heading after it is just a heading', () => {
+    assert.deepEqual(tree(lines('目录', '（待补充）')), ['目录']);
+  });
+
+  test('A report whose table of contents lists 一、 items: the body’s 一、 is not inside 目录', () => {
+    const text = lines(
+      '目录', // 0
+      '一、总体要求', // 1
+      '二、重点任务', // 2
+      '', // 3
+      '一、总体要求', // 4
+      '坚持稳中求进工作总基调。', // 5
+      '二、重点任务', // 6
+      '（一）扩大有效需求', // 7
+    );
+    assert.deepEqual(
+      outlineOf(text).map((h) => [h.name, h.line, h.endLine]),
+      [
+        ['目录', 0, 2],
+        ['一、总体要求', 4, 5],
+        ['二、重点任务', 6, 7],
+      ],
+    );
+  });
+});
