@@ -22,6 +22,7 @@ import { DocumentSymbolProvider } from './providers/documentSymbols';
 import { FoldingRangeProvider } from './providers/foldingRanges';
 import { SelectionRangeProvider } from './providers/selectionRanges';
 import { Settings, SettingsCache } from './settings';
+import { WorkspaceFeature } from './workspace';
 
 export function startServer(connection: Connection): void {
   const outlines = new OutlineCache();
@@ -33,17 +34,22 @@ export function startServer(connection: Connection): void {
   const symbolProvider = new DocumentSymbolProvider();
   const foldingProvider = new FoldingRangeProvider();
   const selectionProvider = new SelectionRangeProvider();
+  // workspace/symbol and tigang/searchSections over every file in the workspace (issue 4).
+  const workspace = new WorkspaceFeature(connection, documents, outlines);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     pullConfiguration = caps.workspace?.configuration === true;
     hierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+    workspace.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: '提纲 Tigang' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'tigang', version: '0.1.0' },
     };
@@ -51,11 +57,16 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (pullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tigang' }).catch(() => undefined);
+      // 'files' too: files.exclude decides which files the workspace index reads.
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: ['tigang', 'files'] }).catch(() => undefined);
     }
+    void workspace.start();
   });
 
-  connection.onDidChangeConfiguration((change) => settings.changed(change.settings));
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    void workspace.configurationChanged(change.settings);
+  });
   documents.onDidClose((e) => {
     outlines.delete(e.document.uri);
     settings.forget(e.document.uri);
@@ -108,7 +119,6 @@ export function startServer(connection: Connection): void {
     if (found === undefined) return null;
     const { doc, outline, settings: s } = found;
     const characters = sectionCharacters(doc, outline);
-    const index = new Map(outline.headings.map((h, i) => [h, i]));
     const toItem = (h: Heading): OutlineItem => ({
       name: truncateName(h.name, s.maxNameLength),
       style: h.style,
@@ -117,7 +127,7 @@ export function startServer(connection: Connection): void {
       start: h.start,
       titleEnd: h.titleEnd,
       endLine: h.endLine,
-      characters: characters[index.get(h)!],
+      characters: characters[h.index],
       children: h.children.map(toItem),
     });
     return { version: doc.version, items: outline.roots.map(toItem) };

@@ -4,18 +4,16 @@
 
 import { OutlineDocument } from './document';
 import { HeadingStyle, Marker } from './types';
-import { NAME_CAP, foldWhitespace, isIndent, isSpace, stripWhitespace } from './names';
-import { circledValue, digitValue, parenthesizedCnValue, readArabic, readCnNumeral, readNumeral } from './numerals';
+import { NAME_CAP, foldWhitespace, isIndent, isSpace } from './names';
+import { circledValue, digitValue, isCnNumeralChar, parenthesizedCnValue, readArabic, readCnNumeral, readNumeral } from './numerals';
 
 const CH_DI = 0x7b2c; // 第
 const CH_PIAN = 0x7bc7; // 篇
 
-/** Characters a bare Chinese-numeral marker can start with (两 never starts one). */
-const CN_START = new Set('〇零一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟');
 
 /** Words that are headings on a line of their own (§2), longest first. */
 const NAMED_WORDS = ['结束语', '前言', '序言', '引言', '楔子', '结语', '尾声', '后记', '附录', '附件', '番外', '目录', '序'];
-const NAMED_FIRST = new Set(NAMED_WORDS.map((w) => w[0]));
+const NAMED_FIRST = new Set(NAMED_WORDS.map((w) => w.charCodeAt(0)));
 /** The longest named word, in characters. */
 const NAMED_MAX = 3;
 
@@ -70,15 +68,14 @@ export function scanLine(text: string, line: number, lineStart: number, lineEnd:
 
 function readMarker(text: string, s: number, e: number): RawMarker | undefined {
   const code = text.charCodeAt(s);
-  const ch = text[s];
   let raw: RawMarker | undefined;
   if (code === CH_DI) raw = readDiMarker(text, s, e);
-  else if (CN_START.has(ch)) raw = readCnMarker(text, s, e);
+  else if (isCnNumeralChar(code)) raw = readCnMarker(text, s, e);
   else if (digitValue(code) >= 0) raw = readArabicMarker(text, s, e);
   else if (code === 0x28 || code === 0xff08) raw = readBracketMarker(text, s, e);
   else if (circledValue(code) > 0) raw = { style: 'circled', number: circledValue(code), markerEnd: s + 1 };
   else if (parenthesizedCnValue(code) > 0) raw = { style: 'paren-cn', number: parenthesizedCnValue(code), markerEnd: s + 1 };
-  else if (NAMED_FIRST.has(ch)) raw = readNamedMarker(text, s, e);
+  else if (NAMED_FIRST.has(code)) raw = readNamedMarker(text, s, e);
   return raw;
 }
 
@@ -220,7 +217,7 @@ function articleTitleNumber(text: string, s: number, e: number): number | undefi
   while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
   if (end - s > ARTICLE_TITLE_MAX * 2 + 8) return undefined; // cheap reject of long lines
   let numStart = end;
-  while (numStart > s && (digitValue(text.charCodeAt(numStart - 1)) >= 0 || CN_START.has(text[numStart - 1]))) numStart--;
+  while (numStart > s && (digitValue(text.charCodeAt(numStart - 1)) >= 0 || isCnNumeralChar(text.charCodeAt(numStart - 1)))) numStart--;
   if (numStart === end || numStart - 1 <= s || text.charCodeAt(numStart - 1) !== CH_PIAN) return undefined;
   const num = readNumeral(text, numStart, end);
   if (num === undefined || num.end !== end) return undefined;
@@ -245,7 +242,6 @@ function titleLineArticle(text: string, line: number, lineStart: number, s: numb
     start: s - lineStart,
     titleEnd: end - lineStart,
     name,
-    key: stripWhitespace(text, s, end),
   };
 }
 
@@ -269,7 +265,6 @@ function finish(text: string, line: number, lineStart: number, s: number, e: num
     start: s - lineStart,
     titleEnd: titleEnd - lineStart,
     name: foldWhitespace(text, s, titleEnd, NAME_CAP),
-    key: stripWhitespace(text, s, e),
   };
 }
 

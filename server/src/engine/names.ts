@@ -37,11 +37,18 @@ export function foldWhitespace(text: string, start: number, end: number, cap = N
 
 /** text[start, end) with all whitespace removed, capped like foldWhitespace. */
 export function stripWhitespace(text: string, start: number, end: number, cap = NAME_CAP): string {
+  // Copies runs between whitespace rather than one character at a time.
   let out = '';
-  for (let i = start; i < end && out.length < cap; i++) {
-    if (!isSpace(text.charCodeAt(i))) out += text[i];
+  let runStart = start;
+  let i = start;
+  for (; i < end && out.length + (i - runStart) < cap; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      out += text.slice(runStart, i);
+      runStart = i + 1;
+    }
   }
-  return out;
+  out += text.slice(runStart, i);
+  return out.length > cap ? out.slice(0, cap) : out;
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -2,20 +2,23 @@
 // Character classes are lookup tables because they run once per line of a
 // 10 MB document.
 
-/** Value of each Chinese digit character, ordinary and financial forms. */
-const CN_DIGITS: Record<string, number> = {
-  '〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
-  '壹': 1, '贰': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9,
-};
-/** Multipliers: 十 百 千 and their financial forms. */
-const CN_UNITS: Record<string, number> = { '十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000 };
+/** Value of each Chinese digit character (ordinary and financial), -1 elsewhere; indexed by char code. */
+const CN_DIGIT = new Int8Array(0x10000).fill(-1);
+/** Multiplier of 十 百 千 and their financial forms, 0 elsewhere. */
+const CN_UNIT = new Uint16Array(0x10000);
+for (const [chars, value] of [['〇零', 0], ['一壹', 1], ['二两贰', 2], ['三叁', 3], ['四肆', 4], ['五伍', 5], ['六陆', 6], ['七柒', 7], ['八捌', 8], ['九玖', 9]] as const) {
+  for (const ch of chars) CN_DIGIT[ch.charCodeAt(0)] = value;
+}
+for (const [chars, value] of [['十拾', 10], ['百佰', 100], ['千仟', 1000]] as const) {
+  for (const ch of chars) CN_UNIT[ch.charCodeAt(0)] = value;
+}
+const LIANG = 0x4e24; // 两
 
 /** The longest numeral we read; a heading number is never this long. */
 const MAX_NUMERAL_LENGTH = 8;
 
 export function isCnNumeralChar(code: number): boolean {
-  const ch = String.fromCharCode(code);
-  return ch in CN_DIGITS || ch in CN_UNITS;
+  return CN_DIGIT[code] >= 0 || CN_UNIT[code] > 0;
 }
 
 /** ASCII 0-9 or full-width ０-９; returns the digit or -1. */
@@ -34,40 +37,34 @@ export interface NumeralMatch {
 /**
  * Reads a Chinese numeral (一, 十一, 二十, 一百零五, 二〇二一, 拾贰) starting at
  * `start`. 两 only counts inside a larger number (两 alone is a word, 两个).
+ * Runs once per line that starts with a numeral, so it reads char codes from
+ * tables and computes the value in the same loop.
  */
 export function readCnNumeral(text: string, start: number, limit: number): NumeralMatch | undefined {
-  let end = start;
+  if (text.charCodeAt(start) === LIANG) return undefined;
   const stop = Math.min(limit, start + MAX_NUMERAL_LENGTH);
-  while (end < stop) {
-    const ch = text[end];
-    if (!(ch in CN_DIGITS) && !(ch in CN_UNITS)) break;
-    end++;
-  }
-  if (end === start || text[start] === '两') return undefined;
-  return { value: cnNumeralValue(text.slice(start, end)), end };
-}
-
-/** 十一 → 11, 二十 → 20, 一百零五 → 105, 二〇二一 → 2021 (digit by digit). */
-export function cnNumeralValue(numeral: string): number {
+  let end = start;
+  let total = 0; // with units: the sum so far
+  let positional = 0; // without units: digits read one after another (二〇二一)
+  let digit = -1; // the digit waiting for a unit
   let hasUnit = false;
-  for (const ch of numeral) if (ch in CN_UNITS) hasUnit = true;
-  if (!hasUnit) {
-    let value = 0;
-    for (const ch of numeral) value = value * 10 + CN_DIGITS[ch];
-    return value;
-  }
-  let total = 0;
-  let digit = -1;
-  for (const ch of numeral) {
-    const unit = CN_UNITS[ch];
-    if (unit !== undefined) {
+  while (end < stop) {
+    const code = text.charCodeAt(end);
+    const unit = CN_UNIT[code];
+    if (unit > 0) {
+      hasUnit = true;
       total += (digit < 0 ? 1 : digit) * unit;
       digit = -1;
     } else {
-      digit = CN_DIGITS[ch];
+      const d = CN_DIGIT[code];
+      if (d < 0) break;
+      digit = d;
+      positional = positional * 10 + d;
     }
+    end++;
   }
-  return total + (digit > 0 ? digit : 0);
+  if (end === start) return undefined;
+  return { value: hasUnit ? total + (digit > 0 ? digit : 0) : positional, end };
 }
 
 /** Reads ASCII or full-width digits (at most 6) starting at `start`. */

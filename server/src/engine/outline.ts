@@ -32,9 +32,6 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
   const text = doc.getText();
   const { kept, proper } = skipTableOfContents(text, doc, markers);
   const headings: MutableHeading[] = [];
-  /** Index in `headings` of each heading's parent, -1 for a root. */
-  const parentIndex: number[] = [];
-  const indexOf = new Map<Heading, number>();
   const roots: Heading[] = [];
   /** Open headings of rank 1–9, outermost first. */
   const stack: Heading[] = [];
@@ -59,10 +56,9 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
       parent,
       children: [],
       depth: parent ? parent.depth + 1 : 0,
+      index: headings.length,
     };
     (parent ? (parent.children as Heading[]) : roots).push(heading);
-    parentIndex.push(parent ? indexOf.get(parent)! : -1);
-    indexOf.set(heading, headings.length);
     headings.push(heading);
     return heading;
   };
@@ -95,7 +91,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
     stack.push(add(marker, stack[stack.length - 1]));
   }
 
-  assignSectionEnds(text, doc, headings, parentIndex);
+  assignSectionEnds(doc, headings);
   return { roots, headings };
 }
 
@@ -204,16 +200,17 @@ function lineKey(text: string, doc: OutlineDocument, line: number): string {
  * A section runs from its heading to the line before the next heading that is
  * not inside it, or to the end of the document; trailing blank lines are cut.
  */
-function assignSectionEnds(text: string, doc: OutlineDocument, headings: MutableHeading[], parentIndex: readonly number[]): void {
+export function assignSectionEnds(doc: OutlineDocument, headings: readonly Heading[]): void {
+  const text = doc.getText();
   // Headings are in document order with each subtree contiguous, so the
   // boundary of heading i is the heading after its last descendant.
   const lastDescendant = headings.map((_, i) => i);
   for (let i = headings.length - 1; i >= 0; i--) {
-    const p = parentIndex[i];
+    const p = headings[i].parent?.index ?? -1;
     if (p >= 0 && lastDescendant[i] > lastDescendant[p]) lastDescendant[p] = lastDescendant[i];
   }
   for (let i = 0; i < headings.length; i++) {
-    const h = headings[i];
+    const h = headings[i] as MutableHeading;
     const next = lastDescendant[i] + 1;
     let end = next < headings.length ? headings[next].line - 1 : doc.lineCount - 1;
     while (end > h.line && isBlankLine(text, doc, end)) end--;

@@ -4,7 +4,7 @@
 
 import { OutlineDocument } from './document';
 import { scanLines } from './markers';
-import { buildOutline } from './outline';
+import { assignSectionEnds, buildOutline } from './outline';
 import { Marker, Outline, OutlineOptions } from './types';
 
 interface Entry {
@@ -12,6 +12,8 @@ interface Entry {
   markers: Marker[];
   /** Outlines built from `markers`, by options (enumerations on or off). */
   outlines: Map<boolean, Outline>;
+  /** The outlines' tree is right but their section ends may not be (see edited). */
+  endsStale: boolean;
 }
 
 /** A text edit in the line numbers of the document before it. */
@@ -37,8 +39,12 @@ export class OutlineCache {
   get(doc: OutlineDocument, options: OutlineOptions): Outline {
     let entry = this.entries.get(doc.uri);
     if (entry === undefined || entry.version !== doc.version) {
-      entry = { version: doc.version, markers: scanDocument(doc), outlines: new Map() };
+      entry = { version: doc.version, markers: scanDocument(doc), outlines: new Map(), endsStale: false };
       this.entries.set(doc.uri, entry);
+    }
+    if (entry.endsStale) {
+      for (const built of entry.outlines.values()) assignSectionEnds(doc, built.headings);
+      entry.endsStale = false;
     }
     let outline = entry.outlines.get(options.enumerations);
     if (outline === undefined) {
@@ -72,11 +78,20 @@ export class OutlineCache {
     const lo = firstAtOrAfter(markers, from);
     const hi = firstAtOrAfter(markers, toBefore + 1);
     const fresh = toAfter >= from ? scanLines(doc, from, toAfter) : [];
+    if (delta === 0 && sameMarkers(markers, lo, hi, fresh)) {
+      // Typing inside a paragraph: the same headings on the same lines, so
+      // the tree stands; only where sections end (blank lines, line lengths)
+      // may have moved.
+      entry.version = doc.version;
+      entry.endsStale = true;
+      return;
+    }
     const tail = markers.slice(hi);
     const shifted = delta === 0 ? tail : tail.map((m) => ({ ...m, line: m.line + delta }));
     entry.markers = markers.slice(0, lo).concat(fresh, shifted);
     entry.version = doc.version;
     entry.outlines = new Map();
+    entry.endsStale = false;
   }
 
   delete(uri: string): void {
@@ -94,4 +109,23 @@ function firstAtOrAfter(markers: readonly Marker[], line: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Whether markers[lo, hi) and `fresh` describe the same headings. */
+function sameMarkers(markers: readonly Marker[], lo: number, hi: number, fresh: readonly Marker[]): boolean {
+  if (hi - lo !== fresh.length) return false;
+  return fresh.every((b, i) => {
+    const a = markers[lo + i];
+    return (
+      a.line === b.line &&
+      a.style === b.style &&
+      a.kind === b.kind &&
+      a.number === b.number &&
+      a.word === b.word &&
+      a.start === b.start &&
+      a.titleEnd === b.titleEnd &&
+      a.name === b.name &&
+      a.marker === b.marker
+    );
+  });
 }

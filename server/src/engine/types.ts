@@ -58,8 +58,6 @@ export interface Marker {
   readonly titleEnd: number;
   /** Marker and title, whitespace folded, not yet truncated; capped in length. */
   readonly name: string;
-  /** The line's text without any whitespace, for matching table-of-contents entries. */
-  readonly key: string;
 }
 
 /** One heading of the outline; its section is `line`..`endLine`. */
@@ -83,6 +81,8 @@ export interface Heading {
   readonly children: Heading[];
   /** 0 for a top-level heading. */
   readonly depth: number;
+  /** Position in Outline.headings. */
+  readonly index: number;
 }
 
 export interface Outline {
