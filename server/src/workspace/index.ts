@@ -1,0 +1,3 @@
+// Workspace-wide search over the headings of every document (issue 4).
+export { WorkspaceFeature } from './feature';
+export { WorkspaceIndex } from './workspaceIndex';

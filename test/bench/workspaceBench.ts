@@ -1,0 +1,343 @@
+// Benchmark of the workspace index (issue 4): a generated workspace of 2,000
+// files / 100 MB, a tenth of them GB18030, indexed by the real server over
+// stdio as an editor would use it.
+//
+//   cold index      initialized → index idle (tigang/indexStatus)        ≤ 3 s
+//   query           workspace/symbol round trips, p50/p95, ≥ 100k names   p95 ≤ 30 ms
+//   re-index        file changed + didChangeWatchedFiles → found by query ≤ 50 ms
+//   RSS             server's resident memory after indexing               ≤ 300 MB
+//   documentSymbol  on an open 1 MB document, edited, while indexing runs ≤ 50 ms
+//                   (p95 after edits; the first request, a full parse that
+//                   takes ~70 ms with no indexing at all, is reported apart)
+//
+// Run: node esbuild.mjs && npx esbuild test/bench/workspaceBench.ts --bundle
+//   --platform=node --packages=external --outfile=out/bench/workspaceBench.js
+//   && node out/bench/workspaceBench.js      (or import runWorkspaceBench)
+// The workspace is generated under os.tmpdir() and removed afterwards;
+// the figures go to out/bench/workspace-results.json.
+
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PlainTextDocument, parseOutline } from '../../server/src/engine';
+import { folderConfig } from '../../server/src/workspace/config';
+import { PinyinTable } from '../../server/src/workspace/pinyin';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceClient } from '../protocol/workspaceClient';
+import { generateDocument, prng } from './generate';
+
+export interface WorkspaceBenchOptions {
+  files: number;
+  /** Total UTF-8 size to aim at; each file gets an equal share. */
+  totalBytes: number;
+  /** Every n-th file is written in GB18030. */
+  gbEvery: number;
+  /** Size of the open document documentSymbol is asked for. */
+  openBytes: number;
+  queries: number;
+}
+
+export const DEFAULT_WORKSPACE_BENCH: WorkspaceBenchOptions = { files: 2000, totalBytes: 100_000_000, gbEvery: 10, openBytes: 1_000_000, queries: 300 };
+
+const TARGETS = { coldMs: 3000, queryP95Ms: 30, reindexMs: 50, rssMb: 300, documentSymbolMs: 50 };
+
+export interface WorkspaceBenchResult {
+  files: number;
+  bytes: number;
+  headings: number;
+  coldMs: number;
+  queryP50Ms: number;
+  queryP95Ms: number;
+  searchP95Ms: number;
+  inProcessP50Ms: number;
+  inProcessP95Ms: number;
+  reindexP50Ms: number;
+  reindexMaxMs: number;
+  rssMb: number;
+  bytesPerHeading: number;
+  /** The first request, which parses the whole document. */
+  documentSymbolFirstMs: number;
+  /** Requests after an edit each, while indexing runs. */
+  documentSymbolP50Ms: number;
+  documentSymbolP95Ms: number;
+  documentSymbolMaxMs: number;
+  documentSymbolSamples: number;
+  pass: boolean;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+/** GB18030 encoder for the characters the generator writes: a table from decoding every two-byte sequence. */
+function gb18030Encoder(): (text: string) => Buffer {
+  const decoder = new TextDecoder('gb18030', { fatal: true });
+  const table = new Map<number, number>();
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      try {
+        const s = decoder.decode(Uint8Array.from([a, b]));
+        if (s.length === 1 && !table.has(s.charCodeAt(0))) table.set(s.charCodeAt(0), (a << 8) | b);
+      } catch {
+        // not a valid two-byte sequence
+      }
+    }
+  }
+  return (text) => {
+    const out = Buffer.alloc(text.length * 2);
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x80) out[n++] = code;
+      else {
+        const bytes = table.get(code);
+        if (bytes === undefined) throw new Error(`no two-byte GB18030 code for U+${code.toString(16)}`);
+        out[n++] = bytes >> 8;
+        out[n++] = bytes & 0xff;
+      }
+    }
+    return out.subarray(0, n);
+  };
+}
+
+interface Generated {
+  root: string;
+  paths: string[];
+  openPath: string;
+  bytes: number;
+  sampleNames: string[];
+}
+
+function generateWorkspace(o: WorkspaceBenchOptions): Generated {
+  const root = mkdtempSync(join(tmpdir(), 'tigang-workspace-bench-'));
+  const encode = gb18030Encoder();
+  const paths: string[] = [];
+  const sampleNames: string[] = [];
+  let bytes = 0;
+  // The generator stops after the speech that reaches its target, so it
+  // overshoots; aim each file at what is left, corrected by the overshoot so far.
+  let asked = 0;
+  for (let i = 0; i < o.files; i++) {
+    const share = (o.totalBytes - o.openBytes - bytes) / (o.files - i);
+    const perFile = Math.max(1000, Math.floor(i === 0 ? share * 0.75 : share * (asked / bytes)));
+    asked += perFile;
+    const dir = join(root, `${2015 + (i % 10)}年`, `第${1 + Math.floor(i / 10) % 20}批`);
+    mkdirSync(dir, { recursive: true });
+    const text = generateDocument({ seed: 7000 + i, targetBytes: perFile, sentencesPerParagraph: 5 });
+    const gb = i % o.gbEvery === o.gbEvery - 1;
+    const data = gb ? encode(text) : Buffer.from(text, 'utf8');
+    const path = join(dir, `讲话汇编-${String(i).padStart(4, '0')}${gb ? '-gbk' : ''}.txt`);
+    writeFileSync(path, data);
+    paths.push(path);
+    bytes += data.length;
+    if (i % 20 === 0) for (const h of parseOutline(new PlainTextDocument(path, text)).headings) sampleNames.push(h.name);
+  }
+  const openText = generateDocument({ seed: 99, targetBytes: o.openBytes, sentencesPerParagraph: 5 });
+  const openPath = join(root, 'open-1mb.txt');
+  writeFileSync(openPath, openText);
+  bytes += Buffer.byteLength(openText);
+  return { root, paths, openPath, bytes, sampleNames };
+}
+
+/** Queries as people type them: parts of names, pinyin initials and full pinyin, gapped characters, single keys. */
+interface Query {
+  readonly kind: 'characters' | 'initials' | 'full pinyin' | 'gapped' | 'one key';
+  readonly text: string;
+}
+
+function makeQueries(names: string[], count: number, pinyin: PinyinTable): Query[] {
+  const rand = prng(42);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const readingOf = (ch: string) => pinyin.sets[pinyin.readingsOf(ch)[0]]?.[0];
+  const queries: Query[] = [];
+  while (queries.length < count) {
+    const runs = pick(names).split(/[^\p{Script=Han}]+/u).filter((r) => r.length >= 4);
+    if (runs.length === 0) continue;
+    const run = pick(runs);
+    const at = Math.floor(rand() * (run.length - 3));
+    const part = run.slice(at, at + 2 + Math.floor(rand() * 3));
+    const syllables = [...part].map(readingOf);
+    if (syllables.some((s) => s === undefined)) continue;
+    const kind = rand();
+    if (kind < 0.4) queries.push({ kind: 'characters', text: part });
+    else if (kind < 0.65) queries.push({ kind: 'initials', text: syllables.map((s) => s![0]).join('') });
+    else if (kind < 0.8) queries.push({ kind: 'full pinyin', text: syllables.slice(0, 2).join('') });
+    else if (kind < 0.9) queries.push({ kind: 'gapped', text: run[at] + run[at + 3] });
+    else queries.push({ kind: 'one key', text: rand() < 0.5 ? part[0] : syllables[0]![0] });
+  }
+  return queries;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+export async function runWorkspaceBench(options: WorkspaceBenchOptions = DEFAULT_WORKSPACE_BENCH, log: (line: string) => void = console.log): Promise<WorkspaceBenchResult> {
+  let t = performance.now();
+  const ws = generateWorkspace(options);
+  log(`workspace: ${options.files} files + 1 open document, ${(ws.bytes / 1e6).toFixed(1)} MB (every ${options.gbEvery}th file GB18030), generated in ${((performance.now() - t) / 1000).toFixed(1)} s under ${ws.root}`);
+  const openUri = pathToFileURL(ws.openPath).href;
+  const openText = readFileSync(ws.openPath, 'utf8');
+  let client: WorkspaceClient | undefined;
+  try {
+    // ---- cold index, with documentSymbol on the open 1 MB document while it runs
+    t = performance.now();
+    client = await WorkspaceClient.start({ folders: [{ uri: pathToFileURL(ws.root).href, name: 'bench' }], watchFiles: true });
+    const started = performance.now();
+    await client.open(openUri, openText);
+    const docSymbol: number[] = [];
+    let version = 1;
+    let indexing = true;
+    const lines = openText.split('\n');
+    const poll = (async () => {
+      while (indexing) {
+        // An edit (as while typing), then the outline: an incremental re-scan plus the tree.
+        const line = 3 + ((version * 7919) % (lines.length - 4));
+        version++;
+        await client!.notify('textDocument/didChange', {
+          textDocument: { uri: openUri, version },
+          contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '　' }],
+        });
+        const a = performance.now();
+        await client!.request('textDocument/documentSymbol', { textDocument: { uri: openUri } });
+        docSymbol.push(performance.now() - a);
+        // An edit and a request every 100 ms: faster than a typist, and than
+        // VS Code asks (it debounces outline and folding requests).
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    let status = await client.status();
+    while (status.indexing || status.queued > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      status = await client.status();
+    }
+    const coldMs = performance.now() - started;
+    indexing = false;
+    await poll;
+    const rss = rssMb(client.pid);
+    const progressKinds = client.progress.map((p) => p.value.kind);
+    log(`work-done progress while indexing: ${progressKinds.filter((k) => k === 'begin').length} begin, ${progressKinds.filter((k) => k === 'report').length} reports, ${progressKinds.filter((k) => k === 'end').length} end (shown once indexing passes 1 s)`);
+    log(`cold index: ${status.files} files, ${status.headings} headings, ${status.skipped} skipped, in ${coldMs.toFixed(0)} ms; server RSS ${rss.toFixed(0)} MB`);
+    // The first request parses the whole document (about 70 ms for 1 MB with
+    // no indexing at all); the target is for the requests after edits.
+    const [firstDocSymbol, ...editDocSymbol] = docSymbol;
+    log(`documentSymbol on the open 1 MB document while indexing: first (full parse) ${firstDocSymbol?.toFixed(1)} ms; then ${editDocSymbol.length} requests after an edit each: p50 ${percentile(editDocSymbol, 0.5).toFixed(1)} ms, p95 ${percentile(editDocSymbol, 0.95).toFixed(1)} ms, max ${Math.max(...editDocSymbol).toFixed(1)} ms`);
+
+    // ---- queries over all symbols
+    const table = new PinyinTable();
+    const queries = makeQueries(ws.sampleNames, options.queries, table);
+    for (const q of queries.slice(0, 20)) await client.symbols(q.text); // warm up
+    const symbolTimes: number[] = [];
+    const byKind = new Map<string, number[]>();
+    let results = 0;
+    for (const q of queries) {
+      const a = performance.now();
+      results += (await client.symbols(q.text)).length;
+      const ms = performance.now() - a;
+      symbolTimes.push(ms);
+      byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms]);
+    }
+    const searchTimes: number[] = [];
+    for (const q of queries) {
+      const a = performance.now();
+      await client.search(q.text, 200);
+      searchTimes.push(performance.now() - a);
+    }
+    log(`workspace/symbol: ${queries.length} queries over ${status.headings} headings, p50 ${percentile(symbolTimes, 0.5).toFixed(1)} ms, p95 ${percentile(symbolTimes, 0.95).toFixed(1)} ms, max ${Math.max(...symbolTimes).toFixed(1)} ms (round trip, ≤ 500 results, ${(results / queries.length).toFixed(0)} on average)`);
+    for (const [kind, times] of byKind) log(`    ${kind}: ${times.length} queries, p50 ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms`);
+    log(`tigang/searchSections (limit 200): p50 ${percentile(searchTimes, 0.5).toFixed(1)} ms, p95 ${percentile(searchTimes, 0.95).toFixed(1)} ms`);
+
+    // ---- re-index one changed file
+    const reindex: number[] = [];
+    for (let k = 0; k < 10; k++) {
+      const path = ws.paths[(k * 197) % ws.paths.length];
+      if (path.endsWith('-gbk.txt')) continue;
+      const marker = `一、重新索引标记第${k}号`;
+      writeFileSync(path, `${readFileSync(path, 'utf8')}\n${marker}\n`);
+      const a = performance.now();
+      await client.filesChanged([{ uri: pathToFileURL(path).href, type: 2 }]);
+      while ((await client.symbols(marker)).length === 0) {
+        if (performance.now() - a > 10_000) throw new Error(`${marker} never showed up`);
+      }
+      reindex.push(performance.now() - a);
+    }
+    log(`re-index of one changed file (didChangeWatchedFiles → found by workspace/symbol): p50 ${percentile(reindex, 0.5).toFixed(1)} ms, max ${Math.max(...reindex).toFixed(1)} ms`);
+    const rssAfter = rssMb(client.pid);
+    log(`server RSS after the queries: ${rssAfter.toFixed(0)} MB`);
+    await client.stop();
+    client = undefined;
+
+    // ---- the same index in this process: pure query time and bytes per heading
+    const index = new WorkspaceIndex({ log: () => undefined, openDocument: () => undefined }, { watch: false });
+    index.addFolder({ uri: pathToFileURL(ws.root).href, path: ws.root, name: 'bench', config: folderConfig(undefined, undefined) });
+    t = performance.now();
+    await index.whenIdle();
+    const inProcessIndexMs = performance.now() - t;
+    const headings = index.status().headings;
+    const bytesPerHeading = index.indexBytes() / headings;
+    const pure: number[] = [];
+    for (const q of queries) {
+      const a = performance.now();
+      index.search(q.text, 500);
+      pure.push(performance.now() - a);
+    }
+    index.dispose();
+    log(`in process: indexed in ${inProcessIndexMs.toFixed(0)} ms; query p50 ${percentile(pure, 0.5).toFixed(1)} ms, p95 ${percentile(pure, 0.95).toFixed(1)} ms; the index holds ${bytesPerHeading.toFixed(0)} bytes per heading (names, pinyin reading ids, positions)`);
+
+    const result: WorkspaceBenchResult = {
+      files: status.files,
+      bytes: ws.bytes,
+      headings: status.headings,
+      coldMs,
+      queryP50Ms: percentile(symbolTimes, 0.5),
+      queryP95Ms: percentile(symbolTimes, 0.95),
+      searchP95Ms: percentile(searchTimes, 0.95),
+      inProcessP50Ms: percentile(pure, 0.5),
+      inProcessP95Ms: percentile(pure, 0.95),
+      reindexP50Ms: percentile(reindex, 0.5),
+      reindexMaxMs: Math.max(...reindex),
+      rssMb: Math.max(rss, rssAfter),
+      bytesPerHeading,
+      documentSymbolFirstMs: firstDocSymbol,
+      documentSymbolP50Ms: percentile(editDocSymbol, 0.5),
+      documentSymbolP95Ms: percentile(editDocSymbol, 0.95),
+      documentSymbolMaxMs: Math.max(...editDocSymbol),
+      documentSymbolSamples: editDocSymbol.length,
+      pass: false,
+    };
+    const checks: [string, number, number, string][] = [
+      ['cold index', result.coldMs, TARGETS.coldMs, 'ms'],
+      ['query p95 (workspace/symbol)', result.queryP95Ms, TARGETS.queryP95Ms, 'ms'],
+      ['re-index of a changed file (max)', result.reindexMaxMs, TARGETS.reindexMs, 'ms'],
+      ['server RSS', result.rssMb, TARGETS.rssMb, 'MB'],
+      ['documentSymbol after edits while indexing (p95)', result.documentSymbolP95Ms, TARGETS.documentSymbolMs, 'ms'],
+    ];
+    log('');
+    for (const [what, value, target, unit] of checks) log(`${value <= target ? 'PASS' : 'MISS'}  ${what}: ${value.toFixed(unit === 'MB' ? 0 : 1)} ${unit} (target ≤ ${target} ${unit})`);
+    log(`      headings indexed: ${result.headings} (target ≥ 100000) ${result.headings >= 100_000 ? 'PASS' : 'MISS'}`);
+    result.pass = checks.every(([, value, target]) => value <= target) && result.headings >= 100_000;
+    mkdirSync(join('out', 'bench'), { recursive: true });
+    writeFileSync(join('out', 'bench', 'workspace-results.json'), JSON.stringify({ date: new Date().toISOString(), options, targets: TARGETS, result }, null, 2));
+    log('wrote out/bench/workspace-results.json');
+    return result;
+  } finally {
+    await client?.stop();
+    rmSync(ws.root, { recursive: true, force: true });
+  }
+}
+
+// Run on its own (node out/bench/workspaceBench.js); imported (bench.ts), it only exports.
+if (/workspaceBench\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
+  runWorkspaceBench().then(
+    (r) => process.exit(r.pass ? 0 : 1),
+    (error) => {
+      console.error(error);
+      process.exit(2);
+    },
+  );
+}
