@@ -3,6 +3,7 @@
 //   node esbuild.mjs --minify   the same, minified, for the .vsix
 //   node esbuild.mjs --tests    bundle each test file to out/test/ (node:test runs them)
 //   node esbuild.mjs --bench    bundle the benchmark to out/bench/
+//   node esbuild.mjs --e2e      bundle the VS Code test suite, mocha included, to out/e2e/suite/index.js
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +44,16 @@ if (args.has('--tests')) {
     // Test files import the engine from source; node_modules stay external so
     // fast-check and friends load as they are.
     packages: 'external',
+  }));
+} else if (args.has('--e2e')) {
+  // Runs inside the extension host (test/e2e/README.md): one file, mocha bundled in.
+  rmSync('out/e2e/suite', { recursive: true, force: true });
+  builds.push(esbuild.build({
+    ...common,
+    entryPoints: ['test/e2e/suite/index.ts'],
+    outdir: 'out/e2e/suite',
+    // mocha's parallel mode (unused here) resolves its worker files by path.
+    logOverride: { 'require-resolve-not-external': 'silent' },
   }));
 } else if (args.has('--bench')) {
   builds.push(esbuild.build({

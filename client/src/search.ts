@@ -1,0 +1,226 @@
+// tigang.searchSections: a QuickPick over the headings of every document in
+// the workspace, answered by the server's index (`tigang/searchSections`,
+// ranked exact > prefix > substring > pinyin > fuzzy). VS Code's own Go to
+// Symbol in Workspace re-filters results with its fuzzy matcher and drops the
+// pinyin hits; this picker shows what the server ranked, marks every item
+// `alwaysShow`, previews the heading as the user moves, and opens the file at
+// the heading on Enter.
+
+import * as vscode from 'vscode';
+import * as protocol from '../../server/src/protocol';
+import { previewDecoration, revealHeading } from './editorUtil';
+import { formatLine } from './format';
+import { EncodingFixer } from './encoding';
+import { ServerManager } from './server';
+
+/** One search result: the server's SectionMatch. */
+export type SearchHit = protocol.SectionMatch;
+
+export interface SearchArgs {
+  /** Open the QuickPick with this text already typed. */
+  query?: string;
+  /** Answer without UI: the hits for the query (tests, other extensions). */
+  noUi?: boolean;
+}
+
+export interface SearchPickItem extends vscode.QuickPickItem {
+  readonly hit: SearchHit;
+}
+
+export interface OpenSearch {
+  readonly quickPick: vscode.QuickPick<SearchPickItem>;
+  readonly done: Promise<SearchHit | undefined>;
+  /** Resolves once the items for the current input are shown. */
+  settled(): Promise<void>;
+}
+
+const TYPING_DEBOUNCE_MS = 60;
+const LIMIT = 200;
+const INDEXING_POLL_MS = 400;
+
+export class SearchSections implements vscode.Disposable {
+  private open: OpenSearch | undefined;
+  private readonly disposable: vscode.Disposable;
+
+  constructor(
+    private readonly server: ServerManager,
+    private readonly encodings: EncodingFixer,
+  ) {
+    this.disposable = vscode.commands.registerCommand('tigang.searchSections', (args?: SearchArgs) => this.run(args));
+  }
+
+  get current(): OpenSearch | undefined {
+    return this.open;
+  }
+
+  /** The server's hits for a query, and whether it is still indexing (more may match later). */
+  async search(query: string, token?: vscode.CancellationToken): Promise<{ hits: SearchHit[]; indexing: boolean } | undefined> {
+    const params: protocol.SearchSectionsParams = { query, limit: LIMIT };
+    const result = await this.server.sendRequest<protocol.SearchSectionsResult | null>(protocol.SearchSectionsRequestMethod, params, token);
+    if (result === undefined || result === null) return undefined;
+    return { hits: result.items, indexing: result.indexing === true };
+  }
+
+  /** The server's hits for a query. */
+  async query(query: string, token?: vscode.CancellationToken): Promise<SearchHit[] | undefined> {
+    return (await this.search(query, token))?.hits;
+  }
+
+  async run(args?: SearchArgs): Promise<SearchHit | SearchHit[] | undefined> {
+    if (args?.noUi === true) return (await this.query(args.query ?? '')) ?? [];
+    this.open?.quickPick.hide();
+    const picker = this.show(args?.query ?? '');
+    this.open = picker;
+    void picker.done.finally(() => {
+      if (this.open === picker) this.open = undefined;
+    });
+    return picker.done;
+  }
+
+  private show(initialQuery: string): OpenSearch {
+    const qp = vscode.window.createQuickPick<SearchPickItem>();
+    qp.title = vscode.l10n.t('Search sections in the workspace');
+    const placeholder = vscode.l10n.t('Type part of a heading, its pinyin or initials');
+    qp.placeholder = placeholder;
+    qp.matchOnDescription = false;
+    qp.matchOnDetail = false;
+    qp.busy = true;
+
+    const origin = vscode.window.activeTextEditor;
+    const savedSelections = origin?.selections;
+    const savedTop = origin?.visibleRanges[0]?.start.line;
+    let accepted: SearchHit | undefined;
+    let previewed = false;
+    let seq = 0;
+    let timer: NodeJS.Timeout | undefined;
+    let source: vscode.CancellationTokenSource | undefined;
+    let settledWaiters: (() => void)[] = [];
+    let settled = false;
+    /** The input the last request was for. */
+    let requested = initialQuery;
+
+    const load = async (value: string) => {
+      const mine = ++seq;
+      source?.cancel();
+      source = new vscode.CancellationTokenSource();
+      qp.busy = true;
+      settled = false;
+      const answer = await this.search(value, source.token);
+      if (mine !== seq) return;
+      const hits = answer?.hits ?? [];
+      // Keep the active item when the same results come again (re-query while indexing).
+      const activeKey = qp.activeItems[0] !== undefined ? keyOf(qp.activeItems[0].hit) : undefined;
+      const items = hits.map((hit) => toItem(hit));
+      qp.items = items;
+      const again = activeKey !== undefined ? items.find((i) => keyOf(i.hit) === activeKey) : undefined;
+      if (again !== undefined) qp.activeItems = [again];
+      if (answer === undefined) qp.placeholder = vscode.l10n.t('The Tigang language server is not available');
+      else if (answer.indexing) qp.placeholder = vscode.l10n.t('Indexing the workspace… more sections may appear');
+      else qp.placeholder = placeholder;
+      qp.busy = answer?.indexing === true;
+      if (answer?.indexing === true) {
+        // Ask again while the index grows, as long as the input stays the same.
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(() => void load(value), INDEXING_POLL_MS);
+        return;
+      }
+      settled = true;
+      const waiters = settledWaiters;
+      settledWaiters = [];
+      for (const w of waiters) w();
+    };
+
+    const disposables: vscode.Disposable[] = [];
+    const done = new Promise<SearchHit | undefined>((resolve) => {
+      disposables.push(
+        qp.onDidChangeValue((value) => {
+          // The workbench echoes values set from here: asking again would reset the active item.
+          if (value === requested) return;
+          requested = value;
+          if (timer !== undefined) clearTimeout(timer);
+          settled = false;
+          timer = setTimeout(() => void load(value), TYPING_DEBOUNCE_MS);
+        }),
+        qp.onDidChangeActive((active) => {
+          const item = active[0];
+          if (item !== undefined) void this.preview(item.hit).then((ok) => (previewed ||= ok));
+        }),
+        qp.onDidAccept(() => {
+          const item = qp.selectedItems[0] ?? qp.activeItems[0];
+          if (item === undefined) return;
+          accepted = item.hit;
+          qp.hide();
+        }),
+        qp.onDidHide(() => {
+          if (timer !== undefined) clearTimeout(timer);
+          source?.cancel();
+          for (const editor of vscode.window.visibleTextEditors) editor.setDecorations(previewDecoration, []);
+          if (accepted !== undefined) {
+            void openHit(accepted, false, this.encodings);
+          } else if (previewed && origin !== undefined && !origin.document.isClosed) {
+            void vscode.window.showTextDocument(origin.document, origin.viewColumn).then((editor) => {
+              if (savedSelections !== undefined) editor.selections = savedSelections;
+              if (savedTop !== undefined) editor.revealRange(new vscode.Range(savedTop, 0, savedTop, 0), vscode.TextEditorRevealType.AtTop);
+            });
+          }
+          for (const d of disposables) d.dispose();
+          qp.dispose();
+          resolve(accepted);
+        }),
+      );
+    });
+    qp.value = initialQuery;
+    void load(initialQuery);
+    qp.show();
+    return {
+      quickPick: qp,
+      done,
+      settled: () => (settled ? Promise.resolve() : new Promise<void>((r) => settledWaiters.push(r))),
+    };
+  }
+
+  /** Shows the heading in a preview editor without taking the focus from the QuickPick. */
+  private async preview(hit: SearchHit): Promise<boolean> {
+    try {
+      const editor = await openHit(hit, true, this.encodings);
+      editor.setDecorations(previewDecoration, [new vscode.Range(hit.line, 0, hit.line, 0)]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  dispose(): void {
+    this.open?.quickPick.hide();
+    this.disposable.dispose();
+  }
+}
+
+function keyOf(hit: SearchHit): string {
+  return `${hit.uri}#${hit.line}`;
+}
+
+function toItem(hit: SearchHit): SearchPickItem {
+  return {
+    label: hit.name,
+    description: hit.containerName,
+    detail: `${hit.file} · ${formatLine(hit.line)}`,
+    alwaysShow: true,
+    hit,
+  };
+}
+
+async function openHit(hit: SearchHit, preview: boolean, encodings: EncodingFixer): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.parse(hit.uri);
+  let doc = await vscode.workspace.openTextDocument(uri);
+  // A GBK file: decode it right before showing it, so the heading's columns are right.
+  if (await encodings.check(doc)) doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: preview });
+  if (preview) {
+    const line = Math.min(hit.line, editor.document.lineCount - 1);
+    editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+  } else {
+    revealHeading(editor, { line: hit.line, start: hit.start });
+  }
+  return editor;
+}

@@ -1,0 +1,135 @@
+// Shared by the VS Code suite: the extension's API, the fixture workspace,
+// polling (never fixed sleeps for the server), screenshots.
+
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { TigangApi } from '../../../client/src/extension';
+import type { Outline } from '../../../client/src/outline';
+
+export const EXTENSION_ID = 'tigang.tigang';
+
+let cachedApi: TigangApi | undefined;
+
+export async function api(): Promise<TigangApi> {
+  if (cachedApi !== undefined) return cachedApi;
+  const ext = vscode.extensions.getExtension<TigangApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+  cachedApi = await ext.activate();
+  return cachedApi;
+}
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite runs with the fixture workspace open');
+  return folder.uri;
+}
+
+export function fixture(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...relative.split('/'));
+}
+
+/** Polls until the condition returns a truthy value; fails with `what` after the timeout. */
+export async function waitFor<T>(condition: () => T | undefined | null | false | PromiseLike<T | undefined | null | false>, what: string | (() => string), timeoutMs = 10_000, intervalMs = 20): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await condition();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}${last ? `: ${String(last)}` : ''}`);
+    await delay(intervalMs);
+  }
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Opens a fixture in the first editor group and waits until the server has its outline. */
+export async function openFixture(relative: string): Promise<{ editor: vscode.TextEditor; outline: Outline }> {
+  const doc = await vscode.workspace.openTextDocument(fixture(relative));
+  return showAndWait(doc);
+}
+
+export async function showAndWait(doc: vscode.TextDocument): Promise<{ editor: vscode.TextEditor; outline: Outline }> {
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+  const tigang = await api();
+  const outline = await waitFor(() => tigang.getOutline(doc), `the outline of ${doc.uri.path}`);
+  await waitFor(() => tigang.view.provider.uri === doc.uri.toString() && tigang.view.provider.outline?.version === doc.version, `the 提纲 view to show ${doc.uri.path}`);
+  return { editor, outline };
+}
+
+export async function documentSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
+  return waitFor(async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
+    return symbols !== undefined ? symbols : undefined;
+  }, `document symbols of ${uri.path}`);
+}
+
+/** name → nested names, the shape the spec fixtures are written in. */
+export type Tree = (string | [string, Tree])[];
+
+export function symbolTree(symbols: readonly vscode.DocumentSymbol[]): Tree {
+  return symbols.map((s) => (s.children.length > 0 ? [s.name, symbolTree(s.children)] : s.name));
+}
+
+export function setCursor(editor: vscode.TextEditor, line: number, character = 0): void {
+  const p = new vscode.Position(line, character);
+  editor.selection = new vscode.Selection(p, p);
+}
+
+export function lineOf(doc: vscode.TextDocument, startsWith: string): number {
+  for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.trimStart().startsWith(startsWith)) return i;
+  throw new Error(`no line starting with ${startsWith} in ${doc.uri.path}`);
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  const dot = key.lastIndexOf('.');
+  const section = key.slice(0, dot);
+  const name = key.slice(dot + 1);
+  await vscode.workspace.getConfiguration(section).update(name, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Closes every editor without saving (the fixtures are copies, but keep them clean). */
+export async function closeAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (doc.isDirty && !doc.isUntitled) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Asks the runner (runInCodeServer.mjs) for a screenshot of the whole
+ * workbench and waits until the file exists. Without a screenshot folder
+ * (test-electron, or no --screenshots) it does nothing.
+ */
+export async function screenshot(name: string): Promise<string | undefined> {
+  const dir = process.env.TIGANG_E2E_SCREENSHOT_DIR;
+  if (!dir) return undefined;
+  const file = join(dir, `${name}.png`);
+  console.log(`TIGANG_SCREENSHOT ${name}`);
+  await waitFor(() => existsSync(file), `screenshot ${file}`, 30_000, 100);
+  return file;
+}
+
+/**
+ * Whether the line is shown at the top of the editor. Revealing "at top"
+ * leaves room for sticky scroll (editor.stickyScroll.maxLineCount lines,
+ * where the heading's parents show), so the line may sit that far below the
+ * first visible line.
+ */
+export function isAtTop(editor: vscode.TextEditor, line: number): boolean {
+  const start = editor.visibleRanges[0]?.start.line;
+  if (start === undefined) return false;
+  const config = vscode.workspace.getConfiguration('editor', editor.document);
+  const room = config.get<boolean>('stickyScroll.enabled') ? (config.get<number>('stickyScroll.maxLineCount') ?? 5) : 0;
+  return start <= line && line - start <= room;
+}

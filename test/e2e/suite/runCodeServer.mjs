@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// npm run test:vscode: runs the bundled suite (out/e2e/suite/index.js) inside
+// code-server + headless Chromium through test/e2e/runInCodeServer.mjs, on a
+// fresh copy of test/e2e/fixtures/workspace (the suite edits documents and
+// settings; the copy keeps the repository clean). Screenshots go to
+// out/e2e/screenshots/. Prints "vscode: N passed, N failed" at the end.
+//
+//   node test/e2e/suite/runCodeServer.mjs [--timeout SEC] [--grep PATTERN] [--vsix FILE]
+//   needs: bash .ci/install-e2e.sh (once), node esbuild.mjs && node esbuild.mjs --e2e
+//
+// --vsix FILE runs the suite against the packaged extension instead of the
+// repository: the .vsix is unpacked and that folder is the extension under
+// test (minified bundles, only the files .vscodeignore lets in). Tests that
+// read the sources are skipped then (TIGANG_E2E_PACKAGED=1).
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const { values: opts } = parseArgs({ options: { timeout: { type: 'string', default: '900' }, grep: { type: 'string' }, vsix: { type: 'string' } } });
+const suite = join(repo, 'out/e2e/suite/index.js');
+for (const [what, path] of [['the bundled suite (node esbuild.mjs --e2e)', suite], ['dist/extension.js (node esbuild.mjs)', join(repo, 'dist/extension.js')], ['dist/server.js (node esbuild.mjs)', join(repo, 'dist/server.js')]]) {
+  if (!existsSync(path)) {
+    console.error(`runCodeServer: ${what} is missing: ${path}`);
+    process.exit(2);
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), 'tigang-vscode-'));
+const folder = join(work, 'workspace');
+cpSync(join(repo, 'test/e2e/fixtures/workspace'), folder, { recursive: true });
+const results = join(work, 'results.json');
+let extension = repo;
+if (opts.vsix) {
+  extension = join(work, 'vsix');
+  // --vsix package: the file `npm run package` writes (<name>-<version>.vsix in the repository).
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  const file = opts.vsix === 'package' ? join(repo, `${pkg.name}-${pkg.version}.vsix`) : resolve(opts.vsix);
+  if (!existsSync(file)) {
+    console.error(`runCodeServer: ${file} does not exist (npm run package)`);
+    process.exit(2);
+  }
+  await unpackVsix(file, extension);
+  // The packaged extension has no seeds/: the screenshot test falls back to the fixtures.
+}
+const screenshots = join(repo, opts.vsix ? 'out/e2e/screenshots-vsix' : 'out/e2e/screenshots');
+rmSync(screenshots, { recursive: true, force: true });
+
+const env = { ...process.env, TIGANG_E2E_RESULTS: results };
+if (opts.grep) env.TIGANG_E2E_GREP = opts.grep;
+if (opts.vsix) env.TIGANG_E2E_PACKAGED = '1';
+const started = Date.now();
+const child = spawn(process.execPath, [
+  join(repo, 'test/e2e/runInCodeServer.mjs'),
+  '--extension', extension,
+  '--tests', suite,
+  '--folder', folder,
+  '--screenshots', screenshots,
+  '--timeout', opts.timeout,
+], { env, stdio: 'inherit' });
+const forward = (signal) => child.kill(signal);
+process.on('SIGINT', forward);
+process.on('SIGTERM', forward);
+child.on('exit', (code, signal) => {
+  let summary = 'vscode: 0 passed, 1 failed';
+  try {
+    const r = JSON.parse(readFileSync(results, 'utf8'));
+    summary = `vscode: ${r.passes} passed, ${r.failures} failed` + (r.pending ? `, ${r.pending} skipped` : '');
+  } catch {
+    console.error('runCodeServer: the suite wrote no results (it did not run to the end)');
+  }
+  console.log(`(whole run ${((Date.now() - started) / 1000).toFixed(1)} s, screenshots in ${screenshots})`);
+  console.log(summary);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(code ?? (signal ? 1 : 0));
+});
+
+/** Writes the extension/ folder of a .vsix (a zip) to dir, with yauzl (a dependency of @vscode/vsce). */
+async function unpackVsix(file, dir) {
+  const { default: yauzl } = await import('yauzl');
+  const zip = await new Promise((res, rej) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z))));
+  await new Promise((res, rej) => {
+    zip.on('error', rej);
+    zip.on('end', res);
+    zip.on('entry', (entry) => {
+      if (!entry.fileName.startsWith('extension/') || entry.fileName.endsWith('/')) return zip.readEntry();
+      const target = join(dir, entry.fileName.slice('extension/'.length));
+      mkdirSync(dirname(target), { recursive: true });
+      zip.openReadStream(entry, (e, stream) => {
+        if (e) return rej(e);
+        const out = createWriteStream(target);
+        stream.pipe(out);
+        out.on('finish', () => zip.readEntry());
+        out.on('error', rej);
+      });
+    });
+    zip.readEntry();
+  });
+}

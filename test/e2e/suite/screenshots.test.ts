@@ -1,0 +1,86 @@
+// Screenshots of the workbench for the README (taken by the runner on request,
+// see test/e2e/README.md): the 提纲 view open on a sample document, and the
+// jump QuickPick filtered by pinyin. Skipped when the runner takes none.
+
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, api, closeAll, delay, fixture, screenshot, setCursor, showAndWait, waitFor } from './helpers';
+
+/** The sample document shown: the lead's speech collection if it is there, else our fixture. */
+async function sample(): Promise<vscode.TextDocument> {
+  const seed = vscode.Uri.file(join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'seeds', 'speeches.txt'));
+  const uri = existsSync(seed.fsPath) ? seed : fixture('讲话稿.txt');
+  return vscode.workspace.openTextDocument(uri);
+}
+
+/** Views of the Explorer hidden while the screenshots are taken. */
+const HIDDEN = ['outline', 'timeline'];
+
+export function screenshotTests(): void {
+  describe('screenshots', function () {
+    before(function () {
+      if (!process.env.TIGANG_E2E_SCREENSHOT_DIR) this.skip();
+    });
+    let hidden = false;
+    after(async () => {
+      if (hidden) {
+        for (const view of HIDDEN) await vscode.commands.executeCommand(`${view}.toggleVisibility`).then(undefined, () => undefined);
+        await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['workbench.explorer.fileView'], destinationId: 'workbench.view.explorer' }).then(undefined, () => undefined);
+      }
+      await closeAll();
+    });
+
+    it('the 提纲 view beside a sample document', async function () {
+      this.timeout(60_000);
+      const tigang = await api();
+      await closeAll();
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+      const doc = await sample();
+      const { editor, outline } = await showAndWait(doc);
+      assert.ok(outline.sections.length > 0);
+      // The Explorer with the 提纲 view alone, so the view has the height (put back in after()).
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      for (const view of HIDDEN) await vscode.commands.executeCommand(`${view}.toggleVisibility`);
+      // The file tree would keep most of the height: lend it to the Search container meanwhile.
+      await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['workbench.explorer.fileView'], destinationId: 'workbench.view.search' });
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      hidden = true;
+      // Make room: shrink the editor (focused), which widens the side bar.
+      // (Focus moves asynchronously in the workbench: give it a moment before resizing what has it.)
+      await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+      await delay(300);
+      for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+      await vscode.commands.executeCommand('tigang.outline.focus');
+      await waitFor(() => tigang.view.treeView.visible, 'the view');
+      const target = outline.sections.find((s) => s.depth === 1) ?? outline.sections[0];
+      await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+      setCursor(editor, target.line, target.start);
+      editor.revealRange(new vscode.Range(Math.max(0, target.line - 2), 0, Math.max(0, target.line - 2), 0), vscode.TextEditorRevealType.AtTop);
+      await vscode.commands.executeCommand('tigang.outline.expandAll');
+      await waitFor(() => tigang.view.treeView.selection[0]?.section.line === target.line, 'the selection in the view');
+      await delay(700); // let the workbench paint
+      await screenshot('outline-view');
+    });
+
+    it('the jump QuickPick filtered by pinyin initials', async function () {
+      this.timeout(60_000);
+      const tigang = await api();
+      const doc = await sample();
+      await showAndWait(doc);
+      const outline = tigang.view.provider.outline;
+      assert.ok(outline);
+      void vscode.commands.executeCommand('tigang.jumpToSection');
+      const picker = await waitFor(() => tigang.jump.current, 'the QuickPick');
+      await waitFor(() => picker.quickPick.items.length > 0 || undefined, 'items');
+      await delay(700);
+      await screenshot('jump-quickpick');
+      picker.quickPick.value = 'zz';
+      await delay(700);
+      await screenshot('jump-quickpick-pinyin');
+      picker.quickPick.hide();
+    });
+  });
+}

@@ -1,0 +1,170 @@
+// The 提纲 view: items, statistics, clicking, selection following the
+// cursor, following edits without losing ids or expansion state.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { OutlineNode } from '../../../client/src/outlineView';
+import { Tree, api, closeAll, isAtTop, delay, openFixture, setCursor, setSetting, waitFor } from './helpers';
+import { SPEECH_TREE } from './symbols.test';
+
+function nodeTree(nodes: readonly OutlineNode[]): Tree {
+  return nodes.map((n) => (n.children.length > 0 ? [n.section.name, nodeTree(n.children)] : n.section.name));
+}
+
+/** Non-whitespace characters of lines [from, to] as the spec counts them. */
+function countCharacters(doc: vscode.TextDocument, from: number, to: number): number {
+  let n = 0;
+  for (let l = from; l <= to; l++) n += [...doc.lineAt(l).text.replace(/[\s\u3000\u00a0\ufeff]/g, '')].length;
+  return n;
+}
+
+async function byName(name: string): Promise<OutlineNode> {
+  const tigang = await api();
+  const node = tigang.view.provider.nodes().find((n) => n.section.name === name);
+  assert.ok(node, `a node named ${name}`);
+  return node;
+}
+
+export function viewTests(): void {
+  describe('the 提纲 view', () => {
+    before(async () => {
+      await openFixture('讲话稿.txt');
+      await vscode.commands.executeCommand('tigang.outline.focus');
+      const tigang = await api();
+      await waitFor(() => tigang.view.treeView.visible, 'the 提纲 view to be visible');
+    });
+    after(async () => {
+      await setSetting('tigang.outline.followCursor', undefined);
+      await closeAll();
+    });
+
+    it('shows the hierarchy with character counts and speaking time', async () => {
+      const tigang = await api();
+      const { editor } = await openFixture('讲话稿.txt');
+      const provider = tigang.view.provider;
+      assert.deepEqual(nodeTree(provider.getChildren()), SPEECH_TREE);
+      const nodes = provider.nodes();
+      assert.equal(new Set(nodes.map((n) => n.id)).size, nodes.length, 'ids are unique');
+      for (const node of nodes) {
+        const s = node.section;
+        assert.equal(s.characters, countCharacters(editor.document, s.line, s.endLine), `characters of ${s.name}`);
+        for (const child of node.children) assert.equal(provider.getParent(child), node);
+        const item = provider.getTreeItem(node);
+        assert.equal(item.id, node.id);
+        assert.equal(item.label, s.name);
+        const seconds = Math.round((s.characters / 220) * 60);
+        const time = seconds < 60 ? `${seconds} s` : seconds % 60 === 0 ? `${seconds / 60} min` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+        assert.equal(item.description, `${s.characters.toLocaleString('en')} chars · ${time}`);
+        assert.equal(item.collapsibleState === vscode.TreeItemCollapsibleState.None, node.children.length === 0);
+      }
+      const first = nodes[0];
+      assert.ok(first.section.characters > first.children.reduce((sum, c) => sum + c.section.characters, 0), 'a parent counts its own text too');
+    });
+
+    it('tigang.charactersPerMinute changes the speaking time', async () => {
+      const tigang = await api();
+      const node = await byName('一、提高政治站位，统一思想认识');
+      const before = tigang.view.provider.getTreeItem(node).description;
+      await setSetting('tigang.charactersPerMinute', 60);
+      try {
+        const item = await waitFor(() => {
+          const d = tigang.view.provider.getTreeItem(node).description;
+          return d !== before ? d : undefined;
+        }, 'a new description');
+        assert.match(String(item), new RegExp(`^${node.section.characters} chars · ${Math.floor(node.section.characters / 60)} min`));
+      } finally {
+        await setSetting('tigang.charactersPerMinute', undefined);
+      }
+    });
+
+    it('clicking an item reveals the section at the top and puts the cursor on the heading', async () => {
+      const tigang = await api();
+      const { editor } = await openFixture('讲话稿.txt');
+      setCursor(editor, 0);
+      const node = await byName('（二）优化营商环境');
+      const command = tigang.view.provider.getTreeItem(node).command;
+      assert.ok(command);
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [20, 0]);
+      await waitFor(() => isAtTop(editor, 20), 'line 20 at the top of the editor');
+    });
+
+    it('selects the section under the cursor as the cursor moves, unless turned off', async () => {
+      const tigang = await api();
+      const { editor } = await openFixture('讲话稿.txt');
+      const selected = () => tigang.view.treeView.selection[0]?.section.name;
+      setCursor(editor, 17, 3);
+      await waitFor(() => selected() === '1.完善冷链基础设施', 'the selection to follow to 1.完善冷链基础设施', 3000);
+      setCursor(editor, 25, 4);
+      await waitFor(() => selected() === '二要强化督查', 'the selection to follow to 二要强化督查', 3000);
+      setCursor(editor, 27);
+      // Line 27 is blank but inside 三要严肃问责's section, which runs to the end.
+      await waitFor(() => selected() === '三要严肃问责', 'the selection on a blank line', 3000);
+
+      await setSetting('tigang.outline.followCursor', false);
+      setCursor(editor, 9);
+      await delay(400); // nothing must happen: give it the time it would take
+      assert.equal(selected(), '三要严肃问责');
+      await setSetting('tigang.outline.followCursor', undefined);
+    });
+
+    it('follows edits within 300 ms without changing ids or expansion state', async () => {
+      const tigang = await api();
+      const provider = tigang.view.provider;
+      const { editor } = await openFixture('讲话稿.txt');
+      const idsBefore = new Map(provider.nodes().map((n) => [n.section.name, n.id]));
+
+      // Collapse everything through the view's own button and wait for the view's events.
+      await vscode.commands.executeCommand('workbench.actions.treeView.tigang.outline.collapseAll');
+      await waitFor(() => provider.nodes().every((n) => !n.expanded || n.children.length === 0), 'every node collapsed');
+      let expandEvents = 0;
+      const sub = tigang.view.treeView.onDidExpandElement(() => expandEvents++);
+      const fired: ('all' | number)[] = [];
+      const sub2 = provider.onDidChangeTreeData((e) => fired.push(e === undefined ? 'all' : Array.isArray(e) ? e.length : 1));
+      try {
+        // 1. A new heading: shown within 300 ms, everything else keeps its id.
+        const start = Date.now();
+        await editor.edit((b) => b.insert(new vscode.Position(22, 0), '（三）强化要素保障\n　　统筹用地用能，保障重点项目。\n'));
+        await waitFor(() => provider.nodes().some((n) => n.section.name === '（三）强化要素保障'), 'the new heading in the view', 2000, 5);
+        const elapsed = Date.now() - start;
+        console.log(`      (the view showed the new heading ${elapsed} ms after the edit)`);
+        assert.ok(elapsed <= 300, `the view followed the edit in ${elapsed} ms`);
+        for (const n of provider.nodes()) {
+          if (idsBefore.has(n.section.name)) assert.equal(n.id, idsBefore.get(n.section.name), `id of ${n.section.name}`);
+        }
+        assert.equal(expandEvents, 0, 'nothing expanded by itself');
+        assert.ok(provider.nodes().every((n) => !n.expanded || n.children.length === 0), 'still collapsed');
+
+        // 2. Renaming a heading keeps its id.
+        const renamed = idsBefore.get('（一）准确把握形势');
+        const line = 9;
+        await editor.edit((b) => b.replace(new vscode.Range(line, 3, line, 9), '准确把握当前形势'));
+        await waitFor(() => provider.nodes().some((n) => n.section.name === '（一）准确把握当前形势'), 'the renamed heading', 2000, 5);
+        assert.equal((await byName('（一）准确把握当前形势')).id, renamed);
+
+        // 3. Typing in a paragraph changes counts only: no whole-tree refresh (no flicker).
+        const target = await byName('1.完善冷链基础设施');
+        const before = target.section.characters;
+        fired.length = 0;
+        await editor.edit((b) => b.insert(new vscode.Position(17, 2), '再'));
+        await waitFor(() => target.section.characters === before + 1, 'the count to follow', 2000, 5);
+        assert.ok(fired.length > 0 && fired.every((f) => f !== 'all'), `only changed items refreshed: ${JSON.stringify(fired)}`);
+        assert.equal(expandEvents, 0);
+      } finally {
+        sub.dispose();
+        sub2.dispose();
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    });
+
+    it('expand all expands every node', async () => {
+      const tigang = await api();
+      await openFixture('讲话稿.txt');
+      await vscode.commands.executeCommand('tigang.outline.expandAll');
+      const provider = tigang.view.provider;
+      for (const n of provider.nodes()) {
+        assert.equal(provider.getTreeItem(n).collapsibleState, n.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+      }
+    });
+  });
+}

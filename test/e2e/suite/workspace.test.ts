@@ -1,0 +1,69 @@
+// Issue 4 in VS Code: workspace symbols from every .txt of the folder, open or
+// not, GBK included; tigang.searchSections with pinyin, preview and Enter.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SearchHit } from '../../../client/src/search';
+import { api, closeAll, fixture, waitFor } from './helpers';
+
+async function workspaceSymbols(query: string, until: (s: vscode.SymbolInformation[]) => boolean, what: string): Promise<vscode.SymbolInformation[]> {
+  return waitFor(async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query);
+    return symbols !== undefined && until(symbols) ? symbols : undefined;
+  }, what, 20_000, 100);
+}
+
+const file = (s: { location: vscode.Location } | SearchHit) => ('location' in s ? vscode.workspace.asRelativePath(s.location.uri, false) : s.file);
+
+export function workspaceTests(): void {
+  describe('workspace search (issue 4)', () => {
+    after(closeAll);
+
+    it('executeWorkspaceSymbolProvider finds headings of files that are not open, GBK included', async () => {
+      await api();
+      await closeAll();
+      const cold = await workspaceSymbols('冷链', (s) => s.some((x) => file(x) === '报告/冷链调研.txt'), 'a heading of the closed file 报告/冷链调研.txt');
+      const names = cold.map((s) => `${file(s)}#${s.name}`);
+      assert.ok(names.includes('报告/冷链调研.txt#（一）冷链设施布局不均'), names.join('\n'));
+      assert.ok(names.includes('讲话稿.txt#（一）发展冷链物流'), names.join('\n'));
+      const withParent = cold.find((s) => s.name === '（一）冷链设施布局不均');
+      assert.equal(withParent?.containerName, '二、存在问题');
+      const gbk = await workspaceSymbols('排查隐患', (s) => s.length > 0, 'the heading of the GBK file');
+      assert.deepEqual(gbk.map((s) => `${file(s)}#${s.name}#${s.location.range.start.line}`), ['通知-gbk.txt#（一）全面排查隐患#6']);
+    });
+
+    it('tigang.searchSections answers pinyin queries that Go to Symbol would drop', async () => {
+      const tigang = await api();
+      const hits = await waitFor(async () => {
+        const found = (await vscode.commands.executeCommand<SearchHit[]>('tigang.searchSections', { query: 'qmpc', noUi: true })) ?? [];
+        return found.length > 0 ? found : undefined;
+      }, 'hits for qmpc', 20_000, 100);
+      assert.equal(hits[0].name, '（一）全面排查隐患');
+      assert.equal(file(hits[0]), '通知-gbk.txt');
+      void tigang;
+    });
+
+    it('the QuickPick shows file and parent, previews, and Enter opens the file at the heading', async () => {
+      const tigang = await api();
+      await closeAll();
+      const done = vscode.commands.executeCommand<SearchHit | undefined>('tigang.searchSections', { query: 'lenglian' });
+      const picker = await waitFor(() => tigang.search.current, 'the search QuickPick');
+      await picker.settled();
+      const qp = picker.quickPick;
+      const item = qp.items.find((i) => i.hit.name === '（二）冷链标准执行不严');
+      assert.ok(item, qp.items.map((i) => i.label).join(', '));
+      assert.equal(item.description, '二、存在问题');
+      assert.match(item.detail ?? '', /^报告\/冷链调研\.txt · line 8$/);
+      qp.activeItems = [item];
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === fixture('报告/冷链调研.txt').toString(), 'the preview of the file');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const hit = await done;
+      assert.equal(hit?.name, '（二）冷链标准执行不严');
+      const editor = await waitFor(() => {
+        const e = vscode.window.activeTextEditor;
+        return e?.document.uri.toString() === fixture('报告/冷链调研.txt').toString() && e.selection.active.line === 7 ? e : undefined;
+      }, 'the file open at the heading');
+      assert.equal(editor.selection.active.character, 0);
+    });
+  });
+}
