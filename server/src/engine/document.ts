@@ -64,10 +64,19 @@ export class PlainTextDocument implements OutlineDocument {
   }
 }
 
+/** One position object reused for line-start lookups: parsing asks for tens of thousands. */
+const scratch = { line: 0, character: 0 };
+
+/** Offset where a line starts. */
+export function lineStart(doc: OutlineDocument, line: number): number {
+  scratch.line = line;
+  return doc.offsetAt(scratch);
+}
+
 /** Offset of the end of a line's content, before its line break. */
 export function lineContentEnd(text: string, doc: OutlineDocument, line: number): number {
   if (line + 1 >= doc.lineCount) return text.length; // the last line has no break
-  let end = doc.offsetAt({ line: line + 1, character: 0 });
+  let end = lineStart(doc, line + 1);
   if (text.charCodeAt(end - 1) === 0x0a) end--;
   if (text.charCodeAt(end - 1) === 0x0d) end--;
   return end;

@@ -2,7 +2,7 @@
 // §1, §2, §5). Context-free: whether a candidate really is a heading (lists,
 // table of contents) is decided by the outline builder.
 
-import { OutlineDocument } from './document';
+import { OutlineDocument, lineStart } from './document';
 import { HeadingStyle, Marker } from './types';
 import { NAME_CAP, foldWhitespace, isIndent, isSpace } from './names';
 import { circledValue, digitValue, isCnNumeralChar, parenthesizedCnValue, readArabic, readCnNumeral, readNumeral } from './numerals';
@@ -273,9 +273,9 @@ export function scanLines(doc: OutlineDocument, fromLine: number, toLine: number
   const text = doc.getText();
   const markers: Marker[] = [];
   const lastLine = doc.lineCount - 1;
-  let start = doc.offsetAt({ line: fromLine, character: 0 });
+  let start = lineStart(doc, fromLine);
   for (let line = fromLine; line <= toLine; line++) {
-    const next = line < lastLine ? doc.offsetAt({ line: line + 1, character: 0 }) : text.length;
+    const next = line < lastLine ? lineStart(doc, line + 1) : text.length;
     let end = next;
     if (line < lastLine) {
       if (text.charCodeAt(end - 1) === 0x0a) end--;

@@ -3,7 +3,7 @@
 // ranges. Near-linear in the number of markers; no recursion, so no input can
 // exhaust the stack.
 
-import { OutlineDocument, lineContentEnd } from './document';
+import { OutlineDocument, lineContentEnd, lineStart } from './document';
 import { isIndent, stripWhitespace } from './names';
 import { Heading, Marker, Outline, OutlineOptions, RANK } from './types';
 
@@ -16,6 +16,9 @@ export const MAX_LIST_DEPTH = 6;
 interface MutableHeading extends Heading {
   children: Heading[];
 }
+
+/** Shared by every leaf until it gets a child: most headings are leaves. */
+const NO_CHILDREN: Heading[] = Object.freeze([]) as unknown as Heading[];
 
 /** An open run of enumeration points (一是 二是 …). */
 interface EnumerationList {
@@ -54,11 +57,13 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
       endLine: marker.line,
       endCharacter: 0,
       parent,
-      children: [],
+      children: NO_CHILDREN,
       depth: parent ? parent.depth + 1 : 0,
       index: headings.length,
     };
-    (parent ? (parent.children as Heading[]) : roots).push(heading);
+    if (parent === undefined) roots.push(heading);
+    else if (parent.children === NO_CHILDREN) (parent as MutableHeading).children = [heading];
+    else (parent.children as Heading[]).push(heading);
     headings.push(heading);
     return heading;
   };
@@ -192,7 +197,7 @@ function firstAfter(sorted: readonly number[], after: number): number | undefine
 
 /** The line's text without whitespace, capped. */
 function lineKey(text: string, doc: OutlineDocument, line: number): string {
-  const start = doc.offsetAt({ line, character: 0 });
+  const start = lineStart(doc, line);
   return stripWhitespace(text, start, lineContentEnd(text, doc, line), TOC_KEY_LENGTH);
 }
 
@@ -215,13 +220,13 @@ export function assignSectionEnds(doc: OutlineDocument, headings: readonly Headi
     let end = next < headings.length ? headings[next].line - 1 : doc.lineCount - 1;
     while (end > h.line && isBlankLine(text, doc, end)) end--;
     h.endLine = end;
-    h.endCharacter = lineContentEnd(text, doc, end) - doc.offsetAt({ line: end, character: 0 });
+    h.endCharacter = lineContentEnd(text, doc, end) - lineStart(doc, end);
   }
 }
 
 function isBlankLine(text: string, doc: OutlineDocument, line: number): boolean {
   const end = lineContentEnd(text, doc, line);
-  for (let i = doc.offsetAt({ line, character: 0 }); i < end; i++) {
+  for (let i = lineStart(doc, line); i < end; i++) {
     if (!isIndent(text.charCodeAt(i))) return false; // a line of only > quote marks is blank too
   }
   return true;

@@ -1,6 +1,6 @@
 // Section statistics for the 提纲 view: how long each section is to read aloud.
 
-import { OutlineDocument } from './document';
+import { OutlineDocument, lineStart } from './document';
 import { isSpace } from './names';
 import { Outline } from './types';
 
@@ -16,11 +16,11 @@ export function sectionCharacters(doc: OutlineDocument, outline: Outline): numbe
   const before = new Float64Array(lineCount + 1);
   let count = 0;
   let line = 0;
-  let nextLineStart = lineCount > 1 ? doc.offsetAt({ line: 1, character: 0 }) : Infinity;
+  let nextLineStart = lineCount > 1 ? lineStart(doc, 1) : Infinity;
   for (let i = 0; i < text.length; i++) {
     while (i >= nextLineStart) {
       before[++line] = count;
-      nextLineStart = line + 1 < lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : Infinity;
+      nextLineStart = line + 1 < lineCount ? lineStart(doc, line + 1) : Infinity;
     }
     const code = text.charCodeAt(i);
     if (code === 0x0a || code === 0x0d || isSpace(code) || code === 0xfeff) continue;

@@ -78,7 +78,7 @@ export interface Heading {
   /** UTF-16 length of the last line: the section's end column. */
   endCharacter: number;
   readonly parent: Heading | undefined;
-  readonly children: Heading[];
+  readonly children: readonly Heading[];
   /** 0 for a top-level heading. */
   readonly depth: number;
   /** Position in Outline.headings. */
