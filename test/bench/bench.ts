@@ -27,6 +27,7 @@
 //   --ours <path>     our server's script (default dist/server.js)
 //   --cpu-prof        run the servers with --cpu-prof into out/bench/prof/
 //   --no-peer         skip the peer (with --cpu-prof: profile ours alone)
+//   --no-workspace    skip the workspace index benchmark (workspaceBench.ts)
 //   --strict          exit with status 1 when a target is missed
 
 import * as esbuild from 'esbuild';
@@ -38,6 +39,7 @@ import { runInNewContext } from 'node:vm';
 import { buildOutline, DEFAULT_OPTIONS, parseOutline, PlainTextDocument, Outline, scanDocument } from '../../server/src/engine';
 import { DEFAULT_GENERATE, generateDocument, markdownTwin } from './generate';
 import { LspClient, Position, ServerRequestHandler } from './lspClient';
+import { runWorkspaceBench } from './workspaceBench';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OUT = join(ROOT, 'out', 'bench');
@@ -536,6 +538,11 @@ async function main(): Promise<void> {
     check('server targets', 'our server was not run', undefined);
   }
   if (peer && peer.symbolCount !== outline.headings.length) console.log(`  note: the peer returned ${peer.symbolCount} symbols for ${outline.headings.length} # headings`);
+  if (!flag('--no-workspace')) {
+    // Issue 4: the workspace index on a generated 2,000-file / 100 MB folder.
+    console.log('\n== workspace index: 2,000 files, 100 MB, a tenth in GB18030');
+    await runWorkspaceBench();
+  }
   console.log(`\ntotal bench time ${((performance.now() - wall) / 1000).toFixed(1)} s`);
 
   const strip = (r: Result | undefined) => (r ? { ...r, symbols: undefined } : undefined);
