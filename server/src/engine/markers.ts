@@ -41,6 +41,21 @@ function isClausePunctuation(code: number): boolean {
   return code === 0xff0c || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x2c;
 }
 
+/** One hidden class for every marker, for the reason given at HeadingNode (outline.ts). */
+class LineMarker implements Marker {
+  constructor(
+    readonly line: number,
+    readonly style: HeadingStyle,
+    readonly kind: Marker['kind'],
+    readonly number: number,
+    readonly word: string | undefined,
+    readonly marker: string,
+    readonly start: number,
+    readonly titleEnd: number,
+    readonly name: string,
+  ) {}
+}
+
 interface RawMarker {
   style: HeadingStyle;
   kind?: Marker['kind'];
@@ -234,15 +249,7 @@ function titleLineArticle(text: string, line: number, lineStart: number, s: numb
   let end = e;
   while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
   const name = foldWhitespace(text, s, end);
-  return {
-    line,
-    style: 'article',
-    number,
-    marker: name,
-    start: s - lineStart,
-    titleEnd: end - lineStart,
-    name,
-  };
+  return new LineMarker(line, 'article', undefined, number, undefined, name, s - lineStart, end - lineStart, name);
 }
 
 function finish(text: string, line: number, lineStart: number, s: number, e: number, raw: RawMarker): Marker {
@@ -255,17 +262,22 @@ function finish(text: string, line: number, lineStart: number, s: number, e: num
     titleEnd--;
     while (titleEnd > raw.markerEnd && isSpace(text.charCodeAt(titleEnd - 1))) titleEnd--;
   }
-  return {
+  return new LineMarker(
     line,
-    style: raw.style,
-    kind: raw.kind,
-    number: raw.number,
-    word: raw.word,
-    marker: foldWhitespace(text, s, raw.markerEnd),
-    start: s - lineStart,
-    titleEnd: titleEnd - lineStart,
-    name: foldWhitespace(text, s, titleEnd, NAME_CAP),
-  };
+    raw.style,
+    raw.kind,
+    raw.number,
+    raw.word,
+    foldWhitespace(text, s, raw.markerEnd),
+    s - lineStart,
+    titleEnd - lineStart,
+    foldWhitespace(text, s, titleEnd, NAME_CAP),
+  );
+}
+
+/** The same marker on another line, after lines were inserted or deleted above it. */
+export function markerOnLine(m: Marker, line: number): Marker {
+  return new LineMarker(line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.titleEnd, m.name);
 }
 
 /** The markers of lines fromLine..toLine (inclusive) of a document. */

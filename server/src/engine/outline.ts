@@ -5,7 +5,7 @@
 
 import { OutlineDocument, lineContentEnd, lineStart } from './document';
 import { isIndent, stripWhitespace } from './names';
-import { Heading, Marker, Outline, OutlineOptions, RANK } from './types';
+import { Heading, HeadingStyle, Marker, Outline, OutlineOptions, RANK } from './types';
 
 /**
  * Enumeration lists nest at most this deep. 一是/一要 alternating would
@@ -13,12 +13,62 @@ import { Heading, Marker, Outline, OutlineOptions, RANK } from './types';
  */
 export const MAX_LIST_DEPTH = 6;
 
-interface MutableHeading extends Heading {
-  children: Heading[];
-}
-
 /** Shared by every leaf until it gets a child: most headings are leaves. */
-const NO_CHILDREN: Heading[] = Object.freeze([]) as unknown as Heading[];
+const NO_CHILDREN: readonly Heading[] = Object.freeze([]);
+
+/**
+ * A heading reads what its line says from its marker rather than copying it:
+ * the outline of a 10 MB document is 10k headings that survive into the old
+ * generation, and every byte of them is copied there. One class also gives
+ * every heading one hidden class, where object literals with optional fields
+ * made several.
+ */
+class HeadingNode implements Heading {
+  endLine: number;
+  endCharacter = 0;
+  children: readonly Heading[] = NO_CHILDREN;
+  readonly depth: number;
+
+  constructor(
+    private readonly source: Marker,
+    readonly parent: Heading | undefined,
+    readonly index: number,
+  ) {
+    this.endLine = source.line;
+    this.depth = parent ? parent.depth + 1 : 0;
+  }
+
+  get name(): string {
+    return this.source.name;
+  }
+  get style(): HeadingStyle {
+    return this.source.style;
+  }
+  get rank(): number {
+    return RANK[this.source.style];
+  }
+  get number(): number {
+    return this.source.number;
+  }
+  get marker(): string {
+    return this.source.marker;
+  }
+  get word(): string | undefined {
+    return this.source.word;
+  }
+  get kind(): Marker['kind'] {
+    return this.source.kind;
+  }
+  get line(): number {
+    return this.source.line;
+  }
+  get start(): number {
+    return this.source.start;
+  }
+  get titleEnd(): number {
+    return this.source.titleEnd;
+  }
+}
 
 /** An open run of enumeration points (一是 二是 …). */
 interface EnumerationList {
@@ -34,39 +84,13 @@ interface EnumerationList {
 export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], options: OutlineOptions): Outline {
   const text = doc.getText();
   const { kept, proper } = skipTableOfContents(text, doc, markers);
-  const headings: MutableHeading[] = [];
+  const headings: HeadingNode[] = [];
   const roots: Heading[] = [];
   /** Open headings of rank 1–9, outermost first. */
   const stack: Heading[] = [];
   let lists: EnumerationList[] = [];
   /** The number the open ordinal list (第一， 第二，) stands at; 0 when none is open. */
   let ordinalAt = 0;
-
-  const add = (marker: Marker, parent: Heading | undefined): Heading => {
-    const heading: MutableHeading = {
-      name: marker.name,
-      style: marker.style,
-      rank: RANK[marker.style],
-      number: marker.number,
-      marker: marker.marker,
-      word: marker.word,
-      kind: marker.kind,
-      line: marker.line,
-      start: marker.start,
-      titleEnd: marker.titleEnd,
-      endLine: marker.line,
-      endCharacter: 0,
-      parent,
-      children: NO_CHILDREN,
-      depth: parent ? parent.depth + 1 : 0,
-      index: headings.length,
-    };
-    if (parent === undefined) roots.push(heading);
-    else if (parent.children === NO_CHILDREN) (parent as MutableHeading).children = [heading];
-    else (parent.children as Heading[]).push(heading);
-    headings.push(heading);
-    return heading;
-  };
 
   for (const marker of kept) {
     if (proper.has(marker)) {
@@ -80,7 +104,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
       const placed = placeEnumeration(marker, lists, stack[stack.length - 1]);
       if (placed === undefined) continue; // a point that continues no list is prose
       lists = placed.lists;
-      placed.list.current = add(marker, placed.list.parent);
+      placed.list.current = addHeading(marker, placed.list.parent, headings, roots);
       continue;
     }
     if (marker.kind === 'ordinal') {
@@ -90,14 +114,28 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
     } else if (RANK[marker.style] <= RANK.item) {
       ordinalAt = 0;
     }
-    lists = []; // any heading of rank 1–9 closes every enumeration list
+    if (lists.length > 0) lists = []; // any heading of rank 1–9 closes every enumeration list
     const rank = RANK[marker.style];
     while (stack.length > 0 && stack[stack.length - 1].rank >= rank) stack.pop();
-    stack.push(add(marker, stack[stack.length - 1]));
+    stack.push(addHeading(marker, stack[stack.length - 1], headings, roots));
   }
 
   assignSectionEnds(doc, headings);
   return { roots, headings };
+}
+
+/**
+ * Appends a heading under `parent` (a top-level one when undefined). A plain
+ * function, not a closure over the lists: optimised code that inlined a
+ * closure is thrown away when that closure dies with its parse.
+ */
+function addHeading(marker: Marker, parent: Heading | undefined, headings: HeadingNode[], roots: Heading[]): Heading {
+  const heading = new HeadingNode(marker, parent, headings.length);
+  if (parent === undefined) roots.push(heading);
+  else if (parent.children === NO_CHILDREN) (parent as HeadingNode).children = [heading];
+  else (parent.children as Heading[]).push(heading);
+  headings.push(heading);
+  return heading;
 }
 
 /**
@@ -215,7 +253,7 @@ export function assignSectionEnds(doc: OutlineDocument, headings: readonly Headi
     if (p >= 0 && lastDescendant[i] > lastDescendant[p]) lastDescendant[p] = lastDescendant[i];
   }
   for (let i = 0; i < headings.length; i++) {
-    const h = headings[i] as MutableHeading;
+    const h = headings[i] as HeadingNode;
     const next = lastDescendant[i] + 1;
     let end = next < headings.length ? headings[next].line - 1 : doc.lineCount - 1;
     while (end > h.line && isBlankLine(text, doc, end)) end--;

@@ -3,7 +3,7 @@
 // a scan of the edited lines plus a linear pass over the markers.
 
 import { OutlineDocument } from './document';
-import { scanLines } from './markers';
+import { markerOnLine, scanLines } from './markers';
 import { assignSectionEnds, buildOutline } from './outline';
 import { Marker, Outline, OutlineOptions } from './types';
 
@@ -87,7 +87,7 @@ export class OutlineCache {
       return;
     }
     const tail = markers.slice(hi);
-    const shifted = delta === 0 ? tail : tail.map((m) => ({ ...m, line: m.line + delta }));
+    const shifted = delta === 0 ? tail : tail.map((m) => markerOnLine(m, m.line + delta));
     entry.markers = markers.slice(0, lo).concat(fresh, shifted);
     entry.version = doc.version;
     entry.outlines = new Map();
