@@ -7,12 +7,12 @@
 //   re-index        file changed + didChangeWatchedFiles → found by query ≤ 50 ms
 //   RSS             server's resident memory after indexing               ≤ 300 MB
 //   documentSymbol  on an open 1 MB document, edited, while indexing runs ≤ 50 ms
-//                   (p95 after edits; the first request, a full parse that
-//                   takes ~70 ms with no indexing at all, is reported apart)
+//                   (p95 after edits; the first request, a full parse, is
+//                   reported apart; both are compared with the same requests
+//                   to a fresh server that has no workspace to index)
 //
-// Run: node esbuild.mjs && npx esbuild test/bench/workspaceBench.ts --bundle
-//   --platform=node --packages=external --outfile=out/bench/workspaceBench.js
-//   && node out/bench/workspaceBench.js      (or import runWorkspaceBench)
+// Run: `npm run bench` runs it after the document benchmark
+// (`npm run bench -- --no-workspace` leaves it out).
 // The workspace is generated under os.tmpdir() and removed afterwards;
 // the figures go to out/bench/workspace-results.json.
 
@@ -63,6 +63,10 @@ export interface WorkspaceBenchResult {
   documentSymbolP95Ms: number;
   documentSymbolMaxMs: number;
   documentSymbolSamples: number;
+  /** The same requests to a server with no workspace to index. */
+  idleDocumentSymbolFirstMs: number;
+  idleDocumentSymbolP50Ms: number;
+  idleDocumentSymbolP95Ms: number;
   pass: boolean;
 }
 
@@ -177,6 +181,38 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** Types a character on some line of the open document, then times documentSymbol. */
+async function editThenDocumentSymbol(client: WorkspaceClient, uri: string, text: string, version: number): Promise<number> {
+  const lineCount = text.split('\n').length;
+  if (version > 2) {
+    const line = 3 + ((version * 7919) % (lineCount - 4));
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '　' }],
+    });
+  }
+  const a = performance.now();
+  await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  return performance.now() - a;
+}
+
+/** The first documentSymbol and `count` after edits, on a server with nothing to index. */
+async function documentSymbolWithoutIndexing(uri: string, text: string, count: number): Promise<{ first: number; edits: number[] }> {
+  const client = await WorkspaceClient.start({ folders: [] });
+  try {
+    await client.open(uri, text);
+    const first = await editThenDocumentSymbol(client, uri, text, 2);
+    const edits: number[] = [];
+    for (let version = 3; edits.length < Math.max(count, 5); version++) {
+      edits.push(await editThenDocumentSymbol(client, uri, text, version));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return { first, edits };
+  } finally {
+    await client.stop();
+  }
+}
+
 export async function runWorkspaceBench(options: WorkspaceBenchOptions = DEFAULT_WORKSPACE_BENCH, log: (line: string) => void = console.log): Promise<WorkspaceBenchResult> {
   let t = performance.now();
   const ws = generateWorkspace(options);
@@ -191,21 +227,10 @@ export async function runWorkspaceBench(options: WorkspaceBenchOptions = DEFAULT
     const started = performance.now();
     await client.open(openUri, openText);
     const docSymbol: number[] = [];
-    let version = 1;
     let indexing = true;
-    const lines = openText.split('\n');
     const poll = (async () => {
-      while (indexing) {
-        // An edit (as while typing), then the outline: an incremental re-scan plus the tree.
-        const line = 3 + ((version * 7919) % (lines.length - 4));
-        version++;
-        await client!.notify('textDocument/didChange', {
-          textDocument: { uri: openUri, version },
-          contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '　' }],
-        });
-        const a = performance.now();
-        await client!.request('textDocument/documentSymbol', { textDocument: { uri: openUri } });
-        docSymbol.push(performance.now() - a);
+      for (let version = 2; indexing; version++) {
+        docSymbol.push(await editThenDocumentSymbol(client!, openUri, openText, version));
         // An edit and a request every 100 ms: faster than a typist, and than
         // VS Code asks (it debounces outline and folding requests).
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -223,10 +248,12 @@ export async function runWorkspaceBench(options: WorkspaceBenchOptions = DEFAULT
     const progressKinds = client.progress.map((p) => p.value.kind);
     log(`work-done progress while indexing: ${progressKinds.filter((k) => k === 'begin').length} begin, ${progressKinds.filter((k) => k === 'report').length} reports, ${progressKinds.filter((k) => k === 'end').length} end (shown once indexing passes 1 s)`);
     log(`cold index: ${status.files} files, ${status.headings} headings, ${status.skipped} skipped, in ${coldMs.toFixed(0)} ms; server RSS ${rss.toFixed(0)} MB`);
-    // The first request parses the whole document (about 70 ms for 1 MB with
-    // no indexing at all); the target is for the requests after edits.
     const [firstDocSymbol, ...editDocSymbol] = docSymbol;
     log(`documentSymbol on the open 1 MB document while indexing: first (full parse) ${firstDocSymbol?.toFixed(1)} ms; then ${editDocSymbol.length} requests after an edit each: p50 ${percentile(editDocSymbol, 0.5).toFixed(1)} ms, p95 ${percentile(editDocSymbol, 0.95).toFixed(1)} ms, max ${Math.max(...editDocSymbol).toFixed(1)} ms`);
+    // The same requests to a fresh server with no workspace folder: their
+    // normal time, which the requests above are compared with.
+    const idle = await documentSymbolWithoutIndexing(openUri, openText, editDocSymbol.length);
+    log(`the same with no workspace to index (a fresh server): first ${idle.first.toFixed(1)} ms; then p50 ${percentile(idle.edits, 0.5).toFixed(1)} ms, p95 ${percentile(idle.edits, 0.95).toFixed(1)} ms`);
 
     // ---- queries over all symbols
     const table = new PinyinTable();
@@ -308,6 +335,9 @@ export async function runWorkspaceBench(options: WorkspaceBenchOptions = DEFAULT
       documentSymbolP95Ms: percentile(editDocSymbol, 0.95),
       documentSymbolMaxMs: Math.max(...editDocSymbol),
       documentSymbolSamples: editDocSymbol.length,
+      idleDocumentSymbolFirstMs: idle.first,
+      idleDocumentSymbolP50Ms: percentile(idle.edits, 0.5),
+      idleDocumentSymbolP95Ms: percentile(idle.edits, 0.95),
       pass: false,
     };
     const checks: [string, number, number, string][] = [
@@ -329,15 +359,4 @@ export async function runWorkspaceBench(options: WorkspaceBenchOptions = DEFAULT
     await client?.stop();
     rmSync(ws.root, { recursive: true, force: true });
   }
-}
-
-// Run on its own (node out/bench/workspaceBench.js); imported (bench.ts), it only exports.
-if (/workspaceBench\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
-  runWorkspaceBench().then(
-    (r) => process.exit(r.pass ? 0 : 1),
-    (error) => {
-      console.error(error);
-      process.exit(2);
-    },
-  );
 }
