@@ -35,6 +35,16 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
     return { editor, outline };
   }
 
+  /** The active outline when it has headings; else says so and answers undefined. */
+  async function outlineWithHeadings(): Promise<{ editor: vscode.TextEditor; outline: Outline } | undefined> {
+    const found = await currentOutline();
+    if (found !== undefined && found.outline.sections.length === 0) {
+      flash(vscode.l10n.t('Tigang: this document has no headings'));
+      return undefined;
+    }
+    return found;
+  }
+
   function navigation(id: string, navigate: Navigate, none: () => string): vscode.Disposable {
     return vscode.commands.registerCommand(id, async (): Promise<Section | undefined> => {
       const found = await currentOutline();
@@ -68,13 +78,9 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
     }),
 
     vscode.commands.registerCommand('tigang.foldToLevel', async (args?: FoldToLevelArgs | number): Promise<number | undefined> => {
-      const found = await currentOutline();
+      const found = await outlineWithHeadings();
       if (found === undefined) return undefined;
       const { editor, outline } = found;
-      if (outline.sections.length === 0) {
-        flash(vscode.l10n.t('Tigang: this document has no headings'));
-        return undefined;
-      }
       let level = typeof args === 'number' ? args : args?.level;
       if (level === undefined) level = await pickLevel(outline);
       if (level === undefined) return undefined;
@@ -91,13 +97,9 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
     }),
 
     vscode.commands.registerCommand('tigang.copyOutline', async (): Promise<string | undefined> => {
-      const found = await currentOutline();
+      const found = await outlineWithHeadings();
       if (found === undefined) return undefined;
       const { editor, outline } = found;
-      if (outline.sections.length === 0) {
-        flash(vscode.l10n.t('Tigang: this document has no headings'));
-        return undefined;
-      }
       const format = config.outlineFormat(editor.document.uri);
       const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
       const text = outlineText(outline, format, eol);
