@@ -5,7 +5,9 @@
 //
 //   node test/e2e/runInCodeServer.mjs --extension <abs repo> --tests <abs suite/index.js>
 //        --folder <abs workspace folder> [--screenshots <dir>] [--timeout <sec>]
-//        [--settings <settings.json to merge>]
+//        [--settings <settings.json to merge>] [--locale <vscode display language>]
+//        [--restricted]   workspace trust on and the folder not trusted (Restricted Mode)
+//        [--install-extension <file.vsix>]…   installed with code-server's own CLI first
 //
 // How the pieces talk:
 // - The suite runs in the *remote* extension host, a Node process that
@@ -38,7 +40,8 @@
 //   124 on timeout, 130/143 on SIGINT/SIGTERM.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -61,6 +64,9 @@ try {
       screenshots: { type: 'string' },
       timeout: { type: 'string', default: '300' },
       settings: { type: 'string' },
+      locale: { type: 'string' },
+      restricted: { type: 'boolean', default: false },
+      'install-extension': { type: 'string', multiple: true, default: [] },
     },
     strict: true,
   }));
@@ -73,7 +79,7 @@ try {
   opts.timeoutMs = Number(opts.timeout) * 1000;
   if (!(opts.timeoutMs > 0)) throw new Error(`--timeout must be a positive number of seconds`);
 } catch (e) {
-  console.error(`runInCodeServer: ${e.message}\nusage: node test/e2e/runInCodeServer.mjs --extension <abs repo> --tests <abs suite index.js> --folder <abs workspace> [--screenshots <dir>] [--timeout <sec>] [--settings <json>]`);
+  console.error(`runInCodeServer: ${e.message}\nusage: node test/e2e/runInCodeServer.mjs --extension <abs repo> --tests <abs suite index.js> --folder <abs workspace> [--screenshots <dir>] [--timeout <sec>] [--settings <json>] [--locale <lang>] [--restricted] [--install-extension <vsix>]…`);
   process.exit(2);
 }
 
@@ -159,6 +165,35 @@ async function waitForHttp(url, ms) {
   throw new Error(`code-server did not answer ${url} within ${ms / 1000}s`);
 }
 
+/**
+ * Writes <user-data>/languagepacks.json for the language packs installed in
+ * the extensions folder, in the form VS Code's language pack service gives it.
+ * That service writes it too, but only once the server runs, after the first
+ * page has chosen its display language: without this, --locale falls back to
+ * English on the first (and only) load.
+ */
+function registerLanguagePacks() {
+  const packs = {};
+  for (const dir of readdirSync(extensionsDir, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    const root = join(extensionsDir, dir.name);
+    let manifest;
+    try {
+      manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    const id = `${manifest.publisher}.${manifest.name}`;
+    for (const l of manifest.contributes?.localizations ?? []) {
+      const pack = (packs[l.languageId] ??= { hash: '', extensions: [], translations: {}, label: l.localizedLanguageName ?? l.languageName });
+      pack.extensions.push({ extensionIdentifier: { id }, version: manifest.version });
+      for (const t of l.translations) pack.translations[t.id] = join(root, t.path);
+      pack.hash = createHash('md5').update(`${id}@${manifest.version}`).digest('hex');
+    }
+  }
+  if (Object.keys(packs).length > 0) writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify(packs));
+}
+
 function pipeLines(stream, onLine) {
   let buf = '';
   stream.setEncoding('utf8');
@@ -181,7 +216,9 @@ const settings = {
   'workbench.enableExperiments': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'telemetry.telemetryLevel': 'off',
-  'security.workspace.trust.enabled': false,
+  // Restricted Mode: trust on, no prompt at startup, so the folder stays untrusted.
+  'security.workspace.trust.enabled': opts.restricted,
+  'security.workspace.trust.startupPrompt': 'never',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
@@ -219,9 +256,24 @@ const env = {
   EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY ?? '{}',
   TIGANG_E2E: '1',
 };
+if (opts.restricted) env.TIGANG_E2E_RESTRICTED = '1';
+else delete env.TIGANG_E2E_RESTRICTED;
 if (opts.screenshots) env.TIGANG_E2E_SCREENSHOT_DIR = opts.screenshots;
 else delete env.TIGANG_E2E_SCREENSHOT_DIR;
 
+for (const vsix of opts['install-extension']) {
+  // As a user installs one: code-server's CLI, which also registers language packs.
+  say(`installing ${vsix}`);
+  const install = spawn(process.execPath, [codeServerEntry, '--user-data-dir', userData, '--extensions-dir', extensionsDir, '--install-extension', resolve(vsix)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = [];
+  for (const s of [install.stdout, install.stderr]) pipeLines(s, (l) => output.push(l));
+  const [code] = await once(install, 'exit');
+  if (code !== 0) {
+    console.error(output.join('\n'));
+    throw new Error(`code-server --install-extension ${vsix} exited with ${code}`);
+  }
+}
+if (opts['install-extension'].length > 0) registerLanguagePacks();
 say(`starting code-server on 127.0.0.1:${port} (temp ${work})`);
 server = spawn(process.execPath, [
   codeServerEntry,
@@ -230,7 +282,8 @@ server = spawn(process.execPath, [
   '--bind-addr', `127.0.0.1:${port}`,
   '--disable-telemetry',
   '--disable-update-check',
-  '--disable-workspace-trust',
+  ...(opts.restricted ? [] : ['--disable-workspace-trust']),
+  ...(opts.locale ? ['--locale', opts.locale] : []),
   '--user-data-dir', userData,
   '--extensions-dir', extensionsDir,
   opts.folder,

@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 import { commandTests } from './commands.test';
 import { manifestTests } from './manifest.test';
+import { restrictedChineseTests } from './restricted.test';
 import { screenshotTests } from './screenshots.test';
 import { serverTests } from './server.test';
 import { symbolTests } from './symbols.test';
@@ -18,15 +19,20 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', grep: process.env.TIGANG_E2E_GREP || undefined });
   // Define describe/it/before… as globals for the test modules, as `mocha` does for files it loads.
   mocha.suite.emit('pre-require', globalThis, 'tigang-e2e', mocha);
-  // First, before other tests leave status bar messages behind.
-  screenshotTests();
-  symbolTests();
-  viewTests();
-  commandTests();
-  workspaceTests();
-  manifestTests();
-  // Last: it restarts and kills the server.
-  serverTests();
+  if (process.env.TIGANG_E2E_RESTRICTED === '1') {
+    // The second run: Restricted Mode, Chinese UI (runCodeServer.mjs --restricted).
+    restrictedChineseTests();
+  } else {
+    // First, before other tests leave status bar messages behind.
+    screenshotTests();
+    symbolTests();
+    viewTests();
+    commandTests();
+    workspaceTests();
+    manifestTests();
+    // Last: it restarts and kills the server.
+    serverTests();
+  }
 
   const started = Date.now();
   const result = await new Promise<{ failures: number; passes: number; pending: number }>((resolve) => {

@@ -5,13 +5,19 @@
 // settings; the copy keeps the repository clean). Screenshots go to
 // out/e2e/screenshots/. Prints "vscode: N passed, N failed" at the end.
 //
-//   node test/e2e/suite/runCodeServer.mjs [--timeout SEC] [--grep PATTERN] [--vsix FILE]
+//   node test/e2e/suite/runCodeServer.mjs [--timeout SEC] [--grep PATTERN] [--vsix FILE] [--restricted]
 //   needs: bash .ci/install-e2e.sh (once), node esbuild.mjs && node esbuild.mjs --e2e
 //
 // --vsix FILE runs the suite against the packaged extension instead of the
 // repository: the .vsix is unpacked and that folder is the extension under
 // test (minified bundles, only the files .vscodeignore lets in). Tests that
 // read the sources are skipped then (TIGANG_E2E_PACKAGED=1).
+//
+// --restricted runs the second, short suite (restricted.test.ts): VS Code in
+// Chinese (--locale zh-cn) with workspace trust on and the folder untrusted.
+// VS Code only takes a display language it has a language pack for, and the
+// Marketplace's is out of reach here: test/e2e/fixtures/zh-cn-language-pack
+// (translating nothing of VS Code itself) is packed and installed instead.
 import { spawn } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const { values: opts } = parseArgs({ options: { timeout: { type: 'string', default: '900' }, grep: { type: 'string' }, vsix: { type: 'string' } } });
+const { values: opts } = parseArgs({ options: { timeout: { type: 'string', default: '900' }, grep: { type: 'string' }, vsix: { type: 'string' }, restricted: { type: 'boolean', default: false } } });
 const suite = join(repo, 'out/e2e/suite/index.js');
 for (const [what, path] of [['the bundled suite (node esbuild.mjs --e2e)', suite], ['dist/extension.js (node esbuild.mjs)', join(repo, 'dist/extension.js')], ['dist/server.js (node esbuild.mjs)', join(repo, 'dist/server.js')]]) {
   if (!existsSync(path)) {
@@ -46,7 +52,14 @@ if (opts.vsix) {
   await unpackVsix(file, extension);
   // The packaged extension has no seeds/: the screenshot test falls back to the fixtures.
 }
-const screenshots = join(repo, opts.vsix ? 'out/e2e/screenshots-vsix' : 'out/e2e/screenshots');
+const installs = [];
+if (opts.restricted) {
+  const { createVSIX } = await import('@vscode/vsce');
+  const packagePath = join(work, 'zh-cn-language-pack.vsix');
+  await createVSIX({ cwd: join(repo, 'test/e2e/fixtures/zh-cn-language-pack'), packagePath, dependencies: false, allowMissingRepository: true, skipLicense: true });
+  installs.push(packagePath);
+}
+const screenshots = join(repo, opts.restricted ? 'out/e2e/screenshots-restricted' : opts.vsix ? 'out/e2e/screenshots-vsix' : 'out/e2e/screenshots');
 rmSync(screenshots, { recursive: true, force: true });
 
 const env = { ...process.env, TIGANG_E2E_RESULTS: results };
@@ -60,6 +73,8 @@ const child = spawn(process.execPath, [
   '--folder', folder,
   '--screenshots', screenshots,
   '--timeout', opts.timeout,
+  ...(opts.restricted ? ['--restricted', '--locale', 'zh-cn'] : []),
+  ...installs.flatMap((vsix) => ['--install-extension', vsix]),
 ], { env, stdio: 'inherit' });
 const forward = (signal) => child.kill(signal);
 process.on('SIGINT', forward);
@@ -68,7 +83,7 @@ child.on('exit', (code, signal) => {
   let summary = 'vscode: 0 passed, 1 failed';
   try {
     const r = JSON.parse(readFileSync(results, 'utf8'));
-    summary = `vscode: ${r.passes} passed, ${r.failures} failed` + (r.pending ? `, ${r.pending} skipped` : '');
+    summary = `vscode${opts.restricted ? ' (Restricted Mode, zh-cn)' : ''}: ${r.passes} passed, ${r.failures} failed` + (r.pending ? `, ${r.pending} skipped` : '');
   } catch {
     console.error('runCodeServer: the suite wrote no results (it did not run to the end)');
   }
