@@ -32,7 +32,9 @@
 //   suite finds the directory in process.env.TIGANG_E2E_SCREENSHOT_DIR (code-
 //   server's environment is inherited by the extension host). Names are limited
 //   to [A-Za-z0-9._-]. Without --screenshots the variable is unset and the
-//   suite should skip screenshots.
+//   suite should skip screenshots. Key presses use the same channel: a line
+//   `TIGANG_KEYS Control+Alt+KeyJ` makes the page press those keys
+//   (TIGANG_E2E_KEYS=1 tells the suite that someone will).
 // - Everything is bounded: server start (60 s), browser launch, the whole run
 //   (--timeout, default 300 s). On timeout/crash we take failure.png (if
 //   --screenshots), kill the code-server process group and the browser, and
@@ -258,6 +260,7 @@ const env = {
 };
 if (opts.restricted) env.TIGANG_E2E_RESTRICTED = '1';
 else delete env.TIGANG_E2E_RESTRICTED;
+env.TIGANG_E2E_KEYS = '1'; // this runner presses keys for the suite (TIGANG_KEYS lines)
 if (opts.screenshots) env.TIGANG_E2E_SCREENSHOT_DIR = opts.screenshots;
 else delete env.TIGANG_E2E_SCREENSHOT_DIR;
 
@@ -347,6 +350,10 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
   const text = format(...(Array.isArray(args) ? args : [args]));
   const m = /TIGANG_SCREENSHOT ([A-Za-z0-9._-]+)/.exec(text);
   if (m) screenshotQueue = screenshotQueue.then(() => screenshot(m[1]));
+  // Real key presses, as a user types them: the suite logs `TIGANG_KEYS <keys>`
+  // (Playwright's names, e.g. Control+Alt+BracketRight) and watches the effect.
+  const k = /TIGANG_KEYS ([A-Za-z0-9+]+)/.exec(text);
+  if (k) screenshotQueue = screenshotQueue.then(() => page.keyboard.press(k[1])).catch((e) => say(`key ${k[1]} failed: ${e.message}`));
   // Extension host lines arrive without any prefix (MainThreadConsole in test mode).
   if (verbose || !noise.test(text)) console.log(text);
 });

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Section } from '../../../client/src/outline';
-import { api, closeAll, isAtTop, openFixture, setCursor, setSetting, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, api, closeAll, isAtTop, openFixture, pressKeys, setCursor, setSetting, waitFor } from './helpers';
 
 function cursorLine(editor: vscode.TextEditor): number {
   return editor.selection.active.line;
@@ -139,6 +139,46 @@ export function commandTests(): void {
         assert.equal((await run('tigang.gotoParent', editor, 15))?.name, '二、突出工作重点，推动高质量发展');
         assert.equal((await run('tigang.gotoParent', editor, 28))?.name, '三、加强组织领导，狠抓工作落实', 'the closing paragraph belongs to 三要…');
         assert.equal(await run('tigang.gotoParent', editor, 7), undefined, 'top level');
+      });
+    });
+
+    describe('default keybindings, pressed in the browser', () => {
+      before(function () {
+        if (!CAN_PRESS_KEYS) this.skip(); // test-electron: nobody to press them
+      });
+
+      /** Presses keys in the editor and waits for the cursor to reach a line. */
+      async function press(editor: vscode.TextEditor, keys: string, line: number): Promise<void> {
+        pressKeys(keys);
+        await waitFor(() => cursorLine(editor) === line, () => `${keys} to move the cursor to line ${line} (it is on ${cursorLine(editor)})`, 5000);
+      }
+
+      it('Ctrl+Alt+] [ move between headings, Ctrl+Alt+U to the parent, Ctrl+Shift+Alt+] to the next sibling', async () => {
+        const { editor } = await openFixture('讲话稿.txt');
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        setCursor(editor, 16); // 1.完善冷链基础设施
+        await press(editor, 'Control+Alt+BracketRight', 18); // 2.培育冷链龙头企业
+        await press(editor, 'Control+Alt+BracketLeft', 16);
+        await press(editor, 'Control+Alt+KeyU', 15); // （一）发展冷链物流
+        await press(editor, 'Control+Shift+Alt+BracketRight', 20); // （二）优化营商环境
+        await press(editor, 'Control+Shift+Alt+BracketLeft', 15);
+      });
+
+      it('Ctrl+Alt+J opens Jump to Section and Ctrl+Shift+Alt+J Search Sections in Workspace', async () => {
+        const tigang = await api();
+        const { editor } = await openFixture('讲话稿.txt');
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        setCursor(editor, 3);
+        pressKeys('Control+Alt+KeyJ');
+        await waitFor(() => tigang.jump.current, 'Jump to Section to open on Ctrl+Alt+J', 5000);
+        pressKeys('Escape');
+        await waitFor(() => tigang.jump.current === undefined, 'Esc to close it', 5000);
+        assert.equal(cursorLine(editor), 3, 'Esc leaves the cursor where it was');
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        pressKeys('Control+Shift+Alt+KeyJ');
+        await waitFor(() => tigang.search.current, 'Search Sections to open on Ctrl+Shift+Alt+J', 5000);
+        pressKeys('Escape');
+        await waitFor(() => tigang.search.current === undefined, 'Esc to close it', 5000);
       });
     });
 

@@ -120,6 +120,19 @@ export async function screenshot(name: string): Promise<string | undefined> {
   return file;
 }
 
+/** Whether the runner presses keys for the suite (runInCodeServer.mjs does; test-electron does not). */
+export const CAN_PRESS_KEYS = process.env.TIGANG_E2E_KEYS === '1';
+
+/**
+ * Has the runner press keys in the browser, as a user would (Playwright's
+ * names: Control+Alt+KeyJ). The caller waits for the effect.
+ */
+export function pressKeys(keys: string): void {
+  assert.ok(CAN_PRESS_KEYS, 'this runner presses no keys');
+  assert.match(keys, /^[A-Za-z0-9+]+$/);
+  console.log(`TIGANG_KEYS ${keys}`);
+}
+
 /**
  * Whether the line is shown at the top of the editor. Revealing "at top"
  * leaves room for sticky scroll (editor.stickyScroll.maxLineCount lines,
