@@ -3,11 +3,12 @@
 // server + web workbench, from npm) driven by headless Debian Chromium through
 // playwright-core. Both live in the e2e cache folder (.ci/install-e2e.sh).
 //
-//   node test/e2e/runInCodeServer.mjs --extension <abs repo> --tests <abs suite/index.js>
+//   node test/e2e/runInCodeServer.mjs --extension <abs repo | installed:publisher.name> --tests <abs suite/index.js>
 //        --folder <abs workspace folder> [--screenshots <dir>] [--timeout <sec>]
 //        [--settings <settings.json to merge>] [--locale <vscode display language>]
 //        [--restricted]   workspace trust on and the folder not trusted (Restricted Mode)
-//        [--install-extension <file.vsix>]…   installed with code-server's own CLI first
+//        [--install-extension <file.vsix>]…   installed with code-server's own CLI first;
+//        --extension installed:publisher.name then tests the folder it was installed to
 //
 // How the pieces talk:
 // - The suite runs in the *remote* extension host, a Node process that
@@ -74,6 +75,7 @@ try {
   }));
   for (const k of ['extension', 'tests', 'folder']) {
     if (!opts[k]) throw new Error(`--${k} is required`);
+    if (k === 'extension' && opts[k].startsWith('installed:')) continue; // found after --install-extension
     opts[k] = resolve(opts[k]);
     if (!existsSync(opts[k])) throw new Error(`--${k} ${opts[k]} does not exist`);
   }
@@ -277,6 +279,13 @@ for (const vsix of opts['install-extension']) {
   }
 }
 if (opts['install-extension'].length > 0) registerLanguagePacks();
+if (opts.extension.startsWith('installed:')) {
+  const id = opts.extension.slice('installed:'.length).toLowerCase();
+  const found = readdirSync(extensionsDir).find((d) => d.toLowerCase().startsWith(`${id}-`));
+  if (found === undefined) throw new Error(`${id} is not installed in ${extensionsDir}`);
+  opts.extension = join(extensionsDir, found);
+  say(`testing the installed extension ${opts.extension}`);
+}
 say(`starting code-server on 127.0.0.1:${port} (temp ${work})`);
 server = spawn(process.execPath, [
   codeServerEntry,

@@ -9,9 +9,10 @@
 //   needs: bash .ci/install-e2e.sh (once), node esbuild.mjs && node esbuild.mjs --e2e
 //
 // --vsix FILE runs the suite against the packaged extension instead of the
-// repository: the .vsix is unpacked and that folder is the extension under
-// test (minified bundles, only the files .vscodeignore lets in). Tests that
-// read the sources are skipped then (TIGANG_E2E_PACKAGED=1).
+// repository: code-server's CLI installs the .vsix (code --install-extension),
+// and the folder it installed is the extension under test (minified bundles,
+// only the files .vscodeignore lets in). Tests that read the sources are
+// skipped then (TIGANG_E2E_PACKAGED=1).
 //
 // --restricted runs the second, short suite (restricted.test.ts): VS Code in
 // Chinese (--locale zh-cn) with workspace trust on and the folder untrusted.
@@ -19,7 +20,7 @@
 // Marketplace's is out of reach here: test/e2e/fixtures/zh-cn-language-pack
 // (translating nothing of VS Code itself) is packed and installed instead.
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,8 +41,8 @@ const folder = join(work, 'workspace');
 cpSync(join(repo, 'test/e2e/fixtures/workspace'), folder, { recursive: true });
 const results = join(work, 'results.json');
 let extension = repo;
+const installs = [];
 if (opts.vsix) {
-  extension = join(work, 'vsix');
   // --vsix package: the file `npm run package` writes (<name>-<version>.vsix in the repository).
   const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
   const file = opts.vsix === 'package' ? join(repo, `${pkg.name}-${pkg.version}.vsix`) : resolve(opts.vsix);
@@ -49,10 +50,11 @@ if (opts.vsix) {
     console.error(`runCodeServer: ${file} does not exist (npm run package)`);
     process.exit(2);
   }
-  await unpackVsix(file, extension);
+  // Installed as a user installs it, then tested where it was installed.
+  installs.push(file);
+  extension = `installed:${pkg.publisher}.${pkg.name}`;
   // The packaged extension has no seeds/: the screenshot test falls back to the fixtures.
 }
-const installs = [];
 if (opts.restricted) {
   const { createVSIX } = await import('@vscode/vsce');
   const packagePath = join(work, 'zh-cn-language-pack.vsix');
@@ -92,26 +94,3 @@ child.on('exit', (code, signal) => {
   rmSync(work, { recursive: true, force: true });
   process.exit(code ?? (signal ? 1 : 0));
 });
-
-/** Writes the extension/ folder of a .vsix (a zip) to dir, with yauzl (a dependency of @vscode/vsce). */
-async function unpackVsix(file, dir) {
-  const { default: yauzl } = await import('yauzl');
-  const zip = await new Promise((res, rej) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z))));
-  await new Promise((res, rej) => {
-    zip.on('error', rej);
-    zip.on('end', res);
-    zip.on('entry', (entry) => {
-      if (!entry.fileName.startsWith('extension/') || entry.fileName.endsWith('/')) return zip.readEntry();
-      const target = join(dir, entry.fileName.slice('extension/'.length));
-      mkdirSync(dirname(target), { recursive: true });
-      zip.openReadStream(entry, (e, stream) => {
-        if (e) return rej(e);
-        const out = createWriteStream(target);
-        stream.pipe(out);
-        out.on('finish', () => zip.readEntry());
-        out.on('error', rej);
-      });
-    });
-    zip.readEntry();
-  });
-}
