@@ -61,6 +61,23 @@ suite('Where a heading can start (§1)', () => {
     });
   }
 
+  for (const line of ['第一节课我们讲了城市更新的三个问题。', '第三篇文章发表以后，反响很大。', '第二章程序性规定已经删除！']) {
+    test(`A chapter word glued to a sentence is prose: ${line.slice(0, 8)}…`, () => {
+      assert.equal(single(line), undefined);
+    });
+  }
+
+  for (const [line, name] of [
+    ['第九章大团圆', '第九章大团圆'],
+    ['第一节　概述。本节介绍基本概念。', '第一节 概述'],
+    ['第一篇：在全市工作会议上的讲话', '第一篇：在全市工作会议上的讲话'],
+    ['第一条为了规范物业管理活动，制定本条例。', '第一条为了规范物业管理活动，制定本条例'],
+  ]) {
+    test(`Still a heading: ${line}`, () => {
+      assert.equal(single(line)?.name, name);
+    });
+  }
+
   for (const [label, eol] of [
     ['LF', '\n'],
     ['CRLF', '\r\n'],

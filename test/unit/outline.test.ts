@@ -265,6 +265,26 @@ suite('Table of contents (§3)', () => {
     assert.equal(chapter.line, 5);
   });
 
+  for (const [label, entry] of [
+    ['a dot leader', '第一章　总则……………………1'],
+    ['ASCII dots', '第一章 总则 ........ 1'],
+    ['a middle-dot leader and a full-width number', '第一章 总则·········１'],
+    ['only a space', '第一章 总则 1'],
+  ]) {
+    test(`A table of contents with page numbers (${label}) still ends at the first chapter`, () => {
+      const text = lines('目录', entry, '第二章　附则……………………9', '', '第一章　总则', '第一条　内容。', '第二章　附则', '第二条　内容。');
+      assert.deepEqual(tree(text), ['目录', '第一章 总则', '  第一条 内容', '第二章 附则', '  第二条 内容']);
+    });
+  }
+
+  test('A number that is part of the entry is not a page number: 附件1 repeats only as 附件1', () => {
+    const text = lines('目录', '附件1', '附件2', '附件1', '附件2');
+    assert.deepEqual(
+      parse(text).headings.map((h) => h.line),
+      [0, 3, 4],
+    );
+  });
+
   test('If no entry repeats, the lines after 目录 are ordinary headings', () => {
     const text = lines('目录', '第一章　总则', '第二章　附则', '本条例自公布之日起施行。');
     assert.deepEqual(tree(text), ['目录', '第一章 总则', '第二章 附则']);

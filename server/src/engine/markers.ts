@@ -96,6 +96,31 @@ function readMarker(text: string, s: number, e: number): RawMarker | undefined {
 
 /** 第 + numeral + 卷/编/部/部分/篇/章/回/节/条, or the ordinal 第一， (§2). */
 function readDiMarker(text: string, s: number, e: number): RawMarker | undefined {
+  const raw = readDiWord(text, s, e);
+  if (raw === undefined || raw.style === 'item') return raw; // 第一条 runs in; 第一， has its punctuation
+  return isRunningProse(text, raw.markerEnd, e) ? undefined : raw;
+}
+
+/**
+ * 第一节课我们讲了……。 第三篇文章……。: the word glued to the text after it, on
+ * a line that goes on to the end of a sentence, is prose and not a heading.
+ * A heading's title follows a space (第一章　总则), punctuation (第一篇：) or
+ * nothing, and a glued one (第九章大团圆) is a title line, not a sentence.
+ */
+function isRunningProse(text: string, markerEnd: number, e: number): boolean {
+  if (markerEnd >= e || !isHan(text.charCodeAt(markerEnd))) return false;
+  for (let i = markerEnd + 1; i < e; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b) return true; // 。！？；
+  }
+  return false;
+}
+
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
+function readDiWord(text: string, s: number, e: number): RawMarker | undefined {
   const num = readNumeral(text, s + 1, e);
   if (num === undefined || num.end >= e) return undefined;
   const at = num.end;

@@ -4,7 +4,7 @@
 // exhaust the stack.
 
 import { OutlineDocument, lineContentEnd, lineStart } from './document';
-import { isIndent, stripWhitespace } from './names';
+import { isIndent, isSpace, stripWhitespace } from './names';
 import { Heading, HeadingStyle, Marker, Outline, OutlineOptions, RANK } from './types';
 
 /**
@@ -233,10 +233,49 @@ function firstAfter(sorted: readonly number[], after: number): number | undefine
   return sorted[lo];
 }
 
-/** The line's text without whitespace, capped. */
+/**
+ * The line's text without whitespace and without a trailing page number with
+ * its leader (第一章　总则……1, 第一章 总则 .... 3, 第一章 总则 12), capped: a
+ * table of contents with page numbers still finds its first entry repeated.
+ */
 function lineKey(text: string, doc: OutlineDocument, line: number): string {
   const start = lineStart(doc, line);
-  return stripWhitespace(text, start, lineContentEnd(text, doc, line), TOC_KEY_LENGTH);
+  let end = lineContentEnd(text, doc, line);
+  end = withoutPageNumber(text, start, end);
+  return stripWhitespace(text, start, end, TOC_KEY_LENGTH);
+}
+
+/** End of text[start, end) without a trailing page number and its leader. */
+function withoutPageNumber(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && isSpaceOrLeader(text.charCodeAt(i - 1))) i--;
+  const digitsEnd = i;
+  while (i > start && isDigit(text.charCodeAt(i - 1))) i--;
+  // Digits count as a page number only behind a leader or a space (附件1 keeps its 1).
+  if (i < digitsEnd && i > start && !isSpaceOrLeader(text.charCodeAt(i - 1))) i = digitsEnd;
+  while (i > start && isSpaceOrLeader(text.charCodeAt(i - 1))) i--;
+  return i > start ? i : end;
+}
+
+function isDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/** Whitespace and the characters of dot leaders: . … · ． ‥ ⋯ • - — _ */
+function isSpaceOrLeader(code: number): boolean {
+  return (
+    isSpace(code) ||
+    code === 0x2e ||
+    code === 0x2026 ||
+    code === 0xb7 ||
+    code === 0xff0e ||
+    code === 0x2025 ||
+    code === 0x22ef ||
+    code === 0x2022 ||
+    code === 0x2d ||
+    code === 0x2014 ||
+    code === 0x5f
+  );
 }
 
 /**
