@@ -91,6 +91,13 @@ export class SearchSections implements vscode.Disposable {
     const savedTop = origin?.visibleRanges[0]?.start.line;
     let accepted: SearchHit | undefined;
     let previewed = false;
+    let hidden = false;
+    /**
+     * Previews open files, which takes a while: they run one after another,
+     * none starts once the picker is hidden, and Esc restores the editor only
+     * after the last one, so a late preview cannot take the editor back.
+     */
+    let previews: Promise<void> = Promise.resolve();
     let seq = 0;
     let timer: NodeJS.Timeout | undefined;
     let source: vscode.CancellationTokenSource | undefined;
@@ -143,7 +150,10 @@ export class SearchSections implements vscode.Disposable {
         }),
         qp.onDidChangeActive((active) => {
           const item = active[0];
-          if (item !== undefined) void this.preview(item.hit).then((ok) => (previewed ||= ok));
+          if (item === undefined) return;
+          previews = previews.then(async () => {
+            if (!hidden && (await this.preview(item.hit))) previewed = true;
+          });
         }),
         qp.onDidAccept(() => {
           const item = qp.selectedItems[0] ?? qp.activeItems[0];
@@ -152,20 +162,27 @@ export class SearchSections implements vscode.Disposable {
           qp.hide();
         }),
         qp.onDidHide(() => {
+          hidden = true;
           if (timer !== undefined) clearTimeout(timer);
           source?.cancel();
-          for (const editor of vscode.window.visibleTextEditors) editor.setDecorations(previewDecoration, []);
-          if (accepted !== undefined) {
-            void openHit(accepted, false, this.encodings);
-          } else if (previewed && origin !== undefined && !origin.document.isClosed) {
-            void vscode.window.showTextDocument(origin.document, origin.viewColumn).then((editor) => {
-              if (savedSelections !== undefined) editor.selections = savedSelections;
-              if (savedTop !== undefined) editor.revealRange(new vscode.Range(savedTop, 0, savedTop, 0), vscode.TextEditorRevealType.AtTop);
-            });
-          }
           for (const d of disposables) d.dispose();
           qp.dispose();
-          resolve(accepted);
+          const finish = async () => {
+            await previews;
+            for (const editor of vscode.window.visibleTextEditors) editor.setDecorations(previewDecoration, []);
+            if (accepted !== undefined) {
+              await openHit(accepted, false, this.encodings);
+            } else if (previewed && origin !== undefined && !origin.document.isClosed) {
+              const editor = await vscode.window.showTextDocument(origin.document, origin.viewColumn);
+              if (savedSelections !== undefined) editor.selections = savedSelections;
+              if (savedTop !== undefined) editor.revealRange(new vscode.Range(savedTop, 0, savedTop, 0), vscode.TextEditorRevealType.AtTop);
+            }
+          };
+          // `done` resolves once the editor shows the result (or is back where it was).
+          void finish().then(
+            () => resolve(accepted),
+            () => resolve(accepted),
+          );
         }),
       );
     });

@@ -176,9 +176,11 @@ export function commandTests(): void {
         assert.equal(cursorLine(editor), 3, 'Esc leaves the cursor where it was');
         await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
         pressKeys('Control+Shift+Alt+KeyJ');
-        await waitFor(() => tigang.search.current, 'Search Sections to open on Ctrl+Shift+Alt+J', 5000);
+        const search = await waitFor(() => tigang.search.current, 'Search Sections to open on Ctrl+Shift+Alt+J', 5000);
         pressKeys('Escape');
-        await waitFor(() => tigang.search.current === undefined, 'Esc to close it', 5000);
+        assert.equal(await search.done, undefined, 'Esc opens nothing');
+        assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'Esc returns to the document');
+        assert.equal(cursorLine(editor), 3);
       });
     });
 
