@@ -261,6 +261,8 @@ export class OutlineView implements vscode.Disposable {
   readonly provider = new OutlineTreeProvider();
   readonly treeView: vscode.TreeView<OutlineNode>;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The node followSelection revealed last. */
+  private lastFollowed: OutlineNode | undefined;
   private selectionTimer: NodeJS.Timeout | undefined;
   private updateSeq = 0;
   private seenOutline = false;
@@ -355,6 +357,11 @@ export class OutlineView implements vscode.Disposable {
     if (outline === undefined || outline.version !== editor.document.version) return undefined;
     const node = this.provider.nodeAt(editor.selection.active.line);
     if (node === undefined || this.treeView.selection[0] === node) return node;
+    // Still the section followed last: the cursor has not left it (typing,
+    // an edit elsewhere). Revealing it again would expand what the user
+    // collapsed, since VS Code may drop the selection of a hidden item.
+    if (node === this.lastFollowed) return node;
+    this.lastFollowed = node;
     try {
       await this.treeView.reveal(node, { select: true, focus: false, expand: false });
     } catch (error) {
