@@ -60,6 +60,11 @@ suite('Names (§5)', () => {
     assert.equal(first('附件1：')?.name, '附件1');
   });
 
+  test('Only one trailing colon is dropped, spaces between two or not', () => {
+    assert.equal(first('二、主要任务：：')?.name, '二、主要任务：');
+    assert.equal(first('二、主要任务： ：')?.name, '二、主要任务：');
+  });
+
   test('A ： inside the title is kept', () => {
     assert.equal(first('第一篇：在全市安全生产工作会议上的讲话')?.name, '第一篇：在全市安全生产工作会议上的讲话');
   });

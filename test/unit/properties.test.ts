@@ -127,8 +127,8 @@ suite('Properties of every outline', () => {
         for (const h of parse(text).headings) {
           if (h.style === 'article' && h.marker === h.name) continue; // a title line ending in 篇1 is named as a whole
           assert.doesNotMatch(h.name, /[。！？；!?;]/, h.name);
-          // One trailing colon is dropped; of a doubled one (甲：：) the first may stay.
-          const doubled = /^[：:]/.test(docLines[h.line].slice(h.titleEnd));
+          // One trailing colon is dropped; of a doubled one (甲：：, 甲： ：) the first may stay.
+          const doubled = /^[ \t\u3000\u00a0]*[：:]/.test(docLines[h.line].slice(h.titleEnd));
           if (h.name.length > h.marker.length && !doubled) assert.doesNotMatch(h.name, /[：:]$/, h.name);
         }
       }),
