@@ -109,10 +109,7 @@ function readDiMarker(text: string, s: number, e: number): RawMarker | undefined
  */
 function isRunningProse(text: string, markerEnd: number, e: number): boolean {
   if (markerEnd >= e || !isHan(text.charCodeAt(markerEnd))) return false;
-  for (let i = markerEnd + 1; i < e; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b) return true; // 。！？；
-  }
+  for (let i = markerEnd + 1; i < e; i++) if (isSentenceEnd(text, i, e)) return true;
   return false;
 }
 

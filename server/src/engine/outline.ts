@@ -5,6 +5,7 @@
 
 import { OutlineDocument, lineContentEnd, lineStart } from './document';
 import { isIndent, isSpace, stripWhitespace } from './names';
+import { digitValue } from './numerals';
 import { Heading, HeadingStyle, Marker, Outline, OutlineOptions, RANK } from './types';
 
 /**
@@ -250,15 +251,11 @@ function withoutPageNumber(text: string, start: number, end: number): number {
   let i = end;
   while (i > start && isSpaceOrLeader(text.charCodeAt(i - 1))) i--;
   const digitsEnd = i;
-  while (i > start && isDigit(text.charCodeAt(i - 1))) i--;
+  while (i > start && digitValue(text.charCodeAt(i - 1)) >= 0) i--;
   // Digits count as a page number only behind a leader or a space (附件1 keeps its 1).
   if (i < digitsEnd && i > start && !isSpaceOrLeader(text.charCodeAt(i - 1))) i = digitsEnd;
   while (i > start && isSpaceOrLeader(text.charCodeAt(i - 1))) i--;
   return i > start ? i : end;
-}
-
-function isDigit(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 }
 
 /** Whitespace and the characters of dot leaders: . … · ． ‥ ⋯ • - — _ */
