@@ -35,6 +35,8 @@ export interface RequestCounts {
 export class ServerManager implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient | undefined> | undefined;
+  /** Set when the server crashed too often: no restarts until the user asks for one. */
+  private gaveUp = false;
   private servedLanguages: string[] = config.languages();
   private readonly crashes: number[] = [];
   private readonly disposables: vscode.Disposable[] = [];
@@ -83,14 +85,21 @@ export class ServerManager implements vscode.Disposable {
 
   /** The running client, started on first use; undefined when it cannot run. */
   ready(): Promise<LanguageClient | undefined> {
-    if (this.disposed) return Promise.resolve(undefined);
-    if (this.client !== undefined && this.client.state === State.Running) return Promise.resolve(this.client);
-    if (this.starting === undefined) {
-      this.starting = this.start().finally(() => {
+    if (this.disposed || this.gaveUp) return Promise.resolve(undefined);
+    const client = this.client;
+    if (client === undefined) {
+      this.starting ??= this.start().finally(() => {
         this.starting = undefined;
       });
+      return this.starting;
     }
-    return this.starting;
+    if (client.state === State.Running) return Promise.resolve(client);
+    // Starting, or being restarted by vscode-languageclient after a crash:
+    // wait for that same start rather than making a second client.
+    return client.start().then(
+      () => (this.client === client ? client : undefined),
+      () => undefined,
+    );
   }
 
   isRunning(): boolean {
@@ -123,6 +132,7 @@ export class ServerManager implements vscode.Disposable {
   /** Stops the client and starts a new one (tigang.languages changed, or the user asked). */
   async restart(reason: string): Promise<void> {
     this.log.info(`restarting the language server: ${reason}`);
+    this.gaveUp = false;
     const old = this.client;
     this.client = undefined;
     if (old !== undefined) {
@@ -183,6 +193,7 @@ export class ServerManager implements vscode.Disposable {
     if (this.crashes.length > MAX_RESTARTS) {
       const message = vscode.l10n.t('The Tigang language server stopped {0} times in 3 minutes and will not be restarted. See the output channel "Tigang 提纲".', this.crashes.length);
       this.log.error(message);
+      this.gaveUp = true;
       return { action: CloseAction.DoNotRestart, message };
     }
     this.log.warn(`the language server stopped; restarting (${this.crashes.length} in the last 3 minutes)`);
