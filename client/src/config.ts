@@ -4,15 +4,12 @@
 
 import * as vscode from 'vscode';
 
-export const SECTION = 'tigang';
+const SECTION = 'tigang';
 
 export type OutlineFormat = 'text' | 'markdown';
 
 /** Settings whose change alters the outline the server computes. */
 export const PARSING_SETTINGS = ['tigang.enumerations', 'tigang.maxNameLength'] as const;
-
-/** Settings the server reads for the workspace index (issue 4). */
-export const FILE_SETTINGS = ['tigang.files.include', 'tigang.files.exclude', 'tigang.files.maxFileSizeMB', 'files.exclude'] as const;
 
 function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SECTION, scope);
@@ -36,6 +33,10 @@ export function followCursor(): boolean {
 
 export function outlineFormat(scope?: vscode.ConfigurationScope): OutlineFormat {
   return section(scope).get<string>('outlineFormat', 'text') === 'markdown' ? 'markdown' : 'text';
+}
+
+export function reopenGbkFiles(scope?: vscode.ConfigurationScope): boolean {
+  return section(scope).get<boolean>('reopenGbkFiles', true) !== false;
 }
 
 /** Depth (0-based) down to which new tree nodes start expanded: 1 shows two levels. */

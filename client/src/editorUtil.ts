@@ -11,10 +11,21 @@ export function revealHeading(editor: vscode.TextEditor, section: Pick<Section, 
   editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
 }
 
-/** Scrolls the heading's section to the top without moving the cursor (QuickPick preview). */
+/** Scrolls the heading's section to the top and highlights its line, without moving the cursor (QuickPick preview). */
 export function previewHeading(editor: vscode.TextEditor, section: Pick<Section, 'line'>): void {
   const line = Math.min(section.line, editor.document.lineCount - 1);
   editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+  editor.setDecorations(previewDecoration, [new vscode.Range(line, 0, line, 0)]);
+}
+
+/** Remembers the cursor and the scroll position; the function returned puts them back (Esc in a QuickPick). */
+export function rememberView(editor: vscode.TextEditor): (editor: vscode.TextEditor) => void {
+  const selections = editor.selections;
+  const top = editor.visibleRanges[0]?.start.line ?? 0;
+  return (target) => {
+    target.selections = selections;
+    target.revealRange(new vscode.Range(top, 0, top, 0), vscode.TextEditorRevealType.AtTop);
+  };
 }
 
 /** The active editor if Tigang serves its document. */

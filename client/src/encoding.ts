@@ -8,6 +8,7 @@
 // GB18030). Turned off with tigang.reopenGbkFiles.
 
 import * as vscode from 'vscode';
+import * as config from './config';
 
 /** Files larger than this are left as VS Code opened them. */
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -44,39 +45,41 @@ export function looksLikeGb18030(bytes: Uint8Array): boolean {
 
 export class EncodingFixer implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly checked = new Set<string>();
-  private readonly done = new vscode.EventEmitter<vscode.TextDocument>();
-  /** A document was reopened as GB18030. */
-  readonly onDidReopen = this.done.event;
+  /** One check per open document; a second caller waits for the same one. */
+  private readonly checks = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly serves: (doc: vscode.TextDocument) => boolean,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
-      this.done,
       vscode.workspace.onDidOpenTextDocument((doc) => void this.check(doc)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.checked.delete(doc.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.checks.delete(doc.uri.toString())),
     );
     for (const doc of vscode.workspace.textDocuments) void this.check(doc);
   }
 
   /** Reopens the document as GB18030 when it should be; resolves with whether it did. */
-  async check(doc: vscode.TextDocument): Promise<boolean> {
-    if (doc.uri.scheme !== 'file' || doc.isDirty || !this.serves(doc)) return false;
-    if (!vscode.workspace.getConfiguration('tigang', doc.uri).get<boolean>('reopenGbkFiles', true)) return false;
-    if (doc.encoding === 'gb18030' || doc.encoding === 'gbk' || !doc.getText().includes('\ufffd')) return false;
+  check(doc: vscode.TextDocument): Promise<boolean> {
+    if (doc.uri.scheme !== 'file' || doc.isDirty || !this.serves(doc)) return Promise.resolve(false);
+    if (!config.reopenGbkFiles(doc.uri)) return Promise.resolve(false);
     const key = doc.uri.toString();
-    if (this.checked.has(key)) return false;
-    this.checked.add(key);
+    let check = this.checks.get(key);
+    if (check === undefined) {
+      check = doc.encoding === 'gb18030' || doc.encoding === 'gbk' || !doc.getText().includes('\ufffd') ? Promise.resolve(false) : this.reopen(doc);
+      this.checks.set(key, check);
+    }
+    return check;
+  }
+
+  private async reopen(doc: vscode.TextDocument): Promise<boolean> {
     try {
       const stat = await vscode.workspace.fs.stat(doc.uri);
       if (stat.size > MAX_BYTES) return false;
       const bytes = await vscode.workspace.fs.readFile(doc.uri);
       if (!looksLikeGb18030(bytes) || doc.isDirty || doc.isClosed) return false;
-      const reopened = await vscode.workspace.openTextDocument(doc.uri, { encoding: 'gb18030' });
+      await vscode.workspace.openTextDocument(doc.uri, { encoding: 'gb18030' });
       this.log.info(`${doc.uri.fsPath} is not UTF-8 but GB18030 (GBK): reopened with that encoding`);
-      this.done.fire(reopened);
       return true;
     } catch (error) {
       this.log.warn(`could not check the encoding of ${doc.uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,7 +8,7 @@
 
 import * as vscode from 'vscode';
 import * as protocol from '../../server/src/protocol';
-import { previewDecoration, revealHeading } from './editorUtil';
+import { previewDecoration, previewHeading, rememberView, revealHeading } from './editorUtil';
 import { formatLine } from './format';
 import { EncodingFixer } from './encoding';
 import { ServerManager } from './server';
@@ -61,13 +61,8 @@ export class SearchSections implements vscode.Disposable {
     return { hits: result.items, indexing: result.indexing === true };
   }
 
-  /** The server's hits for a query. */
-  async query(query: string, token?: vscode.CancellationToken): Promise<SearchHit[] | undefined> {
-    return (await this.search(query, token))?.hits;
-  }
-
   async run(args?: SearchArgs): Promise<SearchHit | SearchHit[] | undefined> {
-    if (args?.noUi === true) return (await this.query(args.query ?? '')) ?? [];
+    if (args?.noUi === true) return (await this.search(args.query ?? ''))?.hits ?? [];
     this.open?.quickPick.hide();
     const picker = this.show(args?.query ?? '');
     this.open = picker;
@@ -82,13 +77,10 @@ export class SearchSections implements vscode.Disposable {
     qp.title = vscode.l10n.t('Search sections in the workspace');
     const placeholder = vscode.l10n.t('Type part of a heading, its pinyin or initials');
     qp.placeholder = placeholder;
-    qp.matchOnDescription = false;
-    qp.matchOnDetail = false;
     qp.busy = true;
 
     const origin = vscode.window.activeTextEditor;
-    const savedSelections = origin?.selections;
-    const savedTop = origin?.visibleRanges[0]?.start.line;
+    const restoreView = origin !== undefined ? rememberView(origin) : undefined;
     let accepted: SearchHit | undefined;
     let previewed = false;
     let hidden = false;
@@ -152,7 +144,9 @@ export class SearchSections implements vscode.Disposable {
           const item = active[0];
           if (item === undefined) return;
           previews = previews.then(async () => {
-            if (!hidden && (await this.preview(item.hit))) previewed = true;
+            // Arrowing through the list: only the item still active is worth opening.
+            if (hidden || qp.activeItems[0] !== item) return;
+            if (await this.preview(item.hit)) previewed = true;
           });
         }),
         qp.onDidAccept(() => {
@@ -173,9 +167,7 @@ export class SearchSections implements vscode.Disposable {
             if (accepted !== undefined) {
               await openHit(accepted, false, this.encodings);
             } else if (previewed && origin !== undefined && !origin.document.isClosed) {
-              const editor = await vscode.window.showTextDocument(origin.document, origin.viewColumn);
-              if (savedSelections !== undefined) editor.selections = savedSelections;
-              if (savedTop !== undefined) editor.revealRange(new vscode.Range(savedTop, 0, savedTop, 0), vscode.TextEditorRevealType.AtTop);
+              restoreView?.(await vscode.window.showTextDocument(origin.document, origin.viewColumn));
             }
           };
           // `done` resolves once the editor shows the result (or is back where it was).
@@ -199,8 +191,7 @@ export class SearchSections implements vscode.Disposable {
   /** Shows the heading in a preview editor without taking the focus from the QuickPick. */
   private async preview(hit: SearchHit): Promise<boolean> {
     try {
-      const editor = await openHit(hit, true, this.encodings);
-      editor.setDecorations(previewDecoration, [new vscode.Range(hit.line, 0, hit.line, 0)]);
+      previewHeading(await openHit(hit, true, this.encodings), hit);
       return true;
     } catch {
       return false;
@@ -233,11 +224,6 @@ async function openHit(hit: SearchHit, preview: boolean, encodings: EncodingFixe
   // A GBK file: decode it right before showing it, so the heading's columns are right.
   if (await encodings.check(doc)) doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: preview });
-  if (preview) {
-    const line = Math.min(hit.line, editor.document.lineCount - 1);
-    editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
-  } else {
-    revealHeading(editor, { line: hit.line, start: hit.start });
-  }
+  if (!preview) revealHeading(editor, { line: hit.line, start: hit.start });
   return editor;
 }
