@@ -21,29 +21,8 @@ export interface FoldToLevelArgs {
 export function registerCommands(context: vscode.ExtensionContext, server: ServerManager, outlines: OutlineService, view: OutlineView, log: vscode.LogOutputChannel): void {
   const serves = (doc: vscode.TextDocument) => outlines.serves(doc);
 
-  async function currentOutline(): Promise<{ editor: vscode.TextEditor; outline: Outline } | undefined> {
-    const editor = activeEditor(serves);
-    if (editor === undefined) {
-      flash(vscode.l10n.t('Tigang: the active editor is not a document Tigang outlines'));
-      return undefined;
-    }
-    const outline = await outlines.get(editor.document);
-    if (outline === undefined) {
-      flash(vscode.l10n.t('Tigang: the outline is not available yet'));
-      return undefined;
-    }
-    return { editor, outline };
-  }
-
-  /** The active outline when it has headings; else says so and answers undefined. */
-  async function outlineWithHeadings(): Promise<{ editor: vscode.TextEditor; outline: Outline } | undefined> {
-    const found = await currentOutline();
-    if (found !== undefined && found.outline.sections.length === 0) {
-      flash(vscode.l10n.t('Tigang: this document has no headings'));
-      return undefined;
-    }
-    return found;
-  }
+  const currentOutline = () => outlines.active();
+  const outlineWithHeadings = () => outlines.active({ withHeadings: true });
 
   function navigation(id: string, navigate: Navigate, none: () => string): vscode.Disposable {
     return vscode.commands.registerCommand(id, async (): Promise<Section | undefined> => {

@@ -10,7 +10,7 @@
 
 import * as vscode from 'vscode';
 import * as config from './config';
-import { activeEditor, flash, previewDecoration, previewHeading, revealHeading } from './editorUtil';
+import { previewDecoration, previewHeading, rememberView, revealHeading } from './editorUtil';
 import { formatLine, formatStats } from './format';
 import { IncrementalFilter, matches, normalizeQuery } from './match';
 import { Outline, Section, indent, sectionAt } from './outline';
@@ -50,22 +50,11 @@ export class JumpToSection implements vscode.Disposable {
   }
 
   async run(args?: JumpArgs): Promise<Section | undefined> {
-    const editor = activeEditor((doc) => this.outlines.serves(doc));
-    if (editor === undefined) {
-      flash(vscode.l10n.t('Tigang: the active editor is not a document Tigang outlines'));
-      return undefined;
-    }
-    const outline = await this.outlines.get(editor.document);
-    if (outline === undefined) {
-      flash(vscode.l10n.t('Tigang: the outline is not available yet'));
-      return undefined;
-    }
-    if (outline.sections.length === 0) {
-      flash(vscode.l10n.t('Tigang: this document has no headings'));
-      return undefined;
-    }
+    const found = await this.outlines.active({ withHeadings: true });
+    if (found === undefined) return undefined;
+    const { editor, outline } = found;
     if (args?.line !== undefined || args?.name !== undefined) {
-      const target = args.line !== undefined ? (outline.sections.find((s) => s.line === args.line) ?? sectionAt(outline, args.line)) : findByName(outline, args.name ?? '');
+      const target = args.line !== undefined ? sectionAt(outline, args.line) : findByName(outline, args.name ?? '');
       if (target === undefined) return undefined;
       revealHeading(editor, target);
       return target;
@@ -88,15 +77,12 @@ export class JumpToSection implements vscode.Disposable {
       section,
     }));
     const filter = new IncrementalFilter(items, (item) => item.section.name);
-    const savedSelections = editor.selections;
-    const savedTop = editor.visibleRanges[0]?.start.line ?? 0;
+    const restoreView = rememberView(editor);
     const current = sectionAt(outline, editor.selection.active.line);
 
     const qp = vscode.window.createQuickPick<SectionPickItem>();
     qp.title = vscode.l10n.t('Jump to section');
     qp.placeholder = vscode.l10n.t('Type part of a heading, its pinyin or initials (zzzw finds 政治站位)');
-    qp.matchOnDescription = false;
-    qp.matchOnDetail = false;
     qp.items = items;
     const currentItem = current !== undefined ? items[current.index] : undefined;
     if (currentItem !== undefined) qp.activeItems = [currentItem];
@@ -123,7 +109,6 @@ export class JumpToSection implements vscode.Disposable {
           if (!previewing && item === currentItem) return;
           previewing = true;
           previewHeading(editor, item.section);
-          editor.setDecorations(previewDecoration, [new vscode.Range(item.section.line, 0, item.section.line, 0)]);
         }),
         qp.onDidAccept(() => {
           const item = qp.selectedItems[0] ?? qp.activeItems[0];
@@ -137,8 +122,7 @@ export class JumpToSection implements vscode.Disposable {
             revealHeading(editor, accepted);
             void vscode.window.showTextDocument(editor.document, editor.viewColumn);
           } else if (previewing && !editor.document.isClosed) {
-            editor.selections = savedSelections;
-            editor.revealRange(new vscode.Range(savedTop, 0, savedTop, 0), vscode.TextEditorRevealType.AtTop);
+            restoreView(editor);
           }
           for (const d of disposables) d.dispose();
           qp.dispose();

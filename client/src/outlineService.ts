@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import { OutlineParams, OutlineRequestMethod, OutlineResult } from '../../server/src/protocol';
+import { activeEditor, flash } from './editorUtil';
 import { Outline, buildOutline } from './outline';
 import { ServerManager } from './server';
 
@@ -44,6 +45,29 @@ export class OutlineService implements vscode.Disposable {
     return this.server.serves(doc);
   }
 
+  /**
+   * The active editor and its outline, for commands. When there is none (the
+   * editor is not served, the server has no answer, or with `withHeadings`
+   * the document has no headings) it says why in the status bar.
+   */
+  async active(options: { withHeadings?: boolean } = {}): Promise<{ editor: vscode.TextEditor; outline: Outline } | undefined> {
+    const editor = activeEditor((doc) => this.serves(doc));
+    if (editor === undefined) {
+      flash(vscode.l10n.t('Tigang: the active editor is not a document Tigang outlines'));
+      return undefined;
+    }
+    const outline = await this.get(editor.document);
+    if (outline === undefined) {
+      flash(vscode.l10n.t('Tigang: the outline is not available yet'));
+      return undefined;
+    }
+    if (options.withHeadings && outline.sections.length === 0) {
+      flash(vscode.l10n.t('Tigang: this document has no headings'));
+      return undefined;
+    }
+    return { editor, outline };
+  }
+
   /** The cached outline if it is of the document's current version. */
   peek(doc: vscode.TextDocument): Outline | undefined {
     const cached = this.cache.get(doc.uri.toString());
@@ -54,37 +78,40 @@ export class OutlineService implements vscode.Disposable {
    * The outline of the document as it is now; undefined for documents Tigang
    * does not serve or when the server is not available.
    */
-  async get(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Outline | undefined> {
+  async get(doc: vscode.TextDocument): Promise<Outline | undefined> {
     if (!this.serves(doc)) return undefined;
     const fresh = this.peek(doc);
     if (fresh !== undefined) return fresh;
     const key = doc.uri.toString();
     const running = this.inflight.get(key);
     if (running !== undefined && running.version === doc.version) return running.promise;
-    const promise = this.fetch(doc, token).finally(() => {
+    const promise = this.fetch(doc).finally(() => {
       if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
     });
     this.inflight.set(key, { version: doc.version, promise });
     return promise;
   }
 
-  private async fetch(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Outline | undefined> {
+  private async fetch(doc: vscode.TextDocument): Promise<Outline | undefined> {
     const key = doc.uri.toString();
     const generation = this.generation;
     // The server may not have the document yet right after a (re)start: it
     // answers null until didOpen arrives. Ask again for a short while.
     for (let attempt = 0; attempt < 40; attempt++) {
-      if (token?.isCancellationRequested || doc.isClosed) return undefined;
+      if (doc.isClosed) return undefined;
       const version = doc.version;
       const params: OutlineParams = { textDocument: { uri: key } };
-      const result = await this.server.sendRequest<OutlineResult | null>(OutlineRequestMethod, params, token);
-      if (result !== undefined && result !== null && result.version >= version) {
+      const result = await this.server.sendRequest<OutlineResult | null>(OutlineRequestMethod, params);
+      // No server (stopped, crashed, failed to start): asking again would only
+      // try to start it again; onDidStart brings a fresh fetch when it runs.
+      if (result === undefined) return undefined;
+      if (result !== null && result.version >= version) {
         const outline = buildOutline(key, result);
         // Keep it only if nothing made it stale meanwhile.
         if (generation === this.generation && doc.version === result.version) this.cache.set(key, outline);
         return outline;
       }
-      if (result !== undefined && result !== null) this.log.debug(`outline of ${key} is of version ${result.version}, document is ${version}; asking again`);
+      if (result !== null) this.log.debug(`outline of ${key} is of version ${result.version}, document is ${version}; asking again`);
       await new Promise((resolve) => setTimeout(resolve, attempt < 10 ? 25 : 100));
     }
     this.log.warn(`no outline for ${key}`);

@@ -48,11 +48,10 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
   private nextKey = 1;
   private current: { uri: string; tree: DocumentTree } | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<OutlineNode | OutlineNode[] | undefined | void>();
-  private readonly updatedEmitter = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  /** The tree shows a new outline (tests wait for this). */
-  readonly onDidUpdate = this.updatedEmitter.event;
   state: OutlineViewState = 'noEditor';
+  /** tigang.charactersPerMinute for the document shown, read once per outline rather than per item. */
+  private perMinute = config.charactersPerMinute();
 
   getTreeItem(node: OutlineNode): vscode.TreeItem {
     const s = node.section;
@@ -61,7 +60,7 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
       node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
     );
     item.id = node.id;
-    const perMinute = config.charactersPerMinute();
+    const perMinute = this.perMinute;
     item.description = formatStats(s, perMinute);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(s.name);
@@ -137,7 +136,6 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
     this.current = undefined;
     this.state = state;
     if (had) this.changeEmitter.fire();
-    this.updatedEmitter.fire();
   }
 
   /**
@@ -145,6 +143,7 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
    * (nodes added, removed or moved) as opposed to only labels or counts.
    */
   show(uri: string, outline: Outline): boolean {
+    this.perMinute = config.charactersPerMinute(vscode.Uri.parse(uri));
     let tree = this.trees.get(uri);
     if (tree === undefined) {
       tree = { key: this.nextKey++, epoch: 0, nextSerial: 1, roots: [], outline: undefined };
@@ -154,13 +153,12 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
     this.current = { uri, tree };
     const changed: OutlineNode[] = [];
     const before = shape(tree.roots);
-    tree.roots = this.reconcile(tree, tree.roots, outline.roots, undefined, changed);
+    tree.roots = this.reconcile(tree, tree.roots, outline.roots, undefined, changed, config.expandDepth());
     tree.outline = outline;
     const structural = switched || shape(tree.roots) !== before;
     this.state = outline.sections.length > 0 ? 'ready' : 'empty';
     if (structural) this.changeEmitter.fire();
     else if (changed.length > 0) this.changeEmitter.fire(changed);
-    this.updatedEmitter.fire();
     return structural;
   }
 
@@ -184,15 +182,16 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
       node.id = nodeId(tree, node);
     }
     this.changeEmitter.fire();
-    this.updatedEmitter.fire();
   }
 
   /** Statistics depend on tigang.charactersPerMinute: relabel every node. */
   relabel(): void {
-    if (this.current !== undefined) this.changeEmitter.fire();
+    if (this.current === undefined) return;
+    this.perMinute = config.charactersPerMinute(vscode.Uri.parse(this.current.uri));
+    this.changeEmitter.fire();
   }
 
-  private reconcile(tree: DocumentTree, old: readonly OutlineNode[], sections: readonly Section[], parent: OutlineNode | undefined, changed: OutlineNode[]): OutlineNode[] {
+  private reconcile(tree: DocumentTree, old: readonly OutlineNode[], sections: readonly Section[], parent: OutlineNode | undefined, changed: OutlineNode[], expandDepth: number): OutlineNode[] {
     const result: (OutlineNode | undefined)[] = new Array(sections.length);
     const used = new Set<OutlineNode>();
     // 1. Same heading (style and name), in order.
@@ -220,7 +219,6 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
         used.add(rest[j]);
       }
     });
-    const expandDepth = config.expandDepth();
     return sections.map((s, i) => {
       let node = result[i];
       if (node === undefined) {
@@ -233,14 +231,13 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
         node.parent = parent;
         if (before.name !== s.name || before.characters !== s.characters || before.line !== s.line || before.endLine !== s.endLine || before.start !== s.start || hadChildren !== s.children.length > 0) changed.push(node);
       }
-      node.children = this.reconcile(tree, node.children, s.children, node, changed);
+      node.children = this.reconcile(tree, node.children, s.children, node, changed, expandDepth);
       return node;
     });
   }
 
   dispose(): void {
     this.changeEmitter.dispose();
-    this.updatedEmitter.dispose();
   }
 }
 
@@ -356,12 +353,13 @@ export class OutlineView implements vscode.Disposable {
     const outline = this.provider.outline;
     if (outline === undefined || outline.version !== editor.document.version) return undefined;
     const node = this.provider.nodeAt(editor.selection.active.line);
-    if (node === undefined || this.treeView.selection[0] === node) return node;
-    // Still the section followed last: the cursor has not left it (typing,
-    // an edit elsewhere). Revealing it again would expand what the user
-    // collapsed, since VS Code may drop the selection of a hidden item.
-    if (node === this.lastFollowed) return node;
+    if (node === undefined) return undefined;
+    // Still the section followed last (or clicked): the cursor has not left
+    // it (typing, an edit elsewhere). Revealing it again would expand what
+    // the user collapsed, since VS Code may drop the selection of a hidden item.
+    const same = node === this.lastFollowed || this.treeView.selection[0] === node;
     this.lastFollowed = node;
+    if (same) return node;
     try {
       await this.treeView.reveal(node, { select: true, focus: false, expand: false });
     } catch (error) {
