@@ -165,6 +165,10 @@ export class WorkspaceIndex {
     // Files of a folder nested in it, or open documents, may now belong elsewhere.
     for (const key of this.openKeys()) this.dirtyOpen.add(key);
     for (const other of this.folders) if (isInside(other.path, folder.path)) void this.walkRoot(other);
+    // A folder around it skipped it when listing (isOtherFolder): its files, and
+    // watches, are that folder's now. The read finds a directory and lists it.
+    const enclosing = this.folderOf(folder.path);
+    if (enclosing !== undefined) this.enqueue(folder.path, enclosing, true);
   }
 
   /** New settings for a folder; re-reads it when they select or parse files differently. */
@@ -180,6 +184,9 @@ export class WorkspaceIndex {
       if (entry.openUri !== undefined) this.dirtyOpen.add(key);
       else this.deleteEntry(key);
     }
+    // A file being parsed now would be stored with the old settings (and then
+    // found unchanged): drop it; the listing below reads it again.
+    for (const visit of this.inflightByPath.values()) if (visit.folder === folder) visit.cancelled = true;
     this.forgetSkipped(folder.path);
     void this.walkRoot(folder);
   }
@@ -233,9 +240,14 @@ export class WorkspaceIndex {
   documentClosed(key: string): void {
     this.dirtyOpen.delete(key);
     const entry = this.files.get(key);
-    if (entry === undefined || entry.openUri === undefined) return;
-    this.deleteEntry(key);
-    if (entry.folder !== undefined) this.enqueue(key, entry.folder, true);
+    if (entry !== undefined) {
+      if (entry.openUri === undefined) return; // read from disk already
+      this.deleteEntry(key);
+    }
+    // With no entry too: a file open when indexing reached it was left to the
+    // open document (settle), whose text no query took before it closed.
+    const folder = entry !== undefined ? entry.folder : this.scopeOf(key)?.folder;
+    if (folder !== undefined) this.enqueue(key, folder, true);
   }
 
   // ------------------------------------------------------------- queries
@@ -266,7 +278,7 @@ export class WorkspaceIndex {
 
   /** Resolves when no background work is left (tests, benchmark). */
   whenIdle(): Promise<void> {
-    if (!this.driving && this.preparing === 0 && !this.hasWork()) return Promise.resolve();
+    if (this.idle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -300,7 +312,7 @@ export class WorkspaceIndex {
     this.refreshOpenDocuments();
     if (this.ordered === undefined) {
       const entries = [...this.files.values()].filter((e) => symbolCount(e.symbols) > 0);
-      entries.sort((a, b) => (a.folder?.order ?? Infinity) - (b.folder?.order ?? Infinity) || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+      entries.sort(workspaceOrder);
       this.ordered = { entries, symbols: entries.map((e) => e.symbols) };
     }
     return this.ordered;
@@ -354,7 +366,31 @@ export class WorkspaceIndex {
     if (old !== undefined) this.headings -= symbolCount(old.symbols);
     this.files.set(entry.key, entry);
     this.headings += symbolCount(entry.symbols);
-    this.ordered = undefined;
+    if (!this.replaceOrdered(old, entry)) this.ordered = undefined;
+  }
+
+  /**
+   * Puts an entry in the place, in `ordered`, of the one it replaces when
+   * that place stays the same: an open document taken again after each edit
+   * then costs the next query no sort of every file. False when it cannot.
+   */
+  private replaceOrdered(old: FileEntry | undefined, entry: FileEntry): boolean {
+    const ordered = this.ordered;
+    if (ordered === undefined || old === undefined || old.folder !== entry.folder || old.rel !== entry.rel) return false;
+    const listed = symbolCount(old.symbols) > 0; // files without headings are left out of the list
+    if (listed !== symbolCount(entry.symbols) > 0) return false;
+    if (!listed) return true;
+    let lo = 0;
+    let hi = ordered.entries.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (workspaceOrder(ordered.entries[mid], old) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (ordered.entries[lo] !== old) return false;
+    ordered.entries[lo] = entry;
+    ordered.symbols[lo] = entry.symbols;
+    return true;
   }
 
   private deleteEntry(key: string): void {
@@ -399,7 +435,8 @@ export class WorkspaceIndex {
       return;
     }
     const running = this.inflightByPath.get(path);
-    if (running !== undefined) {
+    // A cancelled read will do nothing: queue this one whatever it is.
+    if (running !== undefined && !running.cancelled) {
       if (!force) return; // a listing found it again: the read under way will do
       running.cancelled = true; // changed while being read: read it again
     }
@@ -424,8 +461,7 @@ export class WorkspaceIndex {
     }
     this.preparing--;
     if (real === undefined || folder.removed) {
-      // Nothing to list; release whenIdle() if nothing else runs either.
-      if (!this.driving && this.preparing === 0 && !this.hasWork()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+      this.releaseIfIdle(); // nothing to list
       return;
     }
     this.walks.push({ path: folder.path, rel: '', folder, chain: { real, up: undefined, depth: 0 } });
@@ -434,6 +470,15 @@ export class WorkspaceIndex {
 
   private hasWork(): boolean {
     return this.pending.size > 0 || this.inflightByPath.size > 0 || this.walks.length > 0 || this.walking > 0;
+  }
+
+  private idle(): boolean {
+    return !this.driving && this.preparing === 0 && !this.hasWork();
+  }
+
+  /** Resolves whenIdle() once nothing runs: not while a folder's real path is still being looked up (walkRoot), which lists it next. */
+  private releaseIfIdle(): void {
+    if (this.idle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private kick(): void {
@@ -509,7 +554,6 @@ export class WorkspaceIndex {
             this.wake = undefined;
             continue;
           }
-          if (this.pending.size > 0) continue;
           break;
         }
         const { visit, read } = next;
@@ -528,7 +572,7 @@ export class WorkspaceIndex {
     } finally {
       this.driving = false;
       this.host.progress?.(undefined);
-      for (const resolve of this.idleWaiters.splice(0)) resolve();
+      this.releaseIfIdle();
     }
   }
 
@@ -646,6 +690,11 @@ export class WorkspaceIndex {
   private isOtherFolder(path: string, folder: Folder): boolean {
     return this.folders.some((f) => f !== folder && f.path === path);
   }
+}
+
+/** Result order: by workspace folder (documents outside any come last), then by relative path. */
+function workspaceOrder(a: FileEntry, b: FileEntry): number {
+  return (a.folder?.order ?? Infinity) - (b.folder?.order ?? Infinity) || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
 }
 
 /** A path relative to its folder, / separated; '' for the folder itself. */
