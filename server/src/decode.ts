@@ -1,6 +1,8 @@
 // Bytes of a text file to a string. Chinese documents arrive as UTF-8 (with
 // or without BOM), UTF-16 with BOM, or GB18030/GBK from older Windows tools.
 
+import { isUtf8 } from 'node:buffer';
+
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export type Decoded = { readonly text: string; readonly encoding: Encoding } | { readonly binary: true };
@@ -9,25 +11,38 @@ export type Decoded = { readonly text: string; readonly encoding: Encoding } | {
 const BINARY_PROBE = 8000;
 
 /**
- * Detects the encoding (BOM, else valid UTF-8, else GB18030) and decodes.
- * A file with NUL bytes, or that is not valid GB18030 either, is binary.
+ * The encoding of a file's bytes: a BOM, else valid UTF-8, else GB18030.
+ * Undefined for binary: NUL bytes near the start (without a BOM). Whether
+ * the bytes are valid GB18030 shows only in decoding them (textDecoder).
+ */
+export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8-bom', bomLength: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  if (bytes.subarray(0, BINARY_PROBE).includes(0)) return undefined;
+  return { encoding: isUtf8(bytes) ? 'utf-8' : 'gb18030', bomLength: 0 };
+}
+
+/**
+ * A decoder for the bytes after the BOM. After a BOM invalid bytes become
+ * U+FFFD; without one the bytes are valid UTF-8 (detectEncoding checked) or
+ * must be valid GB18030: that decoder throws, and the file is binary.
+ */
+export function textDecoder(encoding: Encoding): InstanceType<typeof TextDecoder> {
+  return new TextDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding, { fatal: encoding === 'gb18030' });
+}
+
+/**
+ * Detects the encoding (detectEncoding) and decodes. A file with NUL bytes,
+ * or that is not valid GB18030 either, is binary.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  const probe = bytes.subarray(0, BINARY_PROBE);
-  if (probe.includes(0)) return { binary: true };
+  const detected = detectEncoding(bytes);
+  if (detected === undefined) return { binary: true };
+  const { encoding, bomLength } = detected;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: textDecoder(encoding).decode(bytes.subarray(bomLength)), encoding };
   } catch {
-    // not UTF-8: try GB18030 below
-  }
-  try {
-    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
-  } catch {
-    return { binary: true };
+    return { binary: true }; // not GB18030 either
   }
 }

@@ -16,7 +16,7 @@ export type GlobMatcher = (path: string) => boolean;
 const REGEXP_SPECIAL = new Set('\\^$.|+()[]{}*?'.split(''));
 
 /** The RegExp source (without anchors) for a VS Code glob pattern. */
-export function globSource(glob: string): string {
+function globSource(glob: string): string {
   let out = '';
   let braceDepth = 0;
   let i = 0;

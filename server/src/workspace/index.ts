@@ -1,3 +1,2 @@
 // Workspace-wide search over the headings of every document (issue 4).
 export { WorkspaceFeature } from './feature';
-export { WorkspaceIndex } from './workspaceIndex';

@@ -92,7 +92,7 @@ export function search(files: readonly FileSymbols[], query: string, limit: numb
     const { lower, starts } = s;
     let at = lower.indexOf(q);
     while (at !== -1) {
-      const i = nameAt(starts, at);
+      const i = runAt(starts, at);
       const start = starts[i];
       const length = starts[i + 1] - 1 - start;
       let key: number;
@@ -116,12 +116,11 @@ export function search(files: readonly FileSymbols[], query: string, limit: numb
   const n = Math.min(limit, keys.count);
   const sorted = smallestSorted(keys.values.subarray(0, keys.count), n);
   const out: Match[] = [];
-  let f = 0;
   for (let k = 0; k < n; k++) {
     const key = sorted[k];
     const tier = Math.floor(key / TIER_UNIT) as Tier;
     const ordinal = key % SCORE_UNIT;
-    f = fileAt(bases, ordinal, f);
+    const f = runAt(bases, ordinal);
     out.push({ file: f, symbol: ordinal - bases[f], tier });
   }
   return out;
@@ -156,30 +155,21 @@ function smallestSorted(values: Float64Array, k: number): Float64Array {
   return values.subarray(0, Math.min(k, values.length)).sort();
 }
 
-/** Index of the name that contains offset `at` of a FileSymbols text. */
-function nameAt(starts: Int32Array, at: number): number {
+/**
+ * The run that holds `x`, given where the runs start (ascending, the last
+ * entry the end): the last i, up to length - 2, with starts[i] <= x. The
+ * name that holds an offset of a FileSymbols text, or the file that holds a
+ * global ordinal (files without headings share a base with the next one: the
+ * last of them holds it).
+ */
+function runAt(starts: Int32Array, x: number): number {
   let lo = 0;
   let hi = starts.length - 2;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= at) lo = mid;
+    if (starts[mid] <= x) lo = mid;
     else hi = mid - 1;
   }
-  return lo;
-}
-
-/** The file holding a global ordinal; `hint` is where the previous one was. */
-function fileAt(bases: Int32Array, ordinal: number, hint: number): number {
-  if (ordinal >= bases[hint] && ordinal < bases[hint + 1]) return hint;
-  let lo = 0;
-  let hi = bases.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (bases[mid] <= ordinal) lo = mid;
-    else hi = mid - 1;
-  }
-  // Files without headings share a base: step to the one that holds it.
-  while (lo + 1 < bases.length - 1 && bases[lo + 1] <= ordinal) lo++;
   return lo;
 }
 
@@ -222,7 +212,7 @@ class PinyinMatcher {
       // A query that starts with a character of the name itself (政zw).
       const needle = String.fromCharCode(first);
       for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
-        const i = nameAt(starts, at);
+        const i = runAt(starts, at);
         if (matched[base + i] === 1 || !this.attempt(at, starts, i, base, matched, keys)) continue;
         at = starts[i + 1] - 1;
       }
@@ -316,7 +306,7 @@ function fuzzyScan(s: FileSymbols, base: number, query: string, matched: Uint8Ar
   const first = query[0];
   let at = lower.indexOf(first);
   while (at !== -1) {
-    const i = nameAt(starts, at);
+    const i = runAt(starts, at);
     const start = starts[i];
     const end = starts[i + 1] - 1;
     if (matched[base + i] !== 1) {

@@ -3,9 +3,8 @@
 // limit, read it, decode it (decode.ts rules) and build its outline — the
 // big steps in slices, so a 20 MB file does not hold the event loop.
 
-import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
-import { Decoded, Encoding, decodeText } from '../decode';
+import { Decoded, decodeText, detectEncoding, textDecoder } from '../decode';
 import { Marker, Outline, OutlineOptions, PlainTextDocument, buildOutline, scanLines } from '../engine';
 import { TimeSlicer } from './slices';
 
@@ -39,7 +38,7 @@ export function describeError(error: unknown): { missing: boolean; reason: strin
   }
 }
 
-export function megabytes(bytes: number): string {
+function megabytes(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
@@ -123,30 +122,21 @@ export function readPathSync(path: string, maxBytes: number, known?: { mtimeMs: 
 const DECODE_SLICE = 1 << 20;
 /** Lines scanned per slice of a large file. */
 const SCAN_SLICE = 4000;
-/** NUL bytes in the first this many bytes make a file binary (decode.ts does the same). */
-const BINARY_PROBE = 8000;
 
 /**
- * decodeText(), in slices for large inputs: the same detection (BOM, else
- * valid UTF-8, else GB18030; NUL bytes or invalid GB18030: binary), with a
- * streaming decoder that yields to the event loop between megabytes.
+ * decodeText(), in slices for large inputs: the same detection and decoder
+ * (decode.ts), decoding as a stream that yields to the event loop between
+ * megabytes.
  */
 export async function decodeSliced(bytes: Uint8Array, slicer: TimeSlicer): Promise<Decoded> {
   if (bytes.length <= DECODE_SLICE) return decodeText(bytes);
-  let encoding: Encoding;
-  let skip = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) [encoding, skip] = ['utf-8-bom', 3];
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, skip] = ['utf-16le', 2];
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, skip] = ['utf-16be', 2];
-  else if (bytes.subarray(0, BINARY_PROBE).includes(0)) return { binary: true };
-  else encoding = isUtf8(bytes) ? 'utf-8' : 'gb18030';
-  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
-  // As in decodeText: after a BOM invalid bytes become U+FFFD; without one
-  // the bytes must be valid UTF-8 (checked above) or GB18030.
-  const decoder = new TextDecoder(label, { fatal: encoding === 'gb18030' });
+  const detected = detectEncoding(bytes);
+  if (detected === undefined) return { binary: true };
+  const { encoding, bomLength } = detected;
+  const decoder = textDecoder(encoding);
   const parts: string[] = [];
   try {
-    for (let at = skip; at < bytes.length; at += DECODE_SLICE) {
+    for (let at = bomLength; at < bytes.length; at += DECODE_SLICE) {
       parts.push(decoder.decode(bytes.subarray(at, Math.min(at + DECODE_SLICE, bytes.length)), { stream: true }));
       await slicer.maybeYield();
     }
@@ -159,10 +149,9 @@ export async function decodeSliced(bytes: Uint8Array, slicer: TimeSlicer): Promi
 
 /** parseOutline(), scanning the lines in slices (line markers are context-free). */
 export async function parseSliced(doc: PlainTextDocument, options: OutlineOptions, slicer: TimeSlicer): Promise<Outline> {
-  let markers: Marker[] = [];
+  const markers: Marker[] = [];
   for (let from = 0; from < doc.lineCount; from += SCAN_SLICE) {
-    const found = scanLines(doc, from, Math.min(doc.lineCount - 1, from + SCAN_SLICE - 1));
-    markers = markers.length === 0 ? found : markers.concat(found);
+    markers.push(...scanLines(doc, from, Math.min(doc.lineCount - 1, from + SCAN_SLICE - 1))); // one slice: few enough to spread
     await slicer.maybeYield();
   }
   return buildOutline(doc, markers, options);

@@ -49,10 +49,6 @@ export class FileWatchers {
     }
   }
 
-  get size(): number {
-    return this.watchers.size;
-  }
-
   dispose(): void {
     for (const watcher of this.watchers.values()) watcher.close();
     this.watchers.clear();
