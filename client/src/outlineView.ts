@@ -260,6 +260,8 @@ export class OutlineView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The node followSelection revealed last. */
   private lastFollowed: OutlineNode | undefined;
+  /** The value of the tigang.outlineState context key. */
+  private contextState: OutlineViewState | undefined;
   private selectionTimer: NodeJS.Timeout | undefined;
   private updateSeq = 0;
   private seenOutline = false;
@@ -333,7 +335,10 @@ export class OutlineView implements vscode.Disposable {
     if (structural) this.scheduleFollow();
   }
 
+  /** Sets the context key the welcome texts depend on; a round trip, so only when it changes (not per keystroke). */
   private async setContext(state: OutlineViewState): Promise<void> {
+    if (state === this.contextState) return;
+    this.contextState = state;
     await vscode.commands.executeCommand('setContext', 'tigang.outlineState', state);
   }
 
