@@ -3,7 +3,8 @@
 // code-server + headless Chromium through test/e2e/runInCodeServer.mjs, on a
 // fresh copy of test/e2e/fixtures/workspace (the suite edits documents and
 // settings; the copy keeps the repository clean). Screenshots go to
-// out/e2e/screenshots/. Prints "vscode: N passed, N failed" at the end.
+// out/e2e/screenshots/. Prints "vscode: N passed, N failed" at the end, and
+// exits 1 unless the suite's results show at least one test passed and none failed.
 //
 //   node test/e2e/suite/runCodeServer.mjs [--timeout SEC] [--grep PATTERN] [--vsix FILE] [--restricted]
 //   needs: bash .ci/install-e2e.sh (once), node esbuild.mjs && node esbuild.mjs --e2e
@@ -83,14 +84,21 @@ process.on('SIGINT', forward);
 process.on('SIGTERM', forward);
 child.on('exit', (code, signal) => {
   let summary = 'vscode: 0 passed, 1 failed';
+  // A run counts as passed only when the suite wrote its results, with no
+  // failure and at least one test passed: the runner's exit code alone can be
+  // 0 although no test ran (a suite that never loaded, a --grep matching nothing).
+  let ok = false;
   try {
     const r = JSON.parse(readFileSync(results, 'utf8'));
     summary = `vscode${opts.restricted ? ' (Restricted Mode, zh-cn)' : ''}: ${r.passes} passed, ${r.failures} failed` + (r.pending ? `, ${r.pending} skipped` : '');
+    if (!(r.passes > 0)) console.error('runCodeServer: no test passed (did any run?)');
+    ok = r.passes > 0 && r.failures === 0;
   } catch {
     console.error('runCodeServer: the suite wrote no results (it did not run to the end)');
   }
   console.log(`(whole run ${((Date.now() - started) / 1000).toFixed(1)} s, screenshots in ${screenshots})`);
   console.log(summary);
   rmSync(work, { recursive: true, force: true });
-  process.exit(code ?? (signal ? 1 : 0));
+  // The runner's own code when it failed (124 = timeout); 1 when it claims success the results do not back.
+  process.exit(code !== 0 && code !== null ? code : signal || !ok ? 1 : 0);
 });
