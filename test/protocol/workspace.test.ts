@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { TestContext, after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { WorkspaceClient } from './workspaceClient';
+import { WorkspaceClient, WorkspaceClientOptions } from './workspaceClient';
 
 const uri = (path: string) => pathToFileURL(path).href;
 
@@ -163,159 +163,255 @@ describe('workspace/symbol on a workspace on disk', () => {
     assert.ok(firstSubstring === -1 || ranked.slice(firstSubstring).every((n) => !n.startsWith('一')), JSON.stringify(ranked));
   });
 
-  it('returns the first headings for an empty query, at most 200', async () => {
-    const all = await client.symbols('');
-    assert.ok(all.length > 0 && all.length <= 200);
-    assert.ok((await client.search('', 1000)).items.length <= 200);
+  it('returns every heading for an empty query when there are fewer than 200', async () => {
+    const { headings } = await client.status();
+    assert.ok(headings > 0);
+    assert.equal((await client.symbols('')).length, headings);
+    assert.equal((await client.search('', 1000)).items.length, headings);
   });
 
-  it('keeps workspace/symbol results to 500 and answers InvalidParams for a query that is not a string', async () => {
+  it('answers InvalidParams for a query that is not a string and a limit that is not a positive integer', async () => {
     await assert.rejects(client.request('workspace/symbol', { query: 3 }), (e: { code?: number }) => e.code === -32602);
     await assert.rejects(client.request('tigang/searchSections', { query: 'x', limit: -1 }), (e: { code?: number }) => e.code === -32602);
   });
 });
 
+describe('result limits, on a workspace of 1,200 headings', () => {
+  // Limits of server/src/workspace/feature.ts: workspace/symbol gives 500
+  // (SYMBOL_LIMIT), 200 for an empty query (EMPTY_QUERY_LIMIT);
+  // tigang/searchSections 200 unless asked for more (SEARCH_LIMIT), at most
+  // 1,000 (SEARCH_LIMIT_MAX), and never more than 200 for an empty query.
+  const HEADINGS = 1200;
+  let root: string;
+  let client: WorkspaceClient;
+
+  before(async () => {
+    root = tempWorkspace('limits');
+    write(root, 'many.txt', Array.from({ length: HEADINGS }, (_, i) => `${i + 1}.要点${i + 1}\n`).join(''));
+    write(root, 'other.txt', '一、别的标题\n');
+    client = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }] });
+    const status = await client.idle();
+    assert.equal(status.headings, HEADINGS + 1, 'every generated line is a heading');
+  });
+
+  after(async () => {
+    await client?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('workspace/symbol: 200 headings for an empty or blank query, in workspace order', async () => {
+    const all = await client.symbols('');
+    assert.equal(all.length, 200);
+    assert.deepEqual([all[0].name, all[199].name], ['1.要点1', '200.要点200']);
+    assert.equal((await client.symbols(' \u3000')).length, 200);
+  });
+
+  it('workspace/symbol: 500 of the 1,200 headings that match, the best first', async () => {
+    const found = await client.symbols('要点');
+    assert.equal(found.length, 500);
+    assert.equal(found[0].name, '1.要点1');
+  });
+
+  it('tigang/searchSections: 200 by default, as many as asked up to 1,000, and 200 at most for an empty query', async () => {
+    assert.equal((await client.search('要点')).items.length, 200);
+    assert.equal((await client.search('要点', 7)).items.length, 7);
+    assert.equal((await client.search('要点', 1000)).items.length, 1000);
+    assert.equal((await client.search('要点', 1001)).items.length, 1000);
+    assert.equal((await client.search('')).items.length, 200);
+    assert.equal((await client.search('', 1000)).items.length, 200);
+    assert.equal((await client.search('', 50)).items.length, 50);
+  });
+});
+
+/**
+ * A temporary workspace with these files and a server on it, both gone when
+ * the test ends.
+ */
+async function serve(t: TestContext, prefix: string, files: Record<string, string>, options: Omit<WorkspaceClientOptions, 'folders'> = {}): Promise<{ root: string; client: WorkspaceClient }> {
+  const root = tempWorkspace(prefix);
+  let client: WorkspaceClient | undefined;
+  t.after(async () => {
+    await client?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+  for (const [rel, content] of Object.entries(files)) write(root, rel, content);
+  client = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }], ...options });
+  return { root, client };
+}
+
 describe('keeping the index current', () => {
-  it('follows files deleted, renamed and created as the client reports them with didChangeWatchedFiles', async () => {
-    const root = tempWorkspace('client-watch');
-    write(root, 'a.txt', '一、甲文件标题\n');
-    write(root, 'b.txt', '一、乙文件标题\n');
-    const client = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }], watchFiles: true });
-    try {
-      await client.symbolsWhere('文件标题', 'both files', (names) => names.length === 2);
-      const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-      assert.ok(JSON.stringify(watchers?.registerOptions).includes('**/*.txt'), JSON.stringify(client.registrations));
+  it('follows files deleted, renamed and created as the client reports them with didChangeWatchedFiles', async (t) => {
+    const { root, client } = await serve(t, 'client-watch', { 'a.txt': '一、甲文件标题\n', 'b.txt': '一、乙文件标题\n' }, { watchFiles: true });
+    await client.symbolsWhere('文件标题', 'both files', (names) => names.length === 2);
+    const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.ok(JSON.stringify(watchers?.registerOptions).includes('**/*.txt'), JSON.stringify(client.registrations));
 
-      unlinkSync(join(root, 'a.txt'));
-      await client.filesChanged([{ uri: uri(join(root, 'a.txt')), type: 3 }]);
-      await client.symbolsWhere('甲文件标题', 'a.txt to leave the index', (names) => names.length === 0);
+    unlinkSync(join(root, 'a.txt'));
+    await client.filesChanged([{ uri: uri(join(root, 'a.txt')), type: 3 }]);
+    await client.symbolsWhere('甲文件标题', 'a.txt to leave the index', (names) => names.length === 0);
 
-      renameSync(join(root, 'b.txt'), join(root, 'c.txt'));
-      await client.filesChanged([
-        { uri: uri(join(root, 'b.txt')), type: 3 },
-        { uri: uri(join(root, 'c.txt')), type: 1 },
-      ]);
-      const [renamed] = await client.symbolsWhere('乙文件标题', 'b.txt renamed to c.txt', (names) => names.length === 1);
-      await client.waitFor('the old name to be gone', async () => ((await client.symbols('乙文件标题')).every((s) => s.location.uri.endsWith('/c.txt')) ? true : undefined));
-      assert.equal(renamed.location.uri, uri(join(root, 'c.txt')));
+    renameSync(join(root, 'b.txt'), join(root, 'c.txt'));
+    await client.filesChanged([
+      { uri: uri(join(root, 'b.txt')), type: 3 },
+      { uri: uri(join(root, 'c.txt')), type: 1 },
+    ]);
+    await client.symbolsAt('乙文件标题', [uri(join(root, 'c.txt'))], 'b.txt renamed to c.txt: found under the new name only');
 
-      write(root, 'sub/d.txt', '一、丁文件标题\n');
-      await client.filesChanged([{ uri: uri(join(root, 'sub')), type: 1 }]);
-      await client.symbolsWhere('丁文件标题', 'a folder created with a file in it', (names) => names.length === 1);
+    write(root, 'sub/d.txt', '一、丁文件标题\n');
+    await client.filesChanged([{ uri: uri(join(root, 'sub')), type: 1 }]);
+    await client.symbolsWhere('丁文件标题', 'a folder created with a file in it', (names) => names.length === 1);
 
-      write(root, 'c.txt', '一、乙文件改后的标题\n');
-      await client.filesChanged([{ uri: uri(join(root, 'c.txt')), type: 2 }]);
-      await client.symbolsWhere('乙文件改后的标题', 'the changed text', (names) => names.length === 1);
+    write(root, 'c.txt', '一、乙文件改后的标题\n');
+    await client.filesChanged([{ uri: uri(join(root, 'c.txt')), type: 2 }]);
+    await client.symbolsWhere('乙文件改后的标题', 'the changed text', (names) => names.length === 1);
 
-      rmSync(join(root, 'sub'), { recursive: true });
-      await client.filesChanged([{ uri: uri(join(root, 'sub')), type: 3 }]);
-      await client.symbolsWhere('丁文件标题', 'a deleted folder to take its files along', (names) => names.length === 0);
-    } finally {
-      await client.stop();
-      rmSync(root, { recursive: true, force: true });
-    }
+    rmSync(join(root, 'sub'), { recursive: true });
+    await client.filesChanged([{ uri: uri(join(root, 'sub')), type: 3 }]);
+    await client.symbolsWhere('丁文件标题', 'a deleted folder to take its files along', (names) => names.length === 0);
   });
 
-  it('notices files created, deleted and renamed by itself when the client does not watch files', async () => {
-    const root = tempWorkspace('own-watch');
-    write(root, 'a.txt', '一、甲文件标题\n');
-    write(root, 'sub/b.txt', '一、乙文件标题\n');
-    const client = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }], watchFiles: false });
-    try {
-      await client.symbolsWhere('文件标题', 'both files', (names) => names.length === 2);
-      assert.ok(!client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
+  it('notices files created, deleted and renamed by itself when the client does not watch files', async (t) => {
+    const { root, client } = await serve(t, 'own-watch', { 'a.txt': '一、甲文件标题\n', 'sub/b.txt': '一、乙文件标题\n' }, { watchFiles: false });
+    await client.symbolsWhere('文件标题', 'both files', (names) => names.length === 2);
+    assert.ok(!client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
 
-      unlinkSync(join(root, 'a.txt'));
-      await client.symbolsWhere('甲文件标题', 'the deleted file to leave the index', (names) => names.length === 0);
+    unlinkSync(join(root, 'a.txt'));
+    await client.symbolsWhere('甲文件标题', 'the deleted file to leave the index', (names) => names.length === 0);
 
-      renameSync(join(root, 'sub/b.txt'), join(root, 'sub/c.txt'));
-      await client.waitFor('the renamed file under its new name only', async () => {
-        const found = await client.symbols('乙文件标题');
-        return found.length === 1 && found[0].location.uri === uri(join(root, 'sub/c.txt')) ? true : undefined;
-      });
+    renameSync(join(root, 'sub/b.txt'), join(root, 'sub/c.txt'));
+    await client.symbolsAt('乙文件标题', [uri(join(root, 'sub/c.txt'))], 'the renamed file under its new name only');
 
-      write(root, 'new/d.txt', '一、丁文件标题\n');
-      await client.symbolsWhere('丁文件标题', 'a file in a new folder', (names) => names.length === 1);
+    write(root, 'new/d.txt', '一、丁文件标题\n');
+    await client.symbolsWhere('丁文件标题', 'a file in a new folder', (names) => names.length === 1);
 
-      write(root, 'sub/c.txt', '一、乙文件改后的标题\n');
-      await client.symbolsWhere('乙文件改后的标题', 'the changed text', (names) => names.length === 1);
-    } finally {
-      await client.stop();
-      rmSync(root, { recursive: true, force: true });
-    }
+    write(root, 'sub/c.txt', '一、乙文件改后的标题\n');
+    await client.symbolsWhere('乙文件改后的标题', 'the changed text', (names) => names.length === 1);
   });
 
-  it("lets an open document's unsaved text win over the file on disk until it is closed", async () => {
-    const root = tempWorkspace('open');
-    const path = write(root, 'doc.txt', '一、磁盘上的标题\n');
-    const client = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }] });
-    try {
-      await client.symbolsWhere('磁盘上的标题', 'the disk version', (names) => names.length === 1);
-      await client.open(uri(path), '一、编辑器里的标题\n');
-      await client.symbolsWhere('编辑器里的标题', 'the open text', (names) => names.length === 1);
-      assert.deepEqual(await client.symbols('磁盘上的标题'), []);
-      await client.change(uri(path), 2, '一、还没保存的标题\n');
-      await client.symbolsWhere('还没保存的标题', 'the changed open text', (names) => names.length === 1);
-      // A change on disk while the document is open does not override it.
-      writeFileSync(path, '一、磁盘上又改的标题\n');
-      await client.filesChanged([{ uri: uri(path), type: 2 }]);
-      await client.idle();
-      assert.deepEqual(await client.symbols('磁盘上又改的标题'), []);
-      await client.close(uri(path));
-      await client.symbolsWhere('磁盘上又改的标题', 'the disk version after closing', (names) => names.length === 1);
-      assert.deepEqual(await client.symbols('还没保存的标题'), []);
-    } finally {
-      await client.stop();
-      rmSync(root, { recursive: true, force: true });
-    }
+  it("lets an open document's unsaved text win over the file on disk until it is closed", async (t) => {
+    const { root, client } = await serve(t, 'open', { 'doc.txt': '一、磁盘上的标题\n' });
+    const path = join(root, 'doc.txt');
+    await client.symbolsWhere('磁盘上的标题', 'the disk version', (names) => names.length === 1);
+    await client.open(uri(path), '一、编辑器里的标题\n');
+    await client.symbolsWhere('编辑器里的标题', 'the open text', (names) => names.length === 1);
+    assert.deepEqual(await client.symbols('磁盘上的标题'), []);
+    await client.change(uri(path), 2, '一、还没保存的标题\n');
+    await client.symbolsWhere('还没保存的标题', 'the changed open text', (names) => names.length === 1);
+    // A change on disk while the document is open does not override it.
+    writeFileSync(path, '一、磁盘上又改的标题\n');
+    await client.filesChanged([{ uri: uri(path), type: 2 }]);
+    await client.idle();
+    assert.deepEqual(await client.symbols('磁盘上又改的标题'), []);
+    await client.close(uri(path));
+    await client.symbolsWhere('磁盘上又改的标题', 'the disk version after closing', (names) => names.length === 1);
+    assert.deepEqual(await client.symbols('还没保存的标题'), []);
   });
 
-  it('adds and removes the headings of a workspace folder added or removed', async () => {
-    const first = tempWorkspace('folder1');
+  it('adds and removes the headings of a workspace folder added or removed', async (t) => {
     const second = tempWorkspace('folder2');
-    write(first, 'one.txt', '一、第一个文件夹的标题\n');
+    t.after(() => rmSync(second, { recursive: true, force: true }));
     write(second, 'two.txt', '一、第二个文件夹的标题\n');
-    const client = await WorkspaceClient.start({ folders: [{ uri: uri(first), name: 'first' }] });
-    try {
-      await client.symbolsWhere('文件夹的标题', 'the first folder', (names) => names.length === 1);
-      await client.foldersChanged([{ uri: uri(second), name: 'second' }], []);
-      await client.symbolsWhere('文件夹的标题', 'both folders', (names) => names.length === 2);
-      const { items } = await client.search('第二个文件夹');
-      assert.equal(items[0]?.file, 'second/two.txt', 'with several folders the file is prefixed with its folder name');
-      await client.foldersChanged([], [{ uri: uri(first), name: 'first' }]);
-      await client.symbolsWhere('文件夹的标题', 'only the second folder', (names) => names.length === 1 && names[0] === '一、第二个文件夹的标题');
-    } finally {
-      await client.stop();
-      rmSync(first, { recursive: true, force: true });
-      rmSync(second, { recursive: true, force: true });
-    }
+    const { root: first, client } = await serve(t, 'folder1', { 'one.txt': '一、第一个文件夹的标题\n' });
+    await client.symbolsWhere('文件夹的标题', 'the first folder', (names) => names.length === 1);
+    await client.foldersChanged([{ uri: uri(second), name: 'second' }], []);
+    await client.symbolsWhere('文件夹的标题', 'both folders', (names) => names.length === 2);
+    const { items } = await client.search('第二个文件夹');
+    assert.equal(items[0]?.file, 'second/two.txt', 'with several folders the file is prefixed with its folder name');
+    await client.foldersChanged([], [{ uri: uri(first), name: 'ws' }]);
+    await client.symbolsWhere('文件夹的标题', 'only the second folder', (names) => names.length === 1 && names[0] === '一、第二个文件夹的标题');
   });
 
-  it('indexes rootUri when the client gives no workspace folders', async () => {
-    const root = tempWorkspace('root-uri');
-    write(root, 'only.txt', '一、根目录的标题\n');
-    const client = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: '' }], asRootUri: true });
-    try {
-      await client.symbolsWhere('根目录的标题', 'the rootUri folder', (names) => names.length === 1);
-    } finally {
-      await client.stop();
-      rmSync(root, { recursive: true, force: true });
-    }
+  it('indexes rootUri when the client gives no workspace folders', async (t) => {
+    const { client } = await serve(t, 'root-uri', { 'only.txt': '一、根目录的标题\n' }, { asRootUri: true });
+    await client.symbolsWhere('根目录的标题', 'the rootUri folder', (names) => names.length === 1);
   });
 
-  it('reads the folder again when tigang.files.include changes', async () => {
-    const root = tempWorkspace('include');
-    write(root, 'a.txt', '一、文本文件的标题\n');
-    write(root, 'b.md', '一、另一种文件的标题\n');
-    const client = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }] });
+  it('reads the folder again when tigang.files.include changes', async (t) => {
+    const { client } = await serve(t, 'include', { 'a.txt': '一、文本文件的标题\n', 'b.md': '一、另一种文件的标题\n' });
+    await client.symbolsWhere('文件的标题', 'the .txt file only', (names) => names.length === 1);
+    client.settings = { tigang: { files: { include: ['**/*.txt', '**/*.md'] } } };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.symbolsWhere('文件的标题', 'both files', (names) => names.length === 2);
+  });
+});
+
+describe('work-done progress while indexing', () => {
+  // Indexing shows progress once it has run for PROGRESS_DELAY_MS (1 s,
+  // server/src/workspace/feature.ts). Rather than a workspace big enough to
+  // take that long (the time would depend on the machine), the test keeps
+  // typing in an open document: after each edit the index stands aside for
+  // EDIT_PAUSE_MS (15 ms, slices.ts), so indexing lasts as long as the typing.
+  // Should the typing stall (a busy machine), the index gets on by one slice
+  // of 4 ms: the slow workspace takes some 50 slices (200 ms) to index, so a
+  // few stalls do not end it before the second is over.
+  const body = `${'　　正文，正文，正文。'.repeat(20)}\n`;
+  const workspace = (files: number, headings: number) =>
+    Object.fromEntries(Array.from({ length: files }, (_, f) => [`f${f}.txt`, Array.from({ length: headings }, (_, i) => `${i + 1}.第${f}个文件的标题\n${body}`).join('')]));
+  const QUICK = workspace(10, 2);
+  const SLOW = workspace(400, 20);
+  /** Past PROGRESS_DELAY_MS, with room for a busy machine. */
+  const PAST_DELAY_MS = 1300;
+
+  /** Edits an untitled document every 5 ms until stopped. */
+  async function keepTyping(client: WorkspaceClient): Promise<() => Promise<void>> {
+    const doc = 'untitled:Untitled-1';
+    let version = 1;
+    await client.open(doc, '一、正在输入\n', version);
+    const timer = setInterval(() => void client.change(doc, ++version, `一、正在输入${version}\n`), 5);
+    return async () => {
+      clearInterval(timer);
+      await client.close(doc);
+    };
+  }
+
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('shows none for indexing that ends within a second', async (t) => {
+    const { client } = await serve(t, 'progress-quick', QUICK);
+    await client.idle();
+    assert.equal((await client.status()).headings, 20);
+    await sleep(PAST_DELAY_MS); // a timer left running would begin progress now
+    assert.deepEqual(client.progress, []);
+    assert.deepEqual(client.progressCreated, []);
+  });
+
+  it('begins after a second of indexing and ends with it, under one token', async (t) => {
+    const { client } = await serve(t, 'progress-slow', SLOW);
+    const typing = Date.now(); // before indexing starts
+    const stopTyping = await keepTyping(client);
     try {
-      await client.symbolsWhere('文件的标题', 'the .txt file only', (names) => names.length === 1);
-      client.settings = { tigang: { files: { include: ['**/*.txt', '**/*.md'] } } };
-      await client.notify('workspace/didChangeConfiguration', { settings: null });
-      await client.symbolsWhere('文件的标题', 'both files', (names) => names.length === 2);
+      // Not before a second of indexing (a lower bound: a busy machine only
+      // makes it later, so this cannot flake); the wait itself is generous.
+      await client.waitFor('progress to begin', async () => (client.progress.some((p) => p.value.kind === 'begin') ? true : undefined), 10_000);
+      assert.ok(Date.now() - typing >= 1000, `began after ${Date.now() - typing} ms, before a second of indexing`);
+      assert.equal((await client.status()).indexing, true, 'indexing is still running');
     } finally {
-      await client.stop();
-      rmSync(root, { recursive: true, force: true });
+      await stopTyping();
     }
+    await client.idle();
+    await client.waitFor('progress to end', async () => (client.progress.some((p) => p.value.kind === 'end') ? true : undefined), 5000);
+    assert.equal((await client.status()).headings, 8000);
+    const kinds = client.progress.map((p) => p.value.kind);
+    assert.equal(kinds[0], 'begin', JSON.stringify(client.progress));
+    assert.equal(kinds.at(-1), 'end', JSON.stringify(client.progress));
+    assert.deepEqual(kinds.slice(1, -1).filter((k) => k !== 'report'), [], JSON.stringify(client.progress));
+    assert.equal(client.progress[0].value.title, 'Tigang');
+    assert.equal(client.progressCreated.length, 1);
+    assert.ok(client.progress.every((p) => p.token === client.progressCreated[0]), JSON.stringify({ created: client.progressCreated, progress: client.progress }));
+  });
+
+  it('shows none to a client without window.workDoneProgress', async (t) => {
+    const { client } = await serve(t, 'progress-off', SLOW, { progress: false });
+    const stopTyping = await keepTyping(client);
+    try {
+      await sleep(PAST_DELAY_MS);
+      assert.equal((await client.status()).indexing, true, 'indexing has run for over a second');
+    } finally {
+      await stopTyping();
+    }
+    await client.idle();
+    assert.equal((await client.status()).headings, 8000);
+    assert.deepEqual(client.progress, []);
+    assert.deepEqual(client.progressCreated, []);
   });
 });

@@ -4,10 +4,9 @@
 // records what it says (log messages, registrations, progress).
 
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { IndexStatus, SearchSectionsResult } from '../../server/src/protocol';
+import { SERVER_JS } from './lspClient';
 
 export interface WorkspaceClientOptions {
   /** Workspace folders given at initialize; `rootUri` instead when `asRootUri`. */
@@ -34,21 +33,15 @@ export interface SymbolInfo {
   location: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
 }
 
-/** The folder with package.json, found by walking up from this (bundled) file. */
-function repoRoot(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
-  }
-}
-
 /** How long a test waits for the index to reach an expected state. */
 export const WAIT_MS = 10_000;
 
 export class WorkspaceClient {
   readonly logs: string[] = [];
   readonly registrations: Registration[] = [];
-  readonly progress: { token: unknown; value: { kind: string; message?: string; percentage?: number } }[] = [];
+  readonly progress: { token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }[] = [];
+  /** Tokens the server asked to create with window/workDoneProgress/create. */
+  readonly progressCreated: unknown[] = [];
   settings: Record<string, unknown>;
   private readonly child: ChildProcess;
   private readonly connection: MessageConnection;
@@ -58,7 +51,7 @@ export class WorkspaceClient {
     this.settings = options.settings ?? {};
     // TIGANG_SERVER_NODE_ARGS: extra node flags for the server, e.g. --cpu-prof (profiling the benchmark).
     const nodeArgs = (process.env.TIGANG_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
-    this.child = spawn(process.execPath, [...nodeArgs, join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeArgs, SERVER_JS(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
@@ -75,7 +68,10 @@ export class WorkspaceClient {
       }
       return null;
     });
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', (params: { token: unknown }) => {
+      this.progressCreated.push(params.token);
+      return null;
+    });
     this.connection.onNotification('$/progress', (params: WorkspaceClient['progress'][number]) => this.progress.push(params));
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
     this.connection.listen();
@@ -151,6 +147,18 @@ export class WorkspaceClient {
     return this.waitFor(what, async () => {
       const found = await this.symbols(query);
       return check(found.map((s) => s.name)) ? found : undefined;
+    });
+  }
+
+  /**
+   * Waits until workspace/symbol for `query` finds exactly one heading per
+   * given URI, in that order: a file renamed is found under its new name and
+   * no longer under the old one.
+   */
+  symbolsAt(query: string, uris: string[], what: string): Promise<SymbolInfo[]> {
+    return this.waitFor(what, async () => {
+      const found = await this.symbols(query);
+      return JSON.stringify(found.map((s) => s.location.uri)) === JSON.stringify(uris) ? found : undefined;
     });
   }
 

@@ -47,6 +47,39 @@ suite('Workspace query: ranking', () => {
     ]);
   });
 
+  test('Tiers outrank position: a later name in a better tier comes first, for each pair of neighbouring tiers', () => {
+    // Each list names the worse tier first in the file, so only the tier can put the better one first.
+    assert.deepEqual(tiers(headings('一、加强领导干部', '一、加强领导'), '一、加强领导'), [
+      ['一、加强领导', TIER_EXACT],
+      ['一、加强领导干部', TIER_PREFIX],
+    ]);
+    assert.deepEqual(tiers(headings('一、附二、加强说明', '二、加强领导干部培训'), '二、加强'), [
+      ['二、加强领导干部培训', TIER_PREFIX],
+      ['一、附二、加强说明', TIER_SUBSTRING],
+    ]);
+    assert.deepEqual(tiers(headings('一、政治站位', '二、zz专项'), 'zz'), [
+      ['二、zz专项', TIER_SUBSTRING],
+      ['一、政治站位', TIER_PINYIN],
+    ]);
+    // z1z2z3w holds the letters of zzzw only with gaps: fuzzy, not pinyin.
+    assert.deepEqual(tiers(headings('一、z1z2z3w', '二、提高政治站位'), 'zzzw'), [
+      ['二、提高政治站位', TIER_PINYIN],
+      ['一、z1z2z3w', TIER_FUZZY],
+    ]);
+  });
+
+  test('All five tiers in one list, ranked exact > prefix > substring > pinyin > fuzzy', () => {
+    // From worst to best in the file; query 一、zz.
+    const fs = files('一、z项z\n一、政治\n二、附一、zz说明\n一、zz专项\n一、zz');
+    assert.deepEqual(tiers(fs, '一、zz'), [
+      ['一、zz', TIER_EXACT],
+      ['一、zz专项', TIER_PREFIX],
+      ['二、附一、zz说明', TIER_SUBSTRING],
+      ['一、政治', TIER_PINYIN],
+      ['一、z项z', TIER_FUZZY],
+    ]);
+  });
+
   test('Each heading is listed once, in its best tier', () => {
     const fs = headings('一、政治', '二、政治站位');
     const hits = tiers(fs, '政治');

@@ -75,10 +75,13 @@ export function screenshotTests(): void {
       void vscode.commands.executeCommand('tigang.jumpToSection');
       const picker = await waitFor(() => tigang.jump.current, 'the QuickPick');
       await waitFor(() => picker.quickPick.items.length > 0 || undefined, 'items');
+      const all = picker.quickPick.items.length;
       await delay(700);
       await screenshot('jump-quickpick');
       picker.quickPick.value = 'zz';
-      await delay(700);
+      // Setting value from the API fires no onDidChangeValue: the workbench echoes it. Wait for our filter.
+      await waitFor(() => (picker.quickPick.items.length > 0 && picker.quickPick.items.length < all) || undefined, 'the items filtered for zz');
+      await delay(200); // let the workbench paint them
       await screenshot('jump-quickpick-pinyin');
       picker.quickPick.hide();
     });

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OutlineNode } from '../../../client/src/outlineView';
-import { Tree, api, closeAll, isAtTop, delay, openFixture, setCursor, setSetting, waitFor } from './helpers';
+import { Tree, api, closeAll, isAtTop, openFixture, setCursor, setSetting, waitFor } from './helpers';
 import { SPEECH_TREE } from './symbols.test';
 
 function nodeTree(nodes: readonly OutlineNode[]): Tree {
@@ -94,18 +94,23 @@ export function viewTests(): void {
       const { editor } = await openFixture('讲话稿.txt');
       const selected = () => tigang.view.treeView.selection[0]?.section.name;
       setCursor(editor, 17, 3);
-      await waitFor(() => selected() === '1.完善冷链基础设施', 'the selection to follow to 1.完善冷链基础设施', 3000);
+      await waitFor(() => selected() === '1.完善冷链基础设施', 'the selection to follow to 1.完善冷链基础设施');
       setCursor(editor, 25, 4);
-      await waitFor(() => selected() === '二要强化督查', 'the selection to follow to 二要强化督查', 3000);
+      await waitFor(() => selected() === '二要强化督查', 'the selection to follow to 二要强化督查');
       setCursor(editor, 27);
       // Line 27 is blank but inside 三要严肃问责's section, which runs to the end.
-      await waitFor(() => selected() === '三要严肃问责', 'the selection on a blank line', 3000);
+      await waitFor(() => selected() === '三要严肃问责', 'the selection on a blank line');
 
       await setSetting('tigang.outline.followCursor', false);
-      setCursor(editor, 9);
-      await delay(400); // nothing must happen: give it the time it would take
-      assert.equal(selected(), '三要严肃问责');
-      await setSetting('tigang.outline.followCursor', undefined);
+      try {
+        await waitFor(() => vscode.workspace.getConfiguration('tigang').get('outline.followCursor') === false, 'the setting to reach the extension host');
+        setCursor(editor, 9);
+        // What the cursor's move schedules: with the setting off it selects nothing.
+        assert.equal(await tigang.view.followSelection(), undefined);
+        assert.equal(selected(), '三要严肃问责');
+      } finally {
+        await setSetting('tigang.outline.followCursor', undefined);
+      }
     });
 
     it('follows edits without changing ids or expansion state', async () => {

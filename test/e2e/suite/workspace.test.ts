@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { SearchHit } from '../../../client/src/search';
 import { api, closeAll, fixture, waitFor } from './helpers';
 
-async function workspaceSymbols(query: string, until: (s: vscode.SymbolInformation[]) => boolean, what: string): Promise<vscode.SymbolInformation[]> {
+async function workspaceSymbols(query: string, until: (s: vscode.SymbolInformation[]) => boolean, what: string | (() => string)): Promise<vscode.SymbolInformation[]> {
   return waitFor(async () => {
     const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query);
     return symbols !== undefined && until(symbols) ? symbols : undefined;
@@ -33,14 +33,45 @@ export function workspaceTests(): void {
     });
 
     it('tigang.searchSections answers pinyin queries that Go to Symbol would drop', async () => {
-      const tigang = await api();
+      await api();
       const hits = await waitFor(async () => {
         const found = (await vscode.commands.executeCommand<SearchHit[]>('tigang.searchSections', { query: 'qmpc', noUi: true })) ?? [];
         return found.length > 0 ? found : undefined;
       }, 'hits for qmpc', 20_000, 100);
       assert.equal(hits[0].name, '（一）全面排查隐患');
       assert.equal(file(hits[0]), '通知-gbk.txt');
-      void tigang;
+    });
+
+    describe("VS Code's file watcher keeps the index current", () => {
+      // Files written through VS Code's file system API: VS Code's watcher
+      // reports them to the server (workspace/didChangeWatchedFiles), which
+      // then does not watch the folder itself.
+      const query = '文件监视标题';
+      const created = '监视测试.txt';
+      const renamed = '报告/监视测试-改名.txt';
+      after(async () => {
+        for (const rel of [created, renamed]) await vscode.workspace.fs.delete(fixture(rel), { useTrash: false }).then(undefined, () => undefined);
+      });
+
+      /** Waits until the query finds the heading in exactly these files. */
+      async function foundIn(files: string[], what: string): Promise<void> {
+        let seen: string[] = [];
+        await workspaceSymbols(query, (symbols) => {
+          seen = symbols.filter((s) => s.name === '一、文件监视标题').map(file);
+          return JSON.stringify(seen) === JSON.stringify(files);
+        }, () => `${what}: ${JSON.stringify(files)}, last seen ${JSON.stringify(seen)}`);
+      }
+
+      it('finds a file created, then under its new name only once renamed, and no more once deleted', async () => {
+        await api();
+        await foundIn([], 'nothing before the file exists');
+        await vscode.workspace.fs.writeFile(fixture(created), new TextEncoder().encode('第一章　总则\n一、文件监视标题\n　　正文。\n'));
+        await foundIn([created], 'the new file');
+        await vscode.workspace.fs.rename(fixture(created), fixture(renamed));
+        await foundIn([renamed], 'the file under its new name only');
+        await vscode.workspace.fs.delete(fixture(renamed), { useTrash: false });
+        await foundIn([], 'the deleted file gone');
+      });
     });
 
     it('the QuickPick shows file and parent, previews, and Enter opens the file at the heading', async () => {
