@@ -2,7 +2,7 @@
 // answer, and the pure questions the commands ask of it (where is the cursor,
 // what is next, what to copy). No vscode import: everything here is plain data.
 
-import type { OutlineItem, OutlineResult } from '../../server/src/protocol';
+import type { OutlineItem, OutlineResult } from '@tigang/protocol';
 
 export interface Section {
   readonly name: string;

@@ -4,7 +4,7 @@
 // on every keystroke.
 
 import * as vscode from 'vscode';
-import { OutlineParams, OutlineRequestMethod, OutlineResult } from '../../server/src/protocol';
+import { OutlineParams, OutlineRequest } from '@tigang/protocol';
 import { activeEditor, flash } from './editorUtil';
 import { Outline, buildOutline } from './outline';
 import { ServerManager } from './server';
@@ -101,7 +101,7 @@ export class OutlineService implements vscode.Disposable {
       if (doc.isClosed) return undefined;
       const version = doc.version;
       const params: OutlineParams = { textDocument: { uri: key } };
-      const result = await this.server.sendRequest<OutlineResult | null>(OutlineRequestMethod, params);
+      const result = await this.server.sendRequest(OutlineRequest, params);
       // No server (stopped, crashed, failed to start): asking again would only
       // try to start it again; onDidStart brings a fresh fetch when it runs.
       if (result === undefined) return undefined;

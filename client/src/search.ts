@@ -7,7 +7,7 @@
 // the heading on Enter.
 
 import * as vscode from 'vscode';
-import * as protocol from '../../server/src/protocol';
+import * as protocol from '@tigang/protocol';
 import { previewDecoration, previewHeading, rememberView, revealHeading } from './editorUtil';
 import { formatLine } from './format';
 import { EncodingFixer } from './encoding';
@@ -56,7 +56,7 @@ export class SearchSections implements vscode.Disposable {
   /** The server's hits for a query, and whether it is still indexing (more may match later). */
   async search(query: string, token?: vscode.CancellationToken): Promise<{ hits: SearchHit[]; indexing: boolean } | undefined> {
     const params: protocol.SearchSectionsParams = { query, limit: LIMIT };
-    const result = await this.server.sendRequest<protocol.SearchSectionsResult | null>(protocol.SearchSectionsRequestMethod, params, token);
+    const result = await this.server.sendRequest(protocol.SearchSectionsRequest, params, token);
     if (result === undefined || result === null) return undefined;
     return { hits: result.items, indexing: result.indexing === true };
   }

@@ -15,6 +15,7 @@ import {
   LanguageClient,
   LanguageClientOptions,
   Middleware,
+  RequestType,
   RevealOutputChannelOn,
   ServerOptions,
   State,
@@ -116,15 +117,16 @@ export class ServerManager implements vscode.Disposable {
     return child?.pid;
   }
 
-  async sendRequest<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R | undefined> {
+  /** A request typed in lspExt.ts (@tigang/protocol); undefined when there is no server, it failed, or it was cancelled. */
+  async sendRequest<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R | undefined> {
     const client = await this.ready();
     if (client === undefined) return undefined;
     try {
-      return token === undefined ? await client.sendRequest<R>(method, params) : await client.sendRequest<R>(method, params, token);
+      return token === undefined ? await client.sendRequest(type, params) : await client.sendRequest(type, params, token);
     } catch (error) {
       if (token?.isCancellationRequested) return undefined;
       // A request that races a crash or restart fails; the caller retries on onDidStart.
-      this.log.warn(`${method} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`${type.method} failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   }

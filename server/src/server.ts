@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createDocuments } from './documents';
 import { Heading, Outline, OutlineCache, sectionCharacters, truncateName } from './engine';
-import { OutlineItem, OutlineRequestMethod, OutlineResult } from './protocol';
+import { OutlineItem, OutlineRequest, OutlineResult } from '@tigang/protocol';
 import { DocumentSymbolProvider } from './providers/documentSymbols';
 import { FoldingRangeProvider } from './providers/foldingRanges';
 import { SelectionRangeProvider } from './providers/selectionRanges';
@@ -114,7 +114,7 @@ export function startServer(connection: Connection): void {
     return selectionProvider.provideSelectionRanges(found.outline, found.doc, positions);
   });
 
-  connection.onRequest(OutlineRequestMethod, async (params: unknown, token): Promise<OutlineResult | null> => {
+  connection.onRequest(OutlineRequest.method, async (params: unknown, token): Promise<OutlineResult | null> => {
     const found = await outlineFor(params, token);
     if (found === undefined) return null;
     const { doc, outline, settings: s } = found;

@@ -5,7 +5,7 @@
 
 import { ChildProcess, spawn } from 'node:child_process';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
-import type { IndexStatus, SearchSectionsResult } from '../../server/src/protocol';
+import type { IndexStatus, SearchSectionsResult } from '@tigang/protocol';
 import { SERVER_JS } from './lspClient';
 
 export interface WorkspaceClientOptions {

@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HeadingStyle, OutlineCache } from '../engine';
-import { IndexStatus, IndexStatusRequestMethod, SearchSectionsRequestMethod, SearchSectionsResult, SectionMatch } from '../protocol';
+import { IndexStatus, IndexStatusRequest, SearchSectionsRequest, SearchSectionsResult, SectionMatch } from '@tigang/protocol';
 import { symbolKind } from '../providers/documentSymbols';
 import { FolderConfig, folderConfig } from './config';
 import { FolderSpec, WorkspaceIndex } from './workspaceIndex';
@@ -70,14 +70,14 @@ export class WorkspaceFeature {
       const limit = query.trim() === '' ? EMPTY_QUERY_LIMIT : SYMBOL_LIMIT;
       return this.search(query, limit).map(toSymbolInformation);
     });
-    connection.onRequest(SearchSectionsRequestMethod, (params: unknown): SearchSectionsResult => {
+    connection.onRequest(SearchSectionsRequest.method, (params: unknown): SearchSectionsResult => {
       const query = requireQuery(params);
       const raw = (params as { limit?: unknown }).limit;
       if (raw !== undefined && raw !== null && !(Number.isInteger(raw) && (raw as number) > 0)) throw invalidParams('params.limit must be a positive integer');
       const limit = Math.min(typeof raw === 'number' ? raw : SEARCH_LIMIT, query.trim() === '' ? EMPTY_QUERY_LIMIT : SEARCH_LIMIT_MAX);
       return { items: this.search(query, limit), indexing: this.status().indexing };
     });
-    connection.onRequest(IndexStatusRequestMethod, (): IndexStatus => this.status());
+    connection.onRequest(IndexStatusRequest, (): IndexStatus => this.status());
     connection.onDidChangeWatchedFiles((params) => {
       for (const change of params.changes ?? []) {
         const path = filePath(change.uri);

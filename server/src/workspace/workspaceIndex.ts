@@ -13,7 +13,7 @@ import { Dirent, existsSync, promises as fsp } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Outline, OutlineOptions, PlainTextDocument, truncateName } from '../engine';
-import { IndexStatus, SectionMatch } from '../protocol';
+import { IndexStatus, SectionMatch } from '@tigang/protocol';
 import { FolderConfig, sameSelection } from './config';
 import { PinyinTable } from './pinyin';
 import { Match, search } from './query';

@@ -1,8 +1,11 @@
-// Requests beyond LSP that the Tigang client uses. Other editors can call
-// them too; the types are shared by server and client.
+// Requests beyond LSP that the Tigang client uses, typed once (as
+// rust-analyzer's lsp_ext.ts): the server registers each RequestType and the
+// client sends it, both importing this module as `@tigang/protocol`
+// (tsconfig.json paths, which esbuild follows). Other editors call them by
+// their method names.
 
-/** `tigang/outline`: the outline of an open document with section statistics, for the 提纲 view. */
-export const OutlineRequestMethod = 'tigang/outline';
+import { RequestType } from 'vscode-languageserver-protocol';
+
 
 export interface OutlineParams {
   textDocument: { uri: string };
@@ -30,6 +33,9 @@ export interface OutlineResult {
   items: OutlineItem[];
 }
 
+/** `tigang/outline`: the outline of an open document with section statistics, for the 提纲 view; null for a document the server does not have. */
+export const OutlineRequest = new RequestType<OutlineParams, OutlineResult | null, void>('tigang/outline');
+
 // ---------------------------------------------------------------- workspace
 
 /**
@@ -39,7 +45,6 @@ export interface OutlineResult {
  * matcher, these are meant to be shown as they are (QuickPick items marked
  * `alwaysShow`), so pinyin hits stay.
  */
-export const SearchSectionsRequestMethod = 'tigang/searchSections';
 
 export interface SearchSectionsParams {
   /** What the user typed: Chinese, pinyin (full, initials or mixed), or any part of a name. Empty: the first headings. */
@@ -76,12 +81,13 @@ export interface SearchSectionsResult {
   indexing: boolean;
 }
 
+export const SearchSectionsRequest = new RequestType<SearchSectionsParams, SearchSectionsResult, void>('tigang/searchSections');
+
 /**
  * `tigang/indexStatus`: how far the workspace index is (a status bar item,
  * tests, the benchmark). Progress also goes out as LSP work-done progress
  * when the client supports it.
  */
-export const IndexStatusRequestMethod = 'tigang/indexStatus';
 
 export interface IndexStatus {
   /** Whether folders are being listed or files read right now. */
@@ -95,3 +101,5 @@ export interface IndexStatus {
   /** Files skipped: too large, binary, unreadable. */
   skipped: number;
 }
+
+export const IndexStatusRequest = new RequestType<void, IndexStatus, void>('tigang/indexStatus');
