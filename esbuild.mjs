@@ -5,11 +5,12 @@
 //   node esbuild.mjs --bench    bundle the benchmark to out/bench/
 //   node esbuild.mjs --e2e      bundle the VS Code test suite, mocha included, to out/e2e/suite/index.js
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const minify = args.has('--minify');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -22,6 +23,8 @@ const common = {
   logLevel: 'warning',
   // vscode is provided by the extension host; it can never be bundled.
   external: ['vscode'],
+  // The version is written once, in package.json (server/src/server.ts reads it).
+  define: { TIGANG_VERSION: JSON.stringify(version) },
 };
 
 function listTests(dir) {

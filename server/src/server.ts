@@ -1,46 +1,70 @@
-// Wiring only: protocol handlers hand each request to the outline cache and
-// one provider per feature.
+// Wiring only: the one place that registers protocol handlers. Each handler
+// validates its params, finds the document and hands the request to the
+// service (service.ts); what the client can do is read once, here.
 
 import {
   CancellationToken,
   Connection,
   DidChangeConfigurationNotification,
   DocumentSymbolRequest,
-  FoldingRangeRequest,
-  SelectionRangeRequest,
   ErrorCodes,
+  FoldingRangeRequest,
   InitializeParams,
   InitializeResult,
+  LSPErrorCodes,
   ResponseError,
+  SelectionRangeRequest,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { OutlineRequest } from '@tigang/protocol';
+import { ConfigurationManager } from './configuration';
 import { createDocuments } from './documents';
-import { Heading, Outline, OutlineCache, sectionCharacters, truncateName } from './engine';
-import { OutlineItem, OutlineRequest, OutlineResult } from '@tigang/protocol';
-import { DocumentSymbolProvider } from './providers/documentSymbols';
-import { FoldingRangeProvider } from './providers/foldingRanges';
-import { SelectionRangeProvider } from './providers/selectionRanges';
-import { Settings, SettingsCache } from './settings';
+import { OutlineCache } from './engine';
+import { CancelledError, SELECTION_POSITIONS_MAX, createTigangService } from './service';
 import { WorkspaceFeature } from './workspace';
 
+/** What the client said it can do, read once from initialize. */
+interface ClientCapabilities {
+  pullConfiguration: boolean;
+  /** The client takes a dynamic registration of workspace/didChangeConfiguration. */
+  configurationRegistration: boolean;
+  hierarchicalSymbols: boolean;
+  /** textDocument.foldingRange.rangeLimit: at most this many folding ranges per document. */
+  foldingRangeLimit: number | undefined;
+}
+
 export function startServer(connection: Connection): void {
+  const log = (message: string) => connection.console.log(message);
   const outlines = new OutlineCache();
   const documents = createDocuments(outlines);
-  let pullConfiguration = false;
-  let hierarchicalSymbols = false;
-  const settings = new SettingsCache(connection, () => pullConfiguration);
-
-  const symbolProvider = new DocumentSymbolProvider();
-  const foldingProvider = new FoldingRangeProvider();
-  const selectionProvider = new SelectionRangeProvider();
-  // workspace/symbol and tigang/searchSections over every file in the workspace (issue 4).
+  let client: ClientCapabilities = { pullConfiguration: false, configurationRegistration: false, hierarchicalSymbols: false, foldingRangeLimit: undefined };
+  const configuration = new ConfigurationManager(
+    {
+      pull: async (scopeUri) => {
+        const [tigang, files] = await connection.workspace.getConfiguration([
+          { scopeUri, section: 'tigang' },
+          { scopeUri, section: 'files' },
+        ]);
+        return [tigang, files];
+      },
+    },
+    log,
+  );
+  // workspace/symbol and tigang/searchSections over every file in the workspace.
   const workspace = new WorkspaceFeature(connection, documents, outlines);
+  const service = createTigangService({ outlines, settings: configuration, log });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
-    pullConfiguration = caps.workspace?.configuration === true;
-    hierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+    const rangeLimit = caps.textDocument?.foldingRange?.rangeLimit;
+    client = {
+      pullConfiguration: caps.workspace?.configuration === true,
+      configurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+      foldingRangeLimit: typeof rangeLimit === 'number' && Number.isInteger(rangeLimit) && rangeLimit >= 0 ? rangeLimit : undefined,
+    };
+    configuration.initialize({ pull: client.pullConfiguration });
     workspace.initialize(params);
     return {
       capabilities: {
@@ -51,91 +75,66 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'tigang', version: '0.1.0' },
+      serverInfo: { name: 'tigang', version: SERVER_VERSION },
     };
   });
 
   connection.onInitialized(() => {
-    if (pullConfiguration) {
-      // 'files' too: files.exclude decides which files the workspace index reads.
+    // Register only what the client said it takes (eglot, for one, does not
+    // take this registration and warns about it). 'files' too:
+    // files.exclude decides which files the workspace index reads.
+    if (client.pullConfiguration && client.configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: ['tigang', 'files'] }).catch(() => undefined);
     }
     void workspace.start();
   });
 
   connection.onDidChangeConfiguration((change) => {
-    settings.changed(change.settings);
+    configuration.changed(change.settings);
     void workspace.configurationChanged(change.settings);
   });
-  documents.onDidClose((e) => {
-    outlines.delete(e.document.uri);
-    settings.forget(e.document.uri);
-  });
+  documents.onDidClose((e) => service.documentClosed(e.document.uri));
 
   /**
-   * The document and its outline for a request, or undefined when the server
-   * does not have the document or the request was cancelled meanwhile.
+   * Registers a request on an open document: params are validated first
+   * (InvalidParams), an unknown document answers `empty`, a cancelled
+   * request answers RequestCancelled.
    */
-  async function outlineFor(params: unknown, token: CancellationToken): Promise<{ doc: TextDocument; outline: Outline; settings: Settings } | undefined> {
-    const uri = requireDocumentUri(params);
-    const doc = documents.get(uri);
-    if (doc === undefined) return undefined;
-    const current = await settings.get(uri);
-    if (token.isCancellationRequested) return undefined;
-    const latest = documents.get(uri);
-    if (latest === undefined) return undefined; // closed while settings were fetched
-    return { doc: latest, outline: outlines.get(latest, current), settings: current };
+  function onDocumentRequest<P, R>(
+    method: string,
+    empty: R,
+    run: (doc: TextDocument, params: P, token: CancellationToken) => Promise<R>,
+    validate: (params: unknown) => P = (params) => params as P,
+  ): void {
+    connection.onRequest(method, async (params: unknown, token: CancellationToken) => {
+      const uri = requireDocumentUri(params);
+      const valid = validate(params);
+      const doc = documents.get(uri);
+      if (doc === undefined) return empty;
+      try {
+        return await run(doc, valid, token);
+      } catch (error) {
+        if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+        throw error;
+      }
+    });
   }
 
-  // Handlers are registered with onRequest(type, …) rather than the
-  // onDocumentSymbol-style helpers: those read params.workDoneToken before our
-  // validation runs, so `params: null` would answer InternalError instead of
-  // InvalidParams.
-  connection.onRequest(DocumentSymbolRequest.type, async (params, token) => {
-    const found = await outlineFor(params, token);
-    if (found === undefined) return [];
-    const { doc, outline, settings: s } = found;
-    return hierarchicalSymbols
-      ? symbolProvider.provideDocumentSymbols(outline, s.maxNameLength)
-      : symbolProvider.provideSymbolInformation(outline, doc.uri, s.maxNameLength);
-  });
-
-  connection.onRequest(FoldingRangeRequest.type, async (params, token) => {
-    const found = await outlineFor(params, token);
-    if (found === undefined) return [];
-    const limit = (params as { rangeLimit?: unknown }).rangeLimit;
-    return foldingProvider.provideFoldingRanges(found.outline, typeof limit === 'number' ? limit : undefined);
-  });
-
-  connection.onRequest(SelectionRangeRequest.type, async (params, token) => {
-    const positions = requirePositions(params);
-    const found = await outlineFor(params, token);
-    if (found === undefined) return [];
-    return selectionProvider.provideSelectionRanges(found.outline, found.doc, positions);
-  });
-
-  connection.onRequest(OutlineRequest.method, async (params: unknown, token): Promise<OutlineResult | null> => {
-    const found = await outlineFor(params, token);
-    if (found === undefined) return null;
-    const { doc, outline, settings: s } = found;
-    const characters = sectionCharacters(doc, outline);
-    const toItem = (h: Heading): OutlineItem => ({
-      name: truncateName(h.name, s.maxNameLength),
-      style: h.style,
-      rank: h.rank,
-      line: h.line,
-      start: h.start,
-      titleEnd: h.titleEnd,
-      endLine: h.endLine,
-      characters: characters[h.index],
-      children: h.children.map(toItem),
-    });
-    return { version: doc.version, items: outline.roots.map(toItem) };
-  });
+  // Handlers take the method name rather than the onDocumentSymbol-style
+  // helpers: those read params.workDoneToken before our validation runs, so
+  // `params: null` would answer InternalError instead of InvalidParams.
+  onDocumentRequest(DocumentSymbolRequest.method, [], (doc, _params, token) => service.getDocumentSymbols(doc, { hierarchical: client.hierarchicalSymbols }, token));
+  onDocumentRequest(FoldingRangeRequest.method, [], (doc, _params, token) => service.getFoldingRanges(doc, { rangeLimit: client.foldingRangeLimit }, token));
+  onDocumentRequest(SelectionRangeRequest.method, [], (doc, positions, token) => service.getSelectionRanges(doc, positions, token), requirePositions);
+  onDocumentRequest(OutlineRequest.method, null, (doc, _params, token) => service.getOutline(doc, token));
 
   documents.listen(connection);
   connection.listen();
 }
+
+/** Written by esbuild.mjs from package.json (`define`); the fallback is for tests that bundle without it. */
+declare const TIGANG_VERSION: string | undefined;
+const SERVER_VERSION = typeof TIGANG_VERSION === 'string' ? TIGANG_VERSION : '0.0.0-dev';
 
 function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
@@ -152,5 +151,6 @@ function requirePositions(params: unknown): { line: number; character: number }[
   const positions = (params as { positions?: unknown } | null)?.positions;
   const valid = Array.isArray(positions) && positions.every((p) => Number.isInteger(p?.line) && Number.isInteger(p?.character));
   if (!valid) throw invalidParams('params.positions must be an array of { line, character } integers');
+  if (positions.length > SELECTION_POSITIONS_MAX) throw invalidParams(`params.positions: at most ${SELECTION_POSITIONS_MAX} positions in one request`);
   return positions as { line: number; character: number }[];
 }

@@ -49,6 +49,10 @@ export interface ClientOptions {
   configuration?: boolean;
   /** The `tigang` section answered to workspace/configuration; tests may replace it. */
   settings?: Record<string, unknown>;
+  /** Declare textDocument.foldingRange.rangeLimit (default: none). */
+  foldingRangeLimit?: number;
+  /** Declare workspace.didChangeConfiguration.dynamicRegistration (default true). */
+  configurationRegistration?: boolean;
 }
 
 export interface RawResponse {
@@ -98,6 +102,8 @@ export class LspClient {
   readonly logs: LogMessageParams[] = [];
   /** Every workspace/configuration request's items, in order. */
   readonly configurationRequests: unknown[][] = [];
+  /** While set, answers to workspace/configuration wait for it (a test holds the server inside a request). */
+  configurationGate: Promise<void> | undefined;
   /** client/registerCapability registrations received. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   initializeResult: InitializeResult | undefined;
@@ -132,8 +138,9 @@ export class LspClient {
       info: () => undefined,
       log: () => undefined,
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+    this.connection.onRequest('workspace/configuration', async (params: { items: { scopeUri?: string; section?: string }[] }) => {
       this.configurationRequests.push(params.items);
+      await this.configurationGate;
       return params.items.map((item) => (item.section === 'tigang' ? (this.settingsFor.get(item.scopeUri ?? '') ?? this.settings) : null));
     });
     this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
@@ -151,6 +158,8 @@ export class LspClient {
       hierarchical: options.hierarchical ?? true,
       configuration: options.configuration ?? true,
       settings: options.settings ?? {},
+      foldingRangeLimit: options.foldingRangeLimit ?? -1,
+      configurationRegistration: options.configurationRegistration ?? true,
     });
     try {
       client.initializeResult = await client.request<InitializeResult>('initialize', {
@@ -159,12 +168,12 @@ export class LspClient {
         capabilities: {
           workspace: {
             configuration: client.options.configuration,
-            didChangeConfiguration: { dynamicRegistration: true },
+            didChangeConfiguration: { dynamicRegistration: client.options.configurationRegistration },
           },
           textDocument: {
             synchronization: { dynamicRegistration: false },
             documentSymbol: { hierarchicalDocumentSymbolSupport: client.options.hierarchical },
-            foldingRange: { rangeLimit: 5000 },
+            foldingRange: client.options.foldingRangeLimit >= 0 ? { rangeLimit: client.options.foldingRangeLimit } : {},
             selectionRange: {},
           },
         },
@@ -232,10 +241,8 @@ export class LspClient {
     return (await this.symbols(uri)) as DocumentSymbol[];
   }
 
-  folding(uri: string, rangeLimit?: number): Promise<FoldingRange[]> {
-    const params: Record<string, unknown> = { textDocument: { uri } };
-    if (rangeLimit !== undefined) params.rangeLimit = rangeLimit;
-    return this.request('textDocument/foldingRange', params);
+  folding(uri: string): Promise<FoldingRange[]> {
+    return this.request('textDocument/foldingRange', { textDocument: { uri } });
   }
 
   selection(uri: string, positions: Position[]): Promise<SelectionRange[]> {

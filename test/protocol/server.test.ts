@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
-import type { DocumentSymbol, Position, Range, SymbolInformation, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, FoldingRange, Position, Range, SymbolInformation, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { LspClient, TIMEOUT_MS, chain, comparePositions, flatten, outlineText, range, rangeContains, rangeContainsPosition, repoRoot } from './lspClient';
 
 // A notice in the GB/T 9704 style, with run-in headings and 一是 points.
@@ -171,13 +171,17 @@ describe('textDocument/foldingRange', () => {
     );
   });
 
-  it('keeps the outermost ranges when the client gives a rangeLimit', async () => {
-    const lines = async (limit: number) => (await client().folding(uri, limit)).map((r) => [r.startLine, r.endLine]);
+  it('keeps the outermost ranges when the client declares textDocument.foldingRange.rangeLimit', async () => {
+    const lines = async (limit: number) => {
+      const limited = await LspClient.start({ foldingRangeLimit: limit });
+      try {
+        await limited.open(uri, NOTICE);
+        return (await limited.folding(uri)).map((r) => [r.startLine, r.endLine]);
+      } finally {
+        await limited.shutdown();
+      }
+    };
     assert.deepEqual(await lines(1), [[2, 6]]);
-    assert.deepEqual(await lines(2), [
-      [2, 6],
-      [8, 10],
-    ]);
     assert.deepEqual(await lines(3), [
       [2, 6],
       [3, 5],
@@ -185,6 +189,11 @@ describe('textDocument/foldingRange', () => {
     ]);
     assert.deepEqual(await lines(0), []);
     assert.equal((await lines(100)).length, 4);
+  });
+
+  it('ignores a rangeLimit sent in the request params, which the protocol does not have', async () => {
+    const ranges = await client().request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri }, rangeLimit: 1 });
+    assert.equal(ranges.length, 4);
   });
 });
 
@@ -384,7 +393,7 @@ describe('configuration pulled with workspace/configuration', () => {
 
   const requestsFor = (u: string) => client().configurationRequests.filter((items) => JSON.stringify(items).includes(u)).length;
 
-  it('asks for the tigang section of the document once and uses the defaults for missing keys', async () => {
+  it('asks for the tigang and files sections of the document once and uses the defaults for missing keys', async () => {
     assert.equal(
       outlineText(await client().documentSymbols(uri)),
       '一、总体要求\n  一是加强组织领导\n  二是完善经费保障\n  （二）完善工作机制和管理办法，建立健全长效管理制度\n',
@@ -393,7 +402,10 @@ describe('configuration pulled with workspace/configuration', () => {
     assert.equal(requestsFor(uri), 1, 'settings are cached per document');
     assert.deepEqual(
       client().configurationRequests.find((items) => JSON.stringify(items).includes(uri)),
-      [{ scopeUri: uri, section: 'tigang' }],
+      [
+        { scopeUri: uri, section: 'tigang' },
+        { scopeUri: uri, section: 'files' },
+      ],
     );
   });
 

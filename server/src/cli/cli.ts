@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeText } from '../decode';
 import { Heading, PlainTextDocument, parseOutline, truncateName } from '../engine';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../configuration';
 
 export const USAGE = `Usage: tigang outline [options] <file…>
 

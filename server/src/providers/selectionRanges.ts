@@ -3,33 +3,29 @@
 
 import { Position, Range, SelectionRange } from 'vscode-languageserver';
 import { Heading, Outline, OutlineDocument, lineContentEnd } from '../engine';
-import { headingSpan, sectionRange } from './documentSymbols';
+import { headingSpan, sectionRange } from './lsp';
 
-export class SelectionRangeProvider {
-  provideSelectionRanges(outline: Outline, doc: OutlineDocument, positions: readonly Position[]): SelectionRange[] {
-    return positions.map((p) => this.rangesAt(outline, doc, clamp(doc, p)));
+/** The selection ranges at one position of the document. */
+export function selectionRangeAt(outline: Outline, doc: OutlineDocument, position: Position): SelectionRange {
+  const pos = clamp(doc, position);
+  // Outermost first, then wrapped inside out.
+  const chain: Range[] = [documentRange(doc)];
+  const innermost = innermostSection(outline.headings, pos);
+  const sections: Heading[] = [];
+  for (let h = innermost; h !== undefined; h = h.parent) sections.push(h);
+  for (let i = sections.length - 1; i >= 0; i--) chain.push(sectionRange(sections[i]));
+  const text = doc.getText();
+  const lineStart = doc.offsetAt({ line: pos.line, character: 0 });
+  chain.push({ start: { line: pos.line, character: 0 }, end: { line: pos.line, character: lineContentEnd(text, doc, pos.line) - lineStart } });
+  if (innermost !== undefined && innermost.line === pos.line && pos.character >= innermost.start && pos.character <= innermost.titleEnd) {
+    chain.push(headingSpan(innermost));
   }
-
-  private rangesAt(outline: Outline, doc: OutlineDocument, pos: Position): SelectionRange {
-    // Outermost first, then wrapped inside out.
-    const chain: Range[] = [documentRange(doc)];
-    const innermost = innermostSection(outline.headings, pos);
-    const sections: Heading[] = [];
-    for (let h = innermost; h !== undefined; h = h.parent) sections.unshift(h);
-    for (const h of sections) chain.push(sectionRange(h));
-    const text = doc.getText();
-    const lineStart = doc.offsetAt({ line: pos.line, character: 0 });
-    chain.push({ start: { line: pos.line, character: 0 }, end: { line: pos.line, character: lineContentEnd(text, doc, pos.line) - lineStart } });
-    if (innermost !== undefined && innermost.line === pos.line && pos.character >= innermost.start && pos.character <= innermost.titleEnd) {
-      chain.push(headingSpan(innermost));
-    }
-    let result: SelectionRange | undefined;
-    for (const range of chain) {
-      if (result !== undefined && sameRange(result.range, range)) continue;
-      result = { range, parent: result };
-    }
-    return result!;
+  let result: SelectionRange | undefined;
+  for (const range of chain) {
+    if (result !== undefined && sameRange(result.range, range)) continue;
+    result = { range, parent: result };
   }
+  return result!;
 }
 
 /** The innermost section whose range contains the position. */

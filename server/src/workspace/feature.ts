@@ -26,7 +26,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HeadingStyle, OutlineCache } from '../engine';
 import { IndexStatus, IndexStatusRequest, SearchSectionsRequest, SearchSectionsResult, SectionMatch } from '@tigang/protocol';
-import { symbolKind } from '../providers/documentSymbols';
+import { symbolKind } from '../providers/lsp';
 import { FolderConfig, folderConfig } from './config';
 import { FolderSpec, WorkspaceIndex } from './workspaceIndex';
 
