@@ -1,6 +1,7 @@
 // One build script for every runtime, as VS Code's own extensions do it:
 //   node esbuild.mjs            bundle dist/ (server, CLI, extension) with sourcemaps
 //   node esbuild.mjs --minify   the same, minified, for the .vsix
+//   node esbuild.mjs --watch    the same, rebuilt on every change (npm run watch)
 //   node esbuild.mjs --tests    bundle each test file to out/test/ (node:test runs them)
 //   node esbuild.mjs --bench    bundle the benchmark to out/bench/
 //   node esbuild.mjs --e2e      bundle the VS Code test suite, mocha included, to out/e2e/suite/index.js
@@ -71,6 +72,13 @@ if (args.has('--tests')) {
     { in: 'server/src/cli/cliMain.ts', out: 'cli' },
   ];
   if (existsSync('client/src/extensionMain.ts')) entries.push({ in: 'client/src/extensionMain.ts', out: 'extension' });
-  builds.push(esbuild.build({ ...common, entryPoints: entries, outdir: 'dist' }));
+  const options = { ...common, entryPoints: entries, outdir: 'dist' };
+  if (args.has('--watch')) {
+    // Development: rebuild dist/ on every save (F5 in .vscode/launch.json picks it up).
+    const context = await esbuild.context({ ...options, logLevel: 'info' });
+    await context.watch();
+  } else {
+    builds.push(esbuild.build(options));
+  }
 }
 await Promise.all(builds);

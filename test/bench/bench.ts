@@ -327,6 +327,8 @@ function vscodeServerSubject(base: Pick<Subject, 'uri' | 'languageId' | 'text' |
   let MarkdownIt: new (options: object) => { parse(src: string, env: object): unknown[] };
   try {
     script = require.resolve('vscode-markdown-languageserver/dist/node/workerMain.js', { paths: [ROOT] });
+    // Loaded only for this optional comparison, from the repo's node_modules.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     MarkdownIt = require(require.resolve('markdown-it', { paths: [ROOT] }));
   } catch {
     console.log('--vscode-server: vscode-markdown-languageserver is not installed (npm install --save-dev vscode-markdown-languageserver); skipped.');

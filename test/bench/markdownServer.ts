@@ -19,6 +19,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { URI } from 'vscode-uri';
 import {
   createLanguageService,
   githubSlugifier,
@@ -55,7 +56,7 @@ const parser: IMdParser = {
 
 const onDidChange = new Emitter<ITextDocument>();
 const onDidCreate = new Emitter<ITextDocument>();
-const onDidDelete = new Emitter<any>();
+const onDidDelete = new Emitter<URI>();
 
 /** A workspace of the open documents only: no folders, no file system. */
 const workspace: IWorkspace = {

@@ -229,13 +229,13 @@ describe('result limits, on a workspace of 1,200 headings', () => {
  */
 async function serve(t: TestContext, prefix: string, files: Record<string, string>, options: Omit<WorkspaceClientOptions, 'folders'> = {}): Promise<{ root: string; client: WorkspaceClient }> {
   const root = tempWorkspace(prefix);
-  let client: WorkspaceClient | undefined;
+  const started: { client?: WorkspaceClient } = {};
   t.after(async () => {
-    await client?.stop();
+    await started.client?.stop();
     rmSync(root, { recursive: true, force: true });
   });
   for (const [rel, content] of Object.entries(files)) write(root, rel, content);
-  client = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }], ...options });
+  const client = (started.client = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }], ...options }));
   return { root, client };
 }
 

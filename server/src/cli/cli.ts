@@ -111,8 +111,10 @@ function parseOptions(args: readonly string[]): Options | string {
       const length = number();
       if (length === undefined) return '--max-name-length needs a whole number ≥ 1';
       options.maxNameLength = normalizeSettings({ maxNameLength: length }).maxNameLength;
-    } else if (arg === '--') options.files.push(...args.slice(i + 1)), (i = args.length);
-    else if (arg.startsWith('-') && arg !== '-') return `unknown option: ${arg}`;
+    } else if (arg === '--') {
+      options.files.push(...args.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') return `unknown option: ${arg}`;
     else options.files.push(arg);
   }
   if (options.files.length === 0) return 'no file given';
