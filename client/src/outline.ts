@@ -2,7 +2,7 @@
 // answer, and the pure questions the commands ask of it (where is the cursor,
 // what is next, what to copy). No vscode import: everything here is plain data.
 
-import type { OutlineItem, OutlineResult } from '@tigang/protocol';
+import type { OutlineItem } from '@tigang/protocol';
 
 export interface Section {
   readonly name: string;
@@ -33,7 +33,7 @@ export interface Outline {
   readonly sections: readonly Section[];
 }
 
-export function buildOutline(uri: string, result: OutlineResult): Outline {
+export function buildOutline(uri: string, version: number, items: readonly OutlineItem[]): Outline {
   const sections: Section[] = [];
   const build = (item: OutlineItem, parent: Section | undefined, depth: number): Section => {
     const children: Section[] = [];
@@ -55,8 +55,8 @@ export function buildOutline(uri: string, result: OutlineResult): Outline {
     for (const child of item.children) children.push(build(child, section, depth + 1));
     return section;
   };
-  const roots = result.items.map((item) => build(item, undefined, 0));
-  return { uri, version: result.version, roots, sections };
+  const roots = items.map((item) => build(item, undefined, 0));
+  return { uri, version, roots, sections };
 }
 
 /** Index of the last section whose heading is on or before `line`, or -1. */

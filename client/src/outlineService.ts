@@ -4,7 +4,7 @@
 // on every keystroke.
 
 import * as vscode from 'vscode';
-import { OutlineParams, OutlineRequest } from '@tigang/protocol';
+import { OutlineItem, OutlineParams, OutlineRequest, withOutlineNumbers } from '@tigang/protocol';
 import { activeEditor, flash } from './editorUtil';
 import { Outline, buildOutline } from './outline';
 import { ServerManager } from './server';
@@ -14,6 +14,8 @@ export const EDIT_DEBOUNCE_MS = 120;
 
 export class OutlineService implements vscode.Disposable {
   private readonly cache = new Map<string, Outline>();
+  /** The last tree the server sent for each document, so that it may answer with the numbers alone. */
+  private readonly lastTree = new Map<string, { resultId: string; items: OutlineItem[] }>();
   private readonly inflight = new Map<string, { version: number; promise: Promise<Outline | undefined> }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Documents edited while their throttle timer runs. */
@@ -100,13 +102,21 @@ export class OutlineService implements vscode.Disposable {
     for (let attempt = 0; attempt < 40; attempt++) {
       if (doc.isClosed) return undefined;
       const version = doc.version;
-      const params: OutlineParams = { textDocument: { uri: key } };
+      const last = this.lastTree.get(key);
+      const params: OutlineParams = { textDocument: { uri: key }, previousResultId: last?.resultId };
       const result = await this.server.sendRequest(OutlineRequest, params);
       // No server (stopped, crashed, failed to start): asking again would only
       // try to start it again; onDidStart brings a fresh fetch when it runs.
       if (result === undefined) return undefined;
       if (result !== null && result.version >= version) {
-        const outline = buildOutline(key, result);
+        const items = result.items ?? (last !== undefined && result.numbers !== undefined ? withOutlineNumbers(last.items, result.numbers) : undefined);
+        if (items === undefined) {
+          // Numbers for a tree this client no longer holds (answers crossed): ask for the whole tree.
+          this.lastTree.delete(key);
+          continue;
+        }
+        this.lastTree.set(key, { resultId: result.resultId, items });
+        const outline = buildOutline(key, result.version, items);
         // Keep it only if nothing made it stale meanwhile.
         if (generation === this.generation && doc.version === result.version) this.cache.set(key, outline);
         return outline;
@@ -156,6 +166,7 @@ export class OutlineService implements vscode.Disposable {
   private invalidateAll(): void {
     this.generation++;
     this.cache.clear();
+    this.lastTree.clear();
     this.inflight.clear();
     const seen = new Set<string>();
     for (const editor of vscode.window.visibleTextEditors) {
@@ -170,6 +181,7 @@ export class OutlineService implements vscode.Disposable {
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.cache.delete(key);
+    this.lastTree.delete(key);
     this.inflight.delete(key);
     const timer = this.timers.get(key);
     if (timer !== undefined) clearTimeout(timer);

@@ -9,6 +9,12 @@ import { RequestType } from 'vscode-languageserver-protocol';
 
 export interface OutlineParams {
   textDocument: { uri: string };
+  /**
+   * The resultId of the last answer the client holds for this document. When
+   * the headings are still the same (names, styles, nesting), the answer
+   * carries only their numbers (`numbers`), not the tree again.
+   */
+  previousResultId?: string;
 }
 
 export interface OutlineItem {
@@ -30,8 +36,20 @@ export interface OutlineItem {
 export interface OutlineResult {
   /** The document version the outline was computed from. */
   version: number;
-  items: OutlineItem[];
+  /** Names this answer, for the next request's previousResultId. */
+  resultId: string;
+  /** The whole tree; absent when `numbers` updates the tree of previousResultId. */
+  items?: OutlineItem[];
+  /**
+   * With the same headings as previousResultId: for each heading in document
+   * order (parents before children), OUTLINE_NUMBERS values — line, start,
+   * titleEnd, endLine, characters.
+   */
+  numbers?: number[];
 }
+
+/** Values per heading in OutlineResult.numbers. */
+export const OUTLINE_NUMBERS = 5;
 
 /** `tigang/outline`: the outline of an open document with section statistics, for the 提纲 view; null for a document the server does not have. */
 export const OutlineRequest = new RequestType<OutlineParams, OutlineResult | null, void>('tigang/outline');
@@ -103,3 +121,19 @@ export interface IndexStatus {
 }
 
 export const IndexStatusRequest = new RequestType<void, IndexStatus, void>('tigang/indexStatus');
+
+/**
+ * The tree of a previous answer with the numbers of a new one (OutlineResult.numbers),
+ * or undefined when they do not fit (another number of headings).
+ */
+export function withOutlineNumbers(items: readonly OutlineItem[], numbers: readonly number[]): OutlineItem[] | undefined {
+  let at = 0;
+  const update = (item: OutlineItem): OutlineItem => {
+    const i = at;
+    at += OUTLINE_NUMBERS;
+    const children = item.children.map(update);
+    return { ...item, line: numbers[i], start: numbers[i + 1], titleEnd: numbers[i + 2], endLine: numbers[i + 3], characters: numbers[i + 4], children };
+  };
+  const updated = items.map(update);
+  return at === numbers.length ? updated : undefined;
+}

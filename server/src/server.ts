@@ -20,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OutlineRequest } from '@tigang/protocol';
 import { ConfigurationManager } from './configuration';
 import { createDocuments } from './documents';
-import { OutlineCache } from './engine';
+import { OutlineCache, StatisticsCache } from './engine';
 import { CancelledError, SELECTION_POSITIONS_MAX, createTigangService } from './service';
 import { WorkspaceFeature } from './workspace';
 
@@ -37,6 +37,7 @@ interface ClientCapabilities {
 export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(message);
   const outlines = new OutlineCache();
+  const statistics = new StatisticsCache();
   const documents = createDocuments(outlines);
   let client: ClientCapabilities = { pullConfiguration: false, configurationRegistration: false, hierarchicalSymbols: false, foldingRangeLimit: undefined };
   const configuration = new ConfigurationManager(
@@ -53,7 +54,7 @@ export function startServer(connection: Connection): void {
   );
   // workspace/symbol and tigang/searchSections over every file in the workspace.
   const workspace = new WorkspaceFeature(connection, documents, outlines);
-  const service = createTigangService({ outlines, settings: configuration, log });
+  const service = createTigangService({ outlines, statistics, settings: configuration, log });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -126,7 +127,7 @@ export function startServer(connection: Connection): void {
   onDocumentRequest(DocumentSymbolRequest.method, [], (doc, _params, token) => service.getDocumentSymbols(doc, { hierarchical: client.hierarchicalSymbols }, token));
   onDocumentRequest(FoldingRangeRequest.method, [], (doc, _params, token) => service.getFoldingRanges(doc, { rangeLimit: client.foldingRangeLimit }, token));
   onDocumentRequest(SelectionRangeRequest.method, [], (doc, positions, token) => service.getSelectionRanges(doc, positions, token), requirePositions);
-  onDocumentRequest(OutlineRequest.method, null, (doc, _params, token) => service.getOutline(doc, token));
+  onDocumentRequest(OutlineRequest.method, null, (doc, params, token) => service.getOutline(doc, params, token), requireOutlineParams);
 
   documents.listen(connection);
   connection.listen();
@@ -145,6 +146,12 @@ function requireDocumentUri(params: unknown): string {
   const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
   if (typeof uri !== 'string') throw invalidParams('params.textDocument.uri must be a string');
   return uri;
+}
+
+function requireOutlineParams(params: unknown): { previousResultId?: string } {
+  const previous = (params as { previousResultId?: unknown }).previousResultId;
+  if (previous !== undefined && previous !== null && typeof previous !== 'string') throw invalidParams('params.previousResultId must be a string');
+  return { previousResultId: typeof previous === 'string' ? previous : undefined };
 }
 
 function requirePositions(params: unknown): { line: number; character: number }[] {

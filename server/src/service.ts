@@ -9,10 +9,10 @@
 import { CancellationToken, DocumentSymbol, FoldingRange, Position, SelectionRange, SymbolInformation } from 'vscode-languageserver';
 import { OutlineResult, SearchSectionsResult } from '@tigang/protocol';
 import { Settings, SettingsProvider } from './configuration';
-import { Outline, OutlineCache, OutlineDocument } from './engine';
+import { Outline, OutlineCache, OutlineDocument, StatisticsCache } from './engine';
 import { documentSymbols, symbolInformation } from './providers/documentSymbols';
 import { foldingRanges } from './providers/foldingRanges';
-import { outlineItems } from './providers/outline';
+import { OutlineResults } from './providers/outline';
 import { selectionRangeAt } from './providers/selectionRanges';
 
 /** The workspace index's queries (workspace/feature.ts). */
@@ -24,6 +24,8 @@ export interface WorkspaceSearch {
 export interface TigangServiceOptions {
   /** The outlines of open documents; documents.ts patches them on every edit. */
   readonly outlines: OutlineCache;
+  /** Characters per line of open documents, patched on every edit like the outlines. */
+  readonly statistics: StatisticsCache;
   readonly settings: SettingsProvider;
   readonly workspace?: WorkspaceSearch;
   readonly log: (message: string) => void;
@@ -47,8 +49,8 @@ export interface TigangService {
   getDocumentSymbols(doc: OutlineDocument, options: { hierarchical: boolean }, token: CancellationToken): Promise<DocumentSymbol[] | SymbolInformation[]>;
   getFoldingRanges(doc: OutlineDocument, options: { rangeLimit?: number }, token: CancellationToken): Promise<FoldingRange[]>;
   getSelectionRanges(doc: OutlineDocument, positions: readonly Position[], token: CancellationToken): Promise<SelectionRange[]>;
-  /** tigang/outline: the outline with section statistics. */
-  getOutline(doc: OutlineDocument, token: CancellationToken): Promise<OutlineResult>;
+  /** tigang/outline: the outline with section statistics; only the numbers when the client holds the same headings (previousResultId). */
+  getOutline(doc: OutlineDocument, options: { previousResultId?: string }, token: CancellationToken): Promise<OutlineResult>;
   getWorkspaceSymbols(query: string, token: CancellationToken): Promise<SymbolInformation[]>;
   searchSections(query: string, limit: number | undefined, token: CancellationToken): Promise<SearchSectionsResult>;
   /** A document closed: its outline and settings are dropped. */
@@ -56,7 +58,8 @@ export interface TigangService {
 }
 
 export function createTigangService(options: TigangServiceOptions): TigangService {
-  const { outlines, settings } = options;
+  const { outlines, settings, statistics } = options;
+  const outlineResults = new OutlineResults();
 
   async function getModel(doc: OutlineDocument, token: CancellationToken): Promise<{ outline: Outline; settings: Settings }> {
     const current = await settings.get(doc.uri);
@@ -91,9 +94,9 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
       return result;
     },
 
-    async getOutline(doc, token) {
+    async getOutline(doc, { previousResultId }, token) {
       const { outline, settings: s } = await getModel(doc, token);
-      return outlineItems(doc, outline, s.maxNameLength);
+      return outlineResults.answer(doc, outline, statistics.get(doc), s.maxNameLength, previousResultId);
     },
 
     async getWorkspaceSymbols(query, token) {
@@ -108,6 +111,8 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
 
     documentClosed(uri) {
       outlines.delete(uri);
+      statistics.delete(uri);
+      outlineResults.forget(uri);
       settings.forget(uri);
     },
   };

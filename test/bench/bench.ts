@@ -28,6 +28,7 @@
 //   --cpu-prof        run the servers with --cpu-prof into out/bench/prof/
 //   --no-peer         skip the peer (with --cpu-prof: profile ours alone)
 //   --no-workspace    skip the workspace index benchmark (workspaceBench.ts)
+//   --no-typing       skip typing with VS Code's schedule (typing.ts)
 //   --strict          exit with status 1 when a target is missed
 
 import * as esbuild from 'esbuild';
@@ -40,6 +41,7 @@ import { buildOutline, DEFAULT_OPTIONS, parseOutline, PlainTextDocument, Outline
 import { DEFAULT_GENERATE, generateDocument, markdownTwin } from './generate';
 import { LspClient, Position, ServerRequestHandler } from './lspClient';
 import { runWorkspaceBench } from './workspaceBench';
+import { TypingRun, runTypingBench } from './typing';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OUT = join(ROOT, 'out', 'bench');
@@ -545,6 +547,21 @@ async function main(): Promise<void> {
     check('server targets', 'our server was not run', undefined);
   }
   if (peer && peer.symbolCount !== outline.headings.length) console.log(`  note: the peer returned ${peer.symbolCount} symbols for ${outline.headings.length} # headings`);
+  if (!flag('--no-typing') && existsSync(OURS)) {
+    console.log('\n== typing with VS Code\'s schedule');
+    const small = generateDocument({ ...DEFAULT_GENERATE, targetBytes: 1_050_000 });
+    const smallOutline = parseOutline(new PlainTextDocument(uri, small));
+    const smallTwin = markdownTwin(small, smallOutline);
+    const smallLine = pickEditLine(small, smallOutline);
+    const subjects = (size: string, doc: string, twinDoc: typeof twin, line: number, targetMs: number): TypingRun => ({
+      size,
+      targetMs,
+      ours: { label: 'Tigang', script: OURS, uri, languageId: 'plaintext', text: doc, at: { line, character: 10 }, viewRequest: 'tigang/outline' },
+      peer: flag('--no-peer') ? undefined : { label: 'md-languageservice', script: peerScript, uri: mdUri, languageId: 'markdown', text: twinDoc.text, at: { line: twinDoc.lineMap[line], character: 10 }, viewRequest: 'textDocument/documentSymbol' },
+    });
+    const typing = await runTypingBench([subjects('10 MB', text, twin, editLine, 300), subjects('1 MB', small, smallTwin, smallLine, 100)], QUICK ? 20 : 60, (line) => console.log(line));
+    for (const v of typing) check(v.name, v.value, v.pass);
+  }
   if (!flag('--no-workspace')) {
     // Issue 4: the workspace index on a generated 2,000-file / 100 MB folder.
     console.log('\n== workspace index: 2,000 files, 100 MB, a tenth in GB18030');

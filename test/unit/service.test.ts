@@ -7,14 +7,14 @@ import { describe, it } from 'node:test';
 import { CancellationTokenSource, DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, Settings, normalizeSettings } from '../../server/src/configuration';
-import { OutlineCache } from '../../server/src/engine';
+import { OutlineCache, StatisticsCache } from '../../server/src/engine';
 import { CancelledError, createTigangService } from '../../server/src/service';
 import { lines } from './helpers';
 
 const SPEECH = lines('在全市工作会议上的讲话', '', '一、总体要求', '一是加强组织领导。要……', '二是完善经费保障。', '', '二、主要任务', '（一）抓好落实', '正文。');
 
 function serviceWith(settings: Settings = DEFAULT_SETTINGS) {
-  return createTigangService({ outlines: new OutlineCache(), settings: { get: async () => settings, forget: () => undefined }, log: () => undefined });
+  return createTigangService({ outlines: new OutlineCache(), statistics: new StatisticsCache(), settings: { get: async () => settings, forget: () => undefined }, log: () => undefined });
 }
 
 const doc = (text: string, version = 1) => TextDocument.create('file:///speech.txt', 'plaintext', version, text);
@@ -70,9 +70,9 @@ describe('The service', () => {
   });
 
   it('answers tigang/outline with section character counts', async () => {
-    const result = await serviceWith().getOutline(doc(SPEECH, 7), none());
+    const result = await serviceWith().getOutline(doc(SPEECH, 7), {}, none());
     assert.equal(result.version, 7);
-    assert.deepEqual(result.items.map((i) => [i.name, i.characters]), [
+    assert.deepEqual(result.items!.map((i) => [i.name, i.characters]), [
       ['一、总体要求', '一、总体要求一是加强组织领导。要……二是完善经费保障。'.length],
       ['二、主要任务', '二、主要任务（一）抓好落实正文。'.length],
     ]);

@@ -15,4 +15,4 @@ import { DEFAULT_OPTIONS, Outline, OutlineOptions } from './types';
 export function parseOutline(doc: OutlineDocument, options: OutlineOptions = DEFAULT_OPTIONS): Outline {
   return buildOutline(doc, scanDocument(doc), options);
 }
-export { sectionCharacters } from './stats';
+export { LineStatistics, StatisticsCache, sectionCharacters } from './stats';

@@ -1,11 +1,43 @@
 // tigang/outline: the outline with section statistics, for the 提纲 view
 // (client/src/outlineView.ts) and the client's navigation commands.
+//
+// While typing in a paragraph the headings stay the same and only their
+// numbers move (where sections end, their character counts), so an answer to
+// a client that holds the previous tree carries just those numbers: for a
+// 10 MB document about 200 KB instead of the 1.3 MB tree.
 
-import { OutlineItem, OutlineResult } from '@tigang/protocol';
-import { Heading, Outline, OutlineDocument, sectionCharacters, truncateName } from '../engine';
+import { OUTLINE_NUMBERS, OutlineItem, OutlineResult } from '@tigang/protocol';
+import { Heading, LineStatistics, Outline, OutlineDocument, truncateName } from '../engine';
 
-export function outlineItems(doc: OutlineDocument, outline: Outline, maxNameLength: number): OutlineResult {
-  const characters = sectionCharacters(doc, outline);
+/** What was last sent for one document. */
+interface Sent {
+  readonly resultId: string;
+  readonly outline: Outline;
+  readonly maxNameLength: number;
+}
+
+export class OutlineResults {
+  private readonly sent = new Map<string, Sent>();
+  private counter = 0;
+
+  answer(doc: OutlineDocument, outline: Outline, statistics: LineStatistics, maxNameLength: number, previousResultId: string | undefined): OutlineResult {
+    const characters = statistics.sectionCharacters(outline);
+    const resultId = String(++this.counter);
+    const previous = this.sent.get(doc.uri);
+    this.sent.set(doc.uri, { resultId, outline, maxNameLength });
+    if (previous !== undefined && previous.resultId === previousResultId && previous.maxNameLength === maxNameLength && sameHeadings(previous.outline, outline)) {
+      return { version: doc.version, resultId, numbers: headingNumbers(outline, characters) };
+    }
+    return { version: doc.version, resultId, items: outlineItems(outline, characters, maxNameLength) };
+  }
+
+  forget(uri: string): void {
+    this.sent.delete(uri);
+  }
+}
+
+/** The tree as OutlineItems. */
+export function outlineItems(outline: Outline, characters: readonly number[], maxNameLength: number): OutlineItem[] {
   const toItem = (h: Heading): OutlineItem => ({
     name: truncateName(h.name, maxNameLength),
     style: h.style,
@@ -17,5 +49,30 @@ export function outlineItems(doc: OutlineDocument, outline: Outline, maxNameLeng
     characters: characters[h.index],
     children: h.children.map(toItem),
   });
-  return { version: doc.version, items: outline.roots.map(toItem) };
+  return outline.roots.map(toItem);
+}
+
+function headingNumbers(outline: Outline, characters: readonly number[]): number[] {
+  const numbers = new Array<number>(outline.headings.length * OUTLINE_NUMBERS);
+  let i = 0;
+  for (const h of outline.headings) {
+    numbers[i++] = h.line;
+    numbers[i++] = h.start;
+    numbers[i++] = h.titleEnd;
+    numbers[i++] = h.endLine;
+    numbers[i++] = characters[h.index];
+  }
+  return numbers;
+}
+
+/** Whether two outlines have the same headings: names, styles and nesting (not lines). */
+function sameHeadings(a: Outline, b: Outline): boolean {
+  if (a === b) return true;
+  if (a.headings.length !== b.headings.length) return false;
+  for (let i = 0; i < a.headings.length; i++) {
+    const x = a.headings[i];
+    const y = b.headings[i];
+    if (x.name !== y.name || x.style !== y.style || x.parent?.index !== y.parent?.index) return false;
+  }
+  return true;
 }

@@ -1,0 +1,213 @@
+// Typing into a large document with VS Code's own schedule, against the
+// Markdown peer: how long until the outline view shows a keystroke, and how
+// much server CPU each keystroke costs.
+//
+// The schedule, as VS Code and the extension run it:
+//   - a keystroke every TYPING_INTERVAL_MS, each a didChange inserting one
+//     character in a paragraph line;
+//   - the outline view's request, throttled as client/src/outlineService.ts
+//     does: the first edit after a pause asks at once, edits during the next
+//     OUTLINE_THROTTLE_MS are gathered into one request at its end, one
+//     request in flight at a time. Ours asks tigang/outline (the 提纲 view);
+//     the peer's view is VS Code's Outline, which asks documentSymbol;
+//   - VS Code's own requests, debounced after the last edit: documentSymbol
+//     (breadcrumbs and Outline, about 350 ms in VS Code's
+//     LanguageFeatureDebounceService) and foldingRange (about 200 ms).
+// "Shown" is the time from a keystroke to the arrival (parsed) of the first
+// view answer that includes it. Server CPU is read from /proc/<pid>/stat
+// over the whole run and divided by the keystrokes.
+
+import { readFileSync } from 'node:fs';
+import { OutlineItem, OutlineResult, withOutlineNumbers } from '@tigang/protocol';
+import { LspClient, Position } from './lspClient';
+
+export const TYPING_INTERVAL_MS = 100;
+export const OUTLINE_THROTTLE_MS = 120;
+export const SYMBOL_DEBOUNCE_MS = 350;
+export const FOLDING_DEBOUNCE_MS = 200;
+
+export interface TypingSubject {
+  label: string;
+  script: string;
+  uri: string;
+  languageId: string;
+  text: string;
+  /** Where typing starts: a paragraph line. */
+  at: Position;
+  /** The request the view makes for its outline. */
+  viewRequest: 'tigang/outline' | 'textDocument/documentSymbol';
+}
+
+export interface TypingResult {
+  label: string;
+  keystrokes: number;
+  /** Keystroke → view answer that includes it, ms, sorted. */
+  shown: number[];
+  /** Server CPU time (user + system) per keystroke, ms. */
+  cpuPerKeystroke: number;
+  viewRequests: number;
+  /** Bytes of the last view answer. */
+  viewBytes: number;
+}
+
+/** utime + stime of a process, in ms (Linux). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function typeInto(subject: TypingSubject, keystrokes: number): Promise<TypingResult> {
+  const client = LspClient.start(subject.label, subject.script);
+  try {
+    await client.initialize();
+    await client.didOpen(subject.uri, subject.languageId, 1, subject.text);
+    const textDocument = { uri: subject.uri };
+    // The first answers (a full parse) are not part of typing.
+    await client.request(subject.viewRequest, { textDocument });
+    await client.documentSymbol(subject.uri);
+    await client.request('textDocument/foldingRange', { textDocument });
+    const pid = client.pid!;
+
+    let tree: { resultId: string; items: OutlineItem[] } | undefined;
+    if (subject.viewRequest === 'tigang/outline') {
+      const first = await client.request<OutlineResult>('tigang/outline', { textDocument });
+      tree = { resultId: first.resultId, items: first.items! };
+    }
+    let version = 1;
+    const typedAt: number[] = []; // typedAt[v] = when version v was sent
+    const shownAt: number[] = [];
+    let viewRequests = 0;
+    let viewBytes = 0;
+    let inflight = false;
+    let throttled = false;
+    let pending = false;
+    let symbolTimer: NodeJS.Timeout | undefined;
+    let foldingTimer: NodeJS.Timeout | undefined;
+    const background: Promise<unknown>[] = [];
+
+    const askView = () => {
+      if (inflight) {
+        pending = true;
+        return;
+      }
+      inflight = true;
+      viewRequests++;
+      const asked = version;
+      // Ours: as client/src/outlineService.ts asks, naming the tree it holds, and rebuilding it from a numbers-only answer.
+      const params = subject.viewRequest === 'tigang/outline' ? { textDocument, previousResultId: tree?.resultId } : { textDocument };
+      const promise = client.request<unknown>(subject.viewRequest, params).then((answer) => {
+        if (subject.viewRequest === 'tigang/outline') {
+          const result = answer as OutlineResult;
+          tree = { resultId: result.resultId, items: result.items ?? withOutlineNumbers(tree!.items, result.numbers!)! };
+        }
+        const now = performance.now();
+        for (let v = asked; v >= 2 && shownAt[v] === undefined; v--) shownAt[v] = now;
+        viewBytes = JSON.stringify(answer).length;
+        inflight = false;
+        if (pending) {
+          pending = false;
+          askView();
+        }
+      });
+      background.push(promise);
+    };
+    const viewEdited = () => {
+      if (throttled) {
+        pending = true;
+        return;
+      }
+      askView();
+      throttled = true;
+      const cool = () => {
+        if (pending) {
+          pending = false;
+          askView();
+          setTimeout(cool, OUTLINE_THROTTLE_MS);
+        } else {
+          throttled = false;
+        }
+      };
+      setTimeout(cool, OUTLINE_THROTTLE_MS);
+    };
+
+    const cpuBefore = cpuMs(pid);
+    for (let k = 0; k < keystrokes; k++) {
+      version++;
+      const at = { line: subject.at.line, character: subject.at.character + k };
+      typedAt[version] = performance.now();
+      void client.didChange(subject.uri, version, [{ range: { start: at, end: at }, text: '新' }]);
+      viewEdited();
+      clearTimeout(symbolTimer);
+      symbolTimer = setTimeout(() => background.push(client.documentSymbol(subject.uri)), SYMBOL_DEBOUNCE_MS);
+      clearTimeout(foldingTimer);
+      foldingTimer = setTimeout(() => background.push(client.request('textDocument/foldingRange', { textDocument })), FOLDING_DEBOUNCE_MS);
+      await sleep(TYPING_INTERVAL_MS);
+    }
+    // Let the last view answer and the debounced requests arrive.
+    while (shownAt[version] === undefined) await sleep(20);
+    await sleep(SYMBOL_DEBOUNCE_MS + 50);
+    await Promise.all(background);
+    const cpu = cpuMs(pid) - cpuBefore;
+    const shown: number[] = [];
+    for (let v = 2; v <= version; v++) shown.push(shownAt[v] - typedAt[v]);
+    shown.sort((a, b) => a - b);
+    return { label: subject.label, keystrokes, shown, cpuPerKeystroke: cpu / keystrokes, viewRequests, viewBytes };
+  } finally {
+    await client.stop();
+  }
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+export interface TypingRun {
+  /** e.g. "10 MB". */
+  size: string;
+  ours: TypingSubject;
+  peer?: TypingSubject;
+  /** The target for ours: the view shows a keystroke within this many ms (p95). */
+  targetMs: number;
+}
+
+export interface TypingVerdict {
+  name: string;
+  value: string;
+  pass: boolean | undefined;
+}
+
+/** Runs each size for ours and the peer, one server at a time; prints a table and returns the verdicts. */
+export async function runTypingBench(runs: readonly TypingRun[], keystrokes: number, log: (line: string) => void): Promise<TypingVerdict[]> {
+  const verdicts: TypingVerdict[] = [];
+  log(
+    `typing: ${keystrokes} keystrokes ${TYPING_INTERVAL_MS} ms apart; view throttled at ${OUTLINE_THROTTLE_MS} ms, ` +
+      `documentSymbol debounced ${SYMBOL_DEBOUNCE_MS} ms, foldingRange ${FOLDING_DEBOUNCE_MS} ms (VS Code's schedule)`,
+  );
+  for (const run of runs) {
+    const ours = await typeInto(run.ours, keystrokes);
+    const peer = run.peer ? await typeInto(run.peer, keystrokes) : undefined;
+    for (const r of [ours, peer]) {
+      if (r === undefined) continue;
+      log(
+        `  ${run.size} ${r.label.padEnd(20)} shown p50 ${percentile(r.shown, 0.5).toFixed(0)} ms, p95 ${percentile(r.shown, 0.95).toFixed(0)} ms, ` +
+          `max ${r.shown[r.shown.length - 1].toFixed(0)} ms; server CPU ${r.cpuPerKeystroke.toFixed(1)} ms per keystroke; ` +
+          `${r.viewRequests} view requests, last answer ${(r.viewBytes / 1024).toFixed(0)} KB`,
+      );
+    }
+    const p95 = percentile(ours.shown, 0.95);
+    verdicts.push({ name: `${run.size}: the view shows a keystroke within ${run.targetMs} ms (p95)`, value: `${p95.toFixed(0)} ms`, pass: p95 <= run.targetMs });
+    if (peer) {
+      verdicts.push({
+        name: `${run.size}: server CPU per keystroke at most the peer's`,
+        value: `${ours.cpuPerKeystroke.toFixed(1)} vs ${peer.cpuPerKeystroke.toFixed(1)} ms (${(peer.cpuPerKeystroke / ours.cpuPerKeystroke).toFixed(2)}× the peer's/ours)`,
+        pass: ours.cpuPerKeystroke <= peer.cpuPerKeystroke,
+      });
+    }
+  }
+  return verdicts;
+}
