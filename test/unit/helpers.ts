@@ -62,6 +62,7 @@ export interface HeadingSnapshot {
   kind: string | undefined;
   line: number;
   start: number;
+  markerEnd: number;
   titleEnd: number;
   endLine: number;
   endCharacter: number;
@@ -80,6 +81,7 @@ function snapshotHeading(h: Heading): HeadingSnapshot {
     kind: h.kind,
     line: h.line,
     start: h.start,
+    markerEnd: h.markerEnd,
     titleEnd: h.titleEnd,
     endLine: h.endLine,
     endCharacter: h.endCharacter,
@@ -129,6 +131,9 @@ export function brokenInvariant(text: string, outline: Outline): string | undefi
     if (h.endLine > h.line && SPACE.test(docLines[h.endLine])) return `${where} ends on a blank line`;
     const lineLength = docLines[h.line].length;
     if (!(h.start >= 0 && h.start < h.titleEnd && h.titleEnd <= lineLength)) return `${where}: selection ${h.start}..${h.titleEnd} is not inside its line`;
+    if (!(h.start < h.markerEnd && h.markerEnd <= h.titleEnd)) return `${where}: marker end ${h.markerEnd} is not inside its selection ${h.start}..${h.titleEnd}`;
+    const written = docLines[h.line].slice(h.start, h.markerEnd);
+    if (written.replace(/\s+/g, '') !== h.marker.replace(/\s+/g, '')) return `${where}: the text before marker end, "${written}", is not the marker "${h.marker}"`;
     if (h.depth !== (h.parent ? h.parent.depth + 1 : 0)) return `${where}: wrong depth`;
     if (h.parent) {
       const p = h.parent;

@@ -66,6 +66,9 @@ class HeadingNode implements Heading {
   get start(): number {
     return this.source.start;
   }
+  get markerEnd(): number {
+    return this.source.markerEnd;
+  }
   get titleEnd(): number {
     return this.source.titleEnd;
   }

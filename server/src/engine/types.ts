@@ -54,6 +54,11 @@ export interface Marker {
   readonly marker: string;
   /** UTF-16 column where the marker starts (after indentation). */
   readonly start: number;
+  /**
+   * UTF-16 column just after the marker as written: `marker` is folded, so
+   * `start + marker.length` is wrong for 第 三 章 or 第　三　章.
+   */
+  readonly markerEnd: number;
   /** UTF-16 column just after the title (the end of the heading's name span). */
   readonly titleEnd: number;
   /** Marker and title, whitespace folded, not yet truncated; capped in length. */
@@ -72,6 +77,7 @@ export interface Heading {
   /** 0-based line of the heading. */
   readonly line: number;
   readonly start: number;
+  readonly markerEnd: number;
   readonly titleEnd: number;
   /** 0-based last line of the section (trailing blank lines excluded). */
   endLine: number;
