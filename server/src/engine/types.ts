@@ -2,35 +2,30 @@
 // every feature (symbols, folding, selection ranges, the CLI, diagnostics)
 // is derived from.
 
-/** Heading styles from outermost to innermost (docs/headings.md §2). */
-export type HeadingStyle =
-  | 'volume' // 第一卷 第二编 第三部
-  | 'article' // 第一篇 / a title line ending in 篇1
-  | 'part' // 第一部分
-  | 'chapter' // 第一章 第十二回
-  | 'named' // 前言 目录 附件1： … (rank 3, like a chapter)
-  | 'section' // 第一节
-  | 'item' // 一、 第一条 第一，(ordinal list)
-  | 'paren-cn' // （一） ㈠
-  | 'arabic' // 1. 1、
-  | 'paren-arabic' // （1） 1）
-  | 'circled' // ① ⑴ ⒈
-  | 'enumeration'; // 一是 二要 三关于
+/**
+ * Heading styles from outermost to innermost with their ranks (docs/headings.md
+ * §2): the one list of styles. HeadingStyle and HEADING_STYLES are derived
+ * from it, so a style cannot be missing from one of them.
+ */
+export const RANK = {
+  volume: 1, // 第一卷 第二编 第三部
+  article: 2, // 第一篇 / a title line ending in 篇1
+  part: 2, // 第一部分
+  chapter: 3, // 第一章 第十二回
+  named: 3, // 前言 目录 附件1： … (like a chapter)
+  section: 4, // 第一节
+  item: 5, // 一、 第一条 第一，(ordinal list)
+  'paren-cn': 6, // （一） ㈠
+  arabic: 7, // 1. 1、
+  'paren-arabic': 8, // （1） 1）
+  circled: 9, // ① ⑴ ⒈
+  enumeration: 10, // 一是 二要 三关于
+} as const satisfies Record<string, number>;
 
-export const RANK: Readonly<Record<HeadingStyle, number>> = {
-  volume: 1,
-  article: 2,
-  part: 2,
-  chapter: 3,
-  named: 3,
-  section: 4,
-  item: 5,
-  'paren-cn': 6,
-  arabic: 7,
-  'paren-arabic': 8,
-  circled: 9,
-  enumeration: 10,
-};
+export type HeadingStyle = keyof typeof RANK;
+
+/** Every style, outermost first (the order of RANK). */
+export const HEADING_STYLES: readonly HeadingStyle[] = Object.freeze(Object.keys(RANK) as HeadingStyle[]);
 
 /**
  * A line that looks like a heading on its own, before the document-level
