@@ -84,6 +84,71 @@ export interface Heading {
   readonly depth: number;
   /** Position in Outline.headings. */
   readonly index: number;
+  /** The list the heading is a member of; undefined for a heading without a number (前言, 目录). */
+  readonly list: HeadingList | undefined;
+}
+
+/**
+ * Where a numbered marker stands and what it says: a heading, or the inline
+ * first item of an 附件说明 (附件：1.……) that is not a heading of its own.
+ */
+export interface ListMarker {
+  readonly line: number;
+  readonly start: number;
+  readonly markerEnd: number;
+  readonly number: number;
+  /** The marker as written, whitespace folded. */
+  readonly marker: string;
+}
+
+/**
+ * What holds a list together (docs/headings.md §7):
+ * - 'siblings': headings of one style under one parent (一、二、; （一）（二）;
+ *   第一章 第二章; 附件1 附件2), a new list at each member numbered 1;
+ * - 'enumeration': a list of run-in points 一是 二是 (§4);
+ * - 'ordinal': 第一， 第二， (§4);
+ * - 'law': the articles 第一条 第二条 … of the whole document, across chapters.
+ */
+export type ListKind = 'siblings' | 'enumeration' | 'ordinal' | 'law';
+
+/** One list of numbered headings, whose numbers should run 1, 2, 3 … */
+export interface HeadingList {
+  readonly kind: ListKind;
+  readonly style: HeadingStyle;
+  /** The heading the members sit under; undefined at the top level, and for law articles (which span chapters). */
+  readonly parent: Heading | undefined;
+  /** In document order; never empty. */
+  readonly members: readonly Heading[];
+  /** Enumeration words along the list in order of first use (是, 要, 关于); empty for other kinds. */
+  readonly words: readonly string[];
+  /** The number the next member should carry: one more than the last member's. */
+  readonly next: number;
+  /**
+   * An inline first item on the parent's own line, which the members
+   * continue: the 1. of `附件：1.……` followed by 2. and 3. lines.
+   */
+  readonly lead: ListMarker | undefined;
+}
+
+/** Why the list rules (§4) turned a candidate marker down; it is prose in the tree. */
+export type RejectReason =
+  /** A point numbered n > 1 that continues no open list (三要素……). */
+  | 'no-list'
+  /** An ordinal 第n， with no open ordinal list standing at n − 1. */
+  | 'out-of-sequence'
+  /** A point that would open a list deeper than MAX_LIST_DEPTH. */
+  | 'too-deep';
+
+export interface RejectedMarker {
+  readonly marker: Marker;
+  readonly reason: RejectReason;
+}
+
+/** A 目录 and its entries (§3): the heading-like lines that are not sections. */
+export interface TableOfContents {
+  readonly heading: Heading;
+  /** In document order; never empty. */
+  readonly entries: readonly Marker[];
 }
 
 export interface Outline {
@@ -91,6 +156,12 @@ export interface Outline {
   readonly roots: readonly Heading[];
   /** Every heading in document order (parents before their children). */
   readonly headings: readonly Heading[];
+  /** Every list, in the order of their first members. */
+  readonly lists: readonly HeadingList[];
+  /** Candidate markers the list rules turned down, in document order. */
+  readonly rejected: readonly RejectedMarker[];
+  /** Tables of contents whose entries the document proper repeats. */
+  readonly tablesOfContents: readonly TableOfContents[];
 }
 
 export interface OutlineOptions {
