@@ -62,6 +62,7 @@ export interface HeadingSnapshot {
   kind: string | undefined;
   line: number;
   start: number;
+  markerEnd: number;
   titleEnd: number;
   endLine: number;
   endCharacter: number;
@@ -80,6 +81,7 @@ function snapshotHeading(h: Heading): HeadingSnapshot {
     kind: h.kind,
     line: h.line,
     start: h.start,
+    markerEnd: h.markerEnd,
     titleEnd: h.titleEnd,
     endLine: h.endLine,
     endCharacter: h.endCharacter,
@@ -129,15 +131,30 @@ export function brokenInvariant(text: string, outline: Outline): string | undefi
     if (h.endLine > h.line && SPACE.test(docLines[h.endLine])) return `${where} ends on a blank line`;
     const lineLength = docLines[h.line].length;
     if (!(h.start >= 0 && h.start < h.titleEnd && h.titleEnd <= lineLength)) return `${where}: selection ${h.start}..${h.titleEnd} is not inside its line`;
+    if (!(h.start < h.markerEnd && h.markerEnd <= h.titleEnd)) return `${where}: marker end ${h.markerEnd} is not inside its selection ${h.start}..${h.titleEnd}`;
+    const written = docLines[h.line].slice(h.start, h.markerEnd);
+    if (written.replace(/\s+/g, '') !== h.marker.replace(/\s+/g, '')) return `${where}: the text before marker end, "${written}", is not the marker "${h.marker}"`;
     if (h.depth !== (h.parent ? h.parent.depth + 1 : 0)) return `${where}: wrong depth`;
     if (h.parent) {
       const p = h.parent;
       if (!(p.rank < h.rank || (p.rank === 10 && h.rank === 10))) return `${where} has a parent of the same or an inner rank`;
       if (h.line <= p.line || h.endLine > p.endLine) return `${where} does not lie inside its parent`;
     }
+    if ((h.list !== undefined) !== h.number > 0) return `${where}: ${h.list ? 'has a list but no number' : 'has a number but no list'}`;
+    if (h.list !== undefined && (!h.list.members.includes(h) || h.list.style !== h.style)) return `${where} is not a member of its list of style ${h.list.style}`;
     if (/[\r\n]|^[ \t\u3000\u00a0]|[ \t\u3000\u00a0]{2}/.test(h.name)) return `${where}: name is not folded`;
     if (h.name.length < NAME_CAP && /[ \t\u3000\u00a0]$/.test(h.name)) return `${where}: name ends in whitespace`;
   }
+  for (const list of outline.lists) {
+    if (list.members.length === 0) return `a list of style ${list.style} has no members`;
+    for (let k = 1; k < list.members.length; k++) {
+      if (list.members[k - 1].line >= list.members[k].line) return `list members "${list.members[k - 1].name}" and "${list.members[k].name}" are out of document order`;
+    }
+    if (list.members.some((m) => m.list !== list)) return `a member of the list of "${list.members[0].name}" points at another list`;
+    if (list.kind !== 'law' && list.members.some((m) => m.parent !== list.parent)) return `the list of "${list.members[0].name}" has members under another parent`;
+    if (list.next !== list.members[list.members.length - 1].number + 1) return `the list of "${list.members[0].name}" does not expect the number after its last member`;
+  }
+  if (outline.lists.reduce((n, list) => n + list.members.length, 0) !== all.filter((h) => h.list).length) return 'a heading is in two lists';
   for (const siblings of [outline.roots, ...all.map((h) => h.children)]) {
     for (let k = 1; k < siblings.length; k++) {
       if (siblings[k - 1].endLine >= siblings[k].line) return `heading "${siblings[k].name}" on line ${siblings[k].line} overlaps its previous sibling`;

@@ -84,8 +84,19 @@ suite('Enumeration points 一是 二是 (§4)', () => {
     assert.deepEqual(names(lines('（一）质量管理', '三要素分别是人、机、料。', '二是指第二个环节。')), ['（一）质量管理']);
   });
 
-  test('A point that skips a number is prose', () => {
-    assert.deepEqual(names(lines('一是摸清底数。', '三是建立台账。')), ['一是摸清底数']);
+  test('A point that skips one number stays in its list: 一是 二是 四是 (the numbering checks report it)', () => {
+    assert.deepEqual(tree(lines('一是摸清底数。', '二是建立台账。', '四是销号管理。', '五是跟踪问效。')), ['一是摸清底数', '二是建立台账', '四是销号管理', '五是跟踪问效']);
+    assert.deepEqual(names(lines('一是摸清底数。', '三是建立台账。')), ['一是摸清底数', '三是建立台账']);
+  });
+
+  test('A point that repeats a number stays in its list: 一是 二是 二是 三是', () => {
+    assert.deepEqual(tree(lines('一是摸清底数。', '二是建立台账。', '二是销号管理。', '三是跟踪问效。')), ['一是摸清底数', '二是建立台账', '二是销号管理', '三是跟踪问效']);
+  });
+
+  test('A point two numbers off, or skipping or repeating in another word, is prose: 一是 四是, 一是 三要素', () => {
+    assert.deepEqual(names(lines('一是摸清底数。', '四是销号管理。')), ['一是摸清底数']);
+    assert.deepEqual(names(lines('一是摸清底数。', '三要素齐全方可销号。')), ['一是摸清底数']);
+    assert.deepEqual(names(lines('一是摸清底数。', '二是建立台账。', '二要素不全的退回。')), ['一是摸清底数', '二是建立台账']);
   });
 
   test('Any heading of rank 1–9 closes all enumeration lists', () => {

@@ -51,6 +51,7 @@ class LineMarker implements Marker {
     readonly word: string | undefined,
     readonly marker: string,
     readonly start: number,
+    readonly markerEnd: number,
     readonly titleEnd: number,
     readonly name: string,
   ) {}
@@ -271,7 +272,7 @@ function titleLineArticle(text: string, line: number, lineStart: number, s: numb
   let end = e;
   while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
   const name = foldWhitespace(text, s, end);
-  return new LineMarker(line, 'article', undefined, number, undefined, name, s - lineStart, end - lineStart, name);
+  return new LineMarker(line, 'article', undefined, number, undefined, name, s - lineStart, end - lineStart, end - lineStart, name);
 }
 
 function finish(text: string, line: number, lineStart: number, s: number, e: number, raw: RawMarker): Marker {
@@ -292,6 +293,7 @@ function finish(text: string, line: number, lineStart: number, s: number, e: num
     raw.word,
     foldWhitespace(text, s, raw.markerEnd),
     s - lineStart,
+    raw.markerEnd - lineStart,
     titleEnd - lineStart,
     foldWhitespace(text, s, titleEnd, NAME_CAP),
   );
@@ -299,7 +301,7 @@ function finish(text: string, line: number, lineStart: number, s: number, e: num
 
 /** The same marker on another line, after lines were inserted or deleted above it. */
 export function markerOnLine(m: Marker, line: number): Marker {
-  return new LineMarker(line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.titleEnd, m.name);
+  return new LineMarker(line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.titleEnd, m.name);
 }
 
 /** The markers of lines fromLine..toLine (inclusive) of a document. */

@@ -103,3 +103,194 @@ export function circledValue(code: number): number {
 export function parenthesizedCnValue(code: number): number {
   return code >= 0x3220 && code <= 0x3229 ? code - 0x3220 + 1 : 0;
 }
+
+const STEMS = '甲乙丙丁戊己庚辛壬癸';
+
+/** The ten heavenly stems 甲…癸 → 1–10, else 0 (docs/headings.md §2, the stem style). */
+export function stemValue(code: number): number {
+  return STEMS.indexOf(String.fromCharCode(code)) + 1;
+}
+
+// ---------------------------------------------------------------- writing
+
+/** How a number is written in a marker: the kinds the readers above accept. */
+export type NumeralKind =
+  | 'chinese' // 一 十一 二十 一百零五
+  | 'financial' // 壹 壹拾壹 贰拾
+  | 'ascii' // 1 12
+  | 'fullwidth' // １ １２
+  | 'circled' // ① … ⑳ ㉑ … ㊿
+  | 'parenthesized' // ⑴ … ⒇
+  | 'full-stop' // ⒈ … ⒛
+  | 'enclosed' // ㈠ … ㈩
+  | 'stem'; // 甲 … 癸
+
+export interface NumeralForm {
+  readonly kind: NumeralKind;
+  /** Chinese and financial: the zero inside a number, 零 (一百零五) or 〇 (一百〇五). */
+  readonly zero?: '零' | '〇';
+  /** Digits: written at least this wide with leading zeros (第001章 → 3). */
+  readonly pad?: number;
+}
+
+const CN_DIGITS = '〇一二三四五六七八九';
+const FINANCIAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
+const FINANCIAL = new Set('壹贰叁肆伍陆柒捌玖拾佰仟');
+const CN_UNITS = ['千', '百', '十', ''];
+const FINANCIAL_UNITS = ['仟', '佰', '拾', ''];
+
+/** The largest number each kind can write (Chinese numerals are read up to 千, see readCnNumeral). */
+const MAX_VALUE: Readonly<Record<NumeralKind, number>> = {
+  chinese: 9999,
+  financial: 9999,
+  ascii: 999999,
+  fullwidth: 999999,
+  circled: 50,
+  parenthesized: 20,
+  'full-stop': 20,
+  enclosed: 10,
+  stem: 10,
+};
+
+/**
+ * Writes `value` as `form` says, or undefined when the kind cannot write it
+ * (① stops at ㊿, 甲 at 癸, 0 has no marker). The readers above read every
+ * result back to `value` (test/unit/numerals.test.ts).
+ */
+export function writeNumeral(value: number, form: NumeralForm): string | undefined {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_VALUE[form.kind]) return undefined;
+  switch (form.kind) {
+    case 'chinese':
+      return writeCn(value, CN_DIGITS, CN_UNITS, form.zero ?? '零', true);
+    case 'financial':
+      return writeCn(value, FINANCIAL_DIGITS, FINANCIAL_UNITS, form.zero ?? '零', false);
+    case 'ascii':
+      return String(value).padStart(form.pad ?? 1, '0');
+    case 'fullwidth':
+      return String(value)
+        .padStart(form.pad ?? 1, '0')
+        .replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + d.charCodeAt(0) - 0x30));
+    case 'circled':
+      return String.fromCharCode(value <= 20 ? 0x2460 + value - 1 : value <= 35 ? 0x3251 + value - 21 : 0x32b1 + value - 36);
+    case 'parenthesized':
+      return String.fromCharCode(0x2474 + value - 1);
+    case 'full-stop':
+      return String.fromCharCode(0x2488 + value - 1);
+    case 'enclosed':
+      return String.fromCharCode(0x3220 + value - 1);
+    case 'stem':
+      return STEMS[value - 1];
+  }
+}
+
+/**
+ * 1–9999 with units: 十 十一 二十 一百零五 一百一十 一千零四十. A run of zero
+ * places inside the number is one `zero`; 10–19 drop the leading 一 in
+ * ordinary numerals (十一) and keep it in financial ones (壹拾壹).
+ */
+function writeCn(value: number, digits: string, units: readonly string[], zero: string, tenAlone: boolean): string {
+  let out = '';
+  let zeros = false;
+  const places = [Math.floor(value / 1000) % 10, Math.floor(value / 100) % 10, Math.floor(value / 10) % 10, value % 10];
+  for (let p = 0; p < 4; p++) {
+    const d = places[p];
+    if (d === 0) {
+      zeros = out !== '';
+      continue;
+    }
+    if (zeros) out += zero;
+    zeros = false;
+    if (!(tenAlone && p === 2 && d === 1 && out === '')) out += digits[d];
+    out += units[p];
+  }
+  return out;
+}
+
+export interface WrittenNumeral extends NumeralMatch {
+  readonly form: NumeralForm;
+}
+
+/**
+ * Reads a numeral of any kind at `start` and tells how it is written: the
+ * kind a list's next number must be written in.
+ */
+export function readWrittenNumeral(text: string, start: number, limit: number): WrittenNumeral | undefined {
+  const code = text.charCodeAt(start);
+  if (start >= limit) return undefined;
+  const digit = digitValue(code);
+  if (digit >= 0) {
+    const num = readArabic(text, start, limit)!;
+    const kind: NumeralKind = code >= 0xff10 ? 'fullwidth' : 'ascii';
+    const width = num.end - start;
+    return { ...num, form: digit === 0 && width > 1 ? { kind, pad: width } : { kind } };
+  }
+  const single = singleCharacterNumeral(code);
+  if (single !== undefined) return { value: single.value, end: start + 1, form: { kind: single.kind } };
+  const cn = readCnNumeral(text, start, limit);
+  if (cn === undefined) return undefined;
+  let financial = false;
+  let zero: '零' | '〇' | undefined;
+  for (let i = start; i < cn.end; i++) {
+    const ch = text[i];
+    if (FINANCIAL.has(ch)) financial = true;
+    else if (ch === '〇') zero = '〇';
+  }
+  const kind: NumeralKind = financial ? 'financial' : 'chinese';
+  return { ...cn, form: zero ? { kind, zero } : { kind } };
+}
+
+function singleCharacterNumeral(code: number): { value: number; kind: NumeralKind } | undefined {
+  if (code >= 0x2460 && code <= 0x2473) return { value: code - 0x2460 + 1, kind: 'circled' };
+  if (code >= 0x2474 && code <= 0x2487) return { value: code - 0x2474 + 1, kind: 'parenthesized' };
+  if (code >= 0x2488 && code <= 0x249b) return { value: code - 0x2488 + 1, kind: 'full-stop' };
+  if (code >= 0x3251 && code <= 0x325f) return { value: code - 0x3251 + 21, kind: 'circled' };
+  if (code >= 0x32b1 && code <= 0x32bf) return { value: code - 0x32b1 + 36, kind: 'circled' };
+  const enclosed = parenthesizedCnValue(code);
+  if (enclosed > 0) return { value: enclosed, kind: 'enclosed' };
+  const stem = stemValue(code);
+  if (stem > 0) return { value: stem, kind: 'stem' };
+  return undefined;
+}
+
+/**
+ * A marker taken apart (docs/headings.md §7): what stands before its number
+ * (（ ( 第 附件), the number and how it is written, and what follows it
+ * (、 . ） 章 条 是). Offsets are into the marker text as written.
+ */
+export interface MarkerForm {
+  readonly before: string;
+  readonly value: number;
+  readonly numeral: NumeralForm;
+  readonly after: string;
+  /** Where the numeral stands in the marker text. */
+  readonly numeralStart: number;
+  readonly numeralEnd: number;
+}
+
+/**
+ * Takes apart a marker as written (from its start to its markerEnd), or
+ * undefined when it holds no number (前言, 目录). `from` is where its number
+ * may start at the earliest: a title line of a speech collection
+ * (在……讲话篇2) carries its number after the last 篇.
+ */
+export function markerForm(marker: string, from = 0): MarkerForm | undefined {
+  for (let i = from; i < marker.length; i++) {
+    const num = readWrittenNumeral(marker, i, marker.length);
+    if (num === undefined) continue;
+    return {
+      before: marker.slice(0, i),
+      value: num.value,
+      numeral: num.form,
+      after: marker.slice(num.end),
+      numeralStart: i,
+      numeralEnd: num.end,
+    };
+  }
+  return undefined;
+}
+
+/** The marker `form` with `value` in the place of its number, or undefined when its kind cannot write it. */
+export function writeMarker(form: MarkerForm, value: number): string | undefined {
+  const numeral = writeNumeral(value, form.numeral);
+  return numeral === undefined ? undefined : form.before + numeral + form.after;
+}

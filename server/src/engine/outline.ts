@@ -1,21 +1,32 @@
 // Builds the outline tree from the line markers (docs/headings.md §3, §4):
-// the table of contents, the enumeration list rules, parents, and section
+// the table of contents, the lists and their rules, parents, and section
 // ranges. Near-linear in the number of markers; no recursion, so no input can
 // exhaust the stack.
 
 import { OutlineDocument, lineContentEnd, lineStart } from './document';
+import { scanLine } from './markers';
 import { isIndent, isSpace, stripWhitespace } from './names';
 import { digitValue } from './numerals';
-import { Heading, HeadingStyle, Marker, Outline, OutlineOptions, RANK } from './types';
-
-/**
- * Enumeration lists nest at most this deep. 一是/一要 alternating would
- * otherwise nest without end; no speech goes past three.
- */
-export const MAX_LIST_DEPTH = 6;
+import {
+  HEADING_STYLES,
+  Heading,
+  HeadingList,
+  HeadingStyle,
+  ListKind,
+  ListMarker,
+  Marker,
+  Outline,
+  OutlineOptions,
+  RANK,
+  RejectReason,
+  RejectedMarker,
+  TableOfContents,
+} from './types';
 
 /** Shared by every leaf until it gets a child: most headings are leaves. */
 const NO_CHILDREN: readonly Heading[] = Object.freeze([]);
+/** Shared by every list that is not an enumeration. */
+const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /**
  * A heading reads what its line says from its marker rather than copying it:
@@ -34,6 +45,7 @@ class HeadingNode implements Heading {
     private readonly source: Marker,
     readonly parent: Heading | undefined,
     readonly index: number,
+    readonly list: HeadingList | undefined,
   ) {
     this.endLine = source.line;
     this.depth = parent ? parent.depth + 1 : 0;
@@ -66,63 +78,115 @@ class HeadingNode implements Heading {
   get start(): number {
     return this.source.start;
   }
+  get markerEnd(): number {
+    return this.source.markerEnd;
+  }
   get titleEnd(): number {
     return this.source.titleEnd;
   }
 }
 
-/** An open run of enumeration points (一是 二是 …). */
-interface EnumerationList {
-  readonly parent: Heading | undefined;
-  /** Words its points used: 是, 要, 关于 (the word may change along a list). */
-  readonly words: Set<string>;
-  last: number;
+class ListNode implements HeadingList {
+  readonly members: Heading[] = [];
+  readonly words: readonly string[];
+  lead: ListMarker | undefined = undefined;
+
+  constructor(
+    readonly kind: ListKind,
+    readonly style: HeadingStyle,
+    readonly parent: Heading | undefined,
+    word: string | undefined,
+  ) {
+    this.words = word === undefined ? NO_WORDS : [word];
+  }
+
+  get next(): number {
+    const last = this.members.length > 0 ? this.members[this.members.length - 1] : this.lead;
+    return last === undefined ? 1 : last.number + 1;
+  }
+}
+
+/** An open list of enumeration points (一是 二是 …) while the outline is built. */
+interface OpenEnumeration {
+  readonly list: ListNode;
   /** Its latest point; set as soon as the point is added. */
   current?: Heading;
   readonly depth: number;
 }
+
+/** Sibling lists are found by parent and style: (parent index + 1) · STYLE_KEYS + style key. */
+const STYLE_KEYS = 16;
+const STYLE_KEY: Readonly<Record<HeadingStyle, number>> = Object.fromEntries(HEADING_STYLES.map((s, i) => [s, i])) as Record<HeadingStyle, number>;
+/** 附录 lists apart from 附件 lists, both of the named style. */
+const APPENDIX_KEY = HEADING_STYLES.length;
 
 export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], options: OutlineOptions): Outline {
   const text = doc.getText();
   const { kept, proper } = skipTableOfContents(text, doc, markers);
   const headings: HeadingNode[] = [];
   const roots: Heading[] = [];
+  const lists: ListNode[] = [];
+  const rejected: RejectedMarker[] = [];
   /** Open headings of rank 1–9, outermost first. */
   const stack: Heading[] = [];
-  let lists: EnumerationList[] = [];
-  /** The number the open ordinal list (第一， 第二，) stands at; 0 when none is open. */
-  let ordinalAt = 0;
+  let enumerations: OpenEnumeration[] = [];
+  /** The open ordinal list (第一， 第二，); undefined when none is open. */
+  let ordinal: ListNode | undefined;
+  /** The articles 第一条 … of the whole document. */
+  let law: ListNode | undefined;
+  /** The latest sibling list of each style under each parent. */
+  const siblingLists = new Map<number, ListNode>();
+  /** 目录 headings, for the tables of contents. */
+  let tocHeadings: Map<Marker, Heading> | undefined;
 
   for (const marker of kept) {
     if (proper.has(marker)) {
       // The document proper begins: the 目录 section and anything open in it end here.
       const toc = stack.findIndex((h) => h.kind === 'toc');
       if (toc >= 0) stack.length = toc;
-      lists = [];
+      enumerations = [];
     }
     if (marker.style === 'enumeration') {
       if (!options.enumerations) continue;
-      const placed = placeEnumeration(marker, lists, stack[stack.length - 1]);
-      if (placed === undefined) continue; // a point that continues no list is prose
-      lists = placed.lists;
-      placed.list.current = addHeading(marker, placed.list.parent, headings, roots);
+      const placed = placeEnumeration(marker, enumerations, stack[stack.length - 1], lists);
+      if (typeof placed === 'string') {
+        rejected.push({ marker, reason: placed });
+        continue;
+      }
+      enumerations = placed.open;
+      placed.entry.current = addHeading(marker, placed.entry.list.parent, placed.entry.list, headings, roots);
       continue;
     }
+    const rank = RANK[marker.style];
     if (marker.kind === 'ordinal') {
       // 第一 opens an ordinal list; 第n only continues one standing at n − 1.
-      if (marker.number !== 1 && marker.number !== ordinalAt + 1) continue;
-      ordinalAt = marker.number;
-    } else if (RANK[marker.style] <= RANK.item) {
-      ordinalAt = 0;
+      if (marker.number !== 1 && marker.number !== ordinal?.next) {
+        rejected.push({ marker, reason: 'out-of-sequence' });
+        continue;
+      }
+    } else if (rank <= RANK.item) {
+      ordinal = undefined;
     }
-    if (lists.length > 0) lists = []; // any heading of rank 1–9 closes every enumeration list
-    const rank = RANK[marker.style];
+    if (enumerations.length > 0) enumerations = []; // any heading of rank 1–9 closes every enumeration list
     while (stack.length > 0 && stack[stack.length - 1].rank >= rank) stack.pop();
-    stack.push(addHeading(marker, stack[stack.length - 1], headings, roots));
+    const parent = stack[stack.length - 1];
+    let list: ListNode | undefined;
+    if (marker.kind === 'ordinal') {
+      if (marker.number === 1) ordinal = newList('ordinal', marker.style, parent, lists);
+      list = ordinal;
+    } else if (marker.number > 0) {
+      // Articles are numbered through the whole law, across its chapters (§7).
+      list = marker.kind === 'law' ? (law ??= newList('law', marker.style, undefined, lists)) : siblingList(marker, parent, siblingLists, lists);
+    }
+    const heading = addHeading(marker, parent, list, headings, roots);
+    stack.push(heading);
+    if (marker.kind === 'toc') (tocHeadings ??= new Map()).set(marker, heading);
   }
 
   assignSectionEnds(doc, headings);
-  return { roots, headings };
+  for (const list of lists) if (list.kind === 'siblings' && list.parent?.style === 'named') attachLead(text, doc, list);
+  const tablesOfContents = tocHeadings === undefined ? [] : tableOfContentsEntries(markers, kept, proper, tocHeadings);
+  return { roots, headings, lists, rejected, tablesOfContents };
 }
 
 /**
@@ -130,59 +194,143 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
  * function, not a closure over the lists: optimised code that inlined a
  * closure is thrown away when that closure dies with its parse.
  */
-function addHeading(marker: Marker, parent: Heading | undefined, headings: HeadingNode[], roots: Heading[]): Heading {
-  const heading = new HeadingNode(marker, parent, headings.length);
+function addHeading(marker: Marker, parent: Heading | undefined, list: ListNode | undefined, headings: HeadingNode[], roots: Heading[]): Heading {
+  const heading = new HeadingNode(marker, parent, headings.length, list);
   if (parent === undefined) roots.push(heading);
   else if (parent.children === NO_CHILDREN) (parent as HeadingNode).children = [heading];
   else (parent.children as Heading[]).push(heading);
   headings.push(heading);
+  list?.members.push(heading);
   return heading;
 }
 
+function newList(kind: ListKind, style: HeadingStyle, parent: Heading | undefined, lists: ListNode[], word?: string): ListNode {
+  const list = new ListNode(kind, style, parent, word);
+  lists.push(list);
+  return list;
+}
+
 /**
- * Applies the list rules (§4) to one enumeration point: which list it joins
- * and the lists left open, or undefined when it continues no list.
+ * The list of `marker` among its siblings of the same style: the latest one
+ * under `parent`, or a new one when there is none or the marker is numbered 1
+ * (a list that starts again is a new list, as 一是 is in §4; so the 项 of a law
+ * article restart in each 款).
+ */
+function siblingList(marker: Marker, parent: Heading | undefined, open: Map<number, ListNode>, lists: ListNode[]): ListNode {
+  let styleKey = STYLE_KEY[marker.style];
+  if (marker.style === 'named' && marker.marker.replace(/\s/g, '').startsWith('附录')) styleKey = APPENDIX_KEY;
+  const key = (parent === undefined ? 0 : parent.index + 1) * STYLE_KEYS + styleKey;
+  const latest = open.get(key);
+  if (latest !== undefined && marker.number !== 1) return latest;
+  const list = newList('siblings', marker.style, parent, lists);
+  open.set(key, list);
+  return list;
+}
+
+/**
+ * 附件：1.…… with 2. and 3. lines after it (§7): the inline 1. is the first
+ * item of the list its children continue. Only for the first list under an
+ * unnumbered 附件 heading, when that list starts past 1.
+ */
+function attachLead(text: string, doc: OutlineDocument, list: ListNode): void {
+  const parent = list.parent!;
+  if (parent.number !== 0 || parent.children[0] !== list.members[0] || list.members[0].number <= 1) return;
+  const lineBegin = lineStart(doc, parent.line);
+  const lineEnd = lineContentEnd(text, doc, parent.line);
+  let at = lineBegin + parent.markerEnd;
+  while (at < lineEnd && (isSpace(text.charCodeAt(at)) || text[at] === '：' || text[at] === ':')) at++;
+  const inline = scanLine(text, parent.line, at, lineEnd);
+  if (inline === undefined || inline.style !== list.style || inline.number >= list.members[0].number || inline.start !== 0) return;
+  const shift = at - lineBegin;
+  list.lead = { line: parent.line, start: shift, markerEnd: inline.markerEnd + shift, number: inline.number, marker: inline.marker };
+}
+
+/**
+ * The entries of each table of contents: the markers skipTableOfContents
+ * left out between a kept 目录 marker and the start of the document proper.
+ */
+function tableOfContentsEntries(
+  markers: readonly Marker[],
+  kept: readonly Marker[],
+  proper: ReadonlySet<Marker>,
+  tocHeadings: ReadonlyMap<Marker, Heading>,
+): TableOfContents[] {
+  const tables: TableOfContents[] = [];
+  let k = 0; // kept[k] is the next kept marker not yet passed
+  for (let i = 0; i < markers.length; i++) {
+    if (k < kept.length && markers[i] === kept[k]) {
+      k++;
+      continue;
+    }
+    // markers[i] was left out: an entry of the table opened by kept[k − 1].
+    const heading = tocHeadings.get(kept[k - 1]);
+    if (heading === undefined || (k < kept.length && !proper.has(kept[k]))) continue;
+    const last = tables[tables.length - 1];
+    if (last?.heading === heading) (last.entries as Marker[]).push(markers[i]);
+    else tables.push({ heading, entries: [markers[i]] });
+  }
+  return tables;
+}
+
+/**
+ * Enumeration points nest at most this deep (§4). 一是/一要 alternating
+ * would otherwise nest without end; no speech goes past three.
+ */
+export const MAX_LIST_DEPTH = 6;
+
+/**
+ * Applies the list rules (§4) to one enumeration point: the open list it
+ * joins and the lists left open, or why it is prose.
  */
 function placeEnumeration(
   marker: Marker,
-  lists: EnumerationList[],
+  open: readonly OpenEnumeration[],
   enclosing: Heading | undefined,
-): { list: EnumerationList; lists: EnumerationList[] } | undefined {
+  lists: ListNode[],
+): { entry: OpenEnumeration; open: OpenEnumeration[] } | RejectReason {
   const word = marker.word ?? '';
-  if (marker.number === 1) {
-    const inner = lists[lists.length - 1];
-    let open = lists;
+  const n = marker.number;
+  if (n === 1) {
+    const inner = open[open.length - 1];
+    let keep = open;
     let parent: Heading | undefined = enclosing;
     let depth = 0;
-    if (inner !== undefined && inner.words.has(word)) {
+    if (inner !== undefined && inner.list.words.includes(word)) {
       // Same word: the old list ends and the new one is its sibling.
-      open = lists.slice(0, -1);
-      parent = inner.parent;
+      keep = open.slice(0, -1);
+      parent = inner.list.parent;
       depth = inner.depth;
     } else if (inner !== undefined) {
       // Another word: the new list nests under the current point.
       parent = inner.current;
       depth = inner.depth + 1;
-      if (depth >= MAX_LIST_DEPTH) return undefined;
+      if (depth >= MAX_LIST_DEPTH) return 'too-deep';
     }
-    const list: EnumerationList = { parent, words: new Set([word]), last: 1, depth };
-    return { list, lists: [...open, list] };
+    const entry: OpenEnumeration = { list: newList('enumeration', 'enumeration', parent, lists, word), depth };
+    return { entry, open: [...keep, entry] };
   }
   // n > 1 continues the nearest list standing at n − 1, preferring the same word.
   let found = -1;
-  for (let i = lists.length - 1; i >= 0; i--) {
-    if (lists[i].last !== marker.number - 1) continue;
-    if (lists[i].words.has(word)) {
+  for (let i = open.length - 1; i >= 0; i--) {
+    if (open[i].list.next !== n) continue;
+    if (open[i].list.words.includes(word)) {
       found = i;
       break;
     }
     if (found === -1) found = i;
   }
-  if (found === -1) return undefined;
-  const list = lists[found];
-  list.last = marker.number;
-  list.words.add(word);
-  return { list, lists: lists.slice(0, found + 1) };
+  if (found === -1) {
+    // A number skipped (一是 二是 四是) or repeated (二是 二是) in a list of the
+    // same word is still its point, a slip for the numbering checks to report.
+    for (let i = open.length - 1; i >= 0 && found === -1; i--) {
+      const last = open[i].list.next - 1;
+      if ((last === n - 2 || last === n) && open[i].list.words.includes(word)) found = i;
+    }
+    if (found === -1) return 'no-list';
+  }
+  const entry = open[found];
+  if (!entry.list.words.includes(word)) (entry.list.words as string[]).push(word);
+  return { entry, open: open.slice(0, found + 1) };
 }
 
 /** Table-of-contents lines are compared on this many non-whitespace characters. */

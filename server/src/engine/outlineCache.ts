@@ -123,6 +123,7 @@ function sameMarkers(markers: readonly Marker[], lo: number, hi: number, fresh: 
       a.number === b.number &&
       a.word === b.word &&
       a.start === b.start &&
+      a.markerEnd === b.markerEnd &&
       a.titleEnd === b.titleEnd &&
       a.name === b.name &&
       a.marker === b.marker

@@ -2,35 +2,30 @@
 // every feature (symbols, folding, selection ranges, the CLI, diagnostics)
 // is derived from.
 
-/** Heading styles from outermost to innermost (docs/headings.md §2). */
-export type HeadingStyle =
-  | 'volume' // 第一卷 第二编 第三部
-  | 'article' // 第一篇 / a title line ending in 篇1
-  | 'part' // 第一部分
-  | 'chapter' // 第一章 第十二回
-  | 'named' // 前言 目录 附件1： … (rank 3, like a chapter)
-  | 'section' // 第一节
-  | 'item' // 一、 第一条 第一，(ordinal list)
-  | 'paren-cn' // （一） ㈠
-  | 'arabic' // 1. 1、
-  | 'paren-arabic' // （1） 1）
-  | 'circled' // ① ⑴ ⒈
-  | 'enumeration'; // 一是 二要 三关于
+/**
+ * Heading styles from outermost to innermost with their ranks (docs/headings.md
+ * §2): the one list of styles. HeadingStyle and HEADING_STYLES are derived
+ * from it, so a style cannot be missing from one of them.
+ */
+export const RANK = {
+  volume: 1, // 第一卷 第二编 第三部
+  article: 2, // 第一篇 / a title line ending in 篇1
+  part: 2, // 第一部分
+  chapter: 3, // 第一章 第十二回
+  named: 3, // 前言 目录 附件1： … (like a chapter)
+  section: 4, // 第一节
+  item: 5, // 一、 第一条 第一，(ordinal list)
+  'paren-cn': 6, // （一） ㈠
+  arabic: 7, // 1. 1、
+  'paren-arabic': 8, // （1） 1）
+  circled: 9, // ① ⑴ ⒈
+  enumeration: 10, // 一是 二要 三关于
+} as const satisfies Record<string, number>;
 
-export const RANK: Readonly<Record<HeadingStyle, number>> = {
-  volume: 1,
-  article: 2,
-  part: 2,
-  chapter: 3,
-  named: 3,
-  section: 4,
-  item: 5,
-  'paren-cn': 6,
-  arabic: 7,
-  'paren-arabic': 8,
-  circled: 9,
-  enumeration: 10,
-};
+export type HeadingStyle = keyof typeof RANK;
+
+/** Every style, outermost first (the order of RANK). */
+export const HEADING_STYLES: readonly HeadingStyle[] = Object.freeze(Object.keys(RANK) as HeadingStyle[]);
 
 /**
  * A line that looks like a heading on its own, before the document-level
@@ -54,6 +49,11 @@ export interface Marker {
   readonly marker: string;
   /** UTF-16 column where the marker starts (after indentation). */
   readonly start: number;
+  /**
+   * UTF-16 column just after the marker as written: `marker` is folded, so
+   * `start + marker.length` is wrong for 第 三 章 or 第　三　章.
+   */
+  readonly markerEnd: number;
   /** UTF-16 column just after the title (the end of the heading's name span). */
   readonly titleEnd: number;
   /** Marker and title, whitespace folded, not yet truncated; capped in length. */
@@ -72,6 +72,7 @@ export interface Heading {
   /** 0-based line of the heading. */
   readonly line: number;
   readonly start: number;
+  readonly markerEnd: number;
   readonly titleEnd: number;
   /** 0-based last line of the section (trailing blank lines excluded). */
   endLine: number;
@@ -83,6 +84,71 @@ export interface Heading {
   readonly depth: number;
   /** Position in Outline.headings. */
   readonly index: number;
+  /** The list the heading is a member of; undefined for a heading without a number (前言, 目录). */
+  readonly list: HeadingList | undefined;
+}
+
+/**
+ * Where a numbered marker stands and what it says: a heading, or the inline
+ * first item of an 附件说明 (附件：1.……) that is not a heading of its own.
+ */
+export interface ListMarker {
+  readonly line: number;
+  readonly start: number;
+  readonly markerEnd: number;
+  readonly number: number;
+  /** The marker as written, whitespace folded. */
+  readonly marker: string;
+}
+
+/**
+ * What holds a list together (docs/headings.md §7):
+ * - 'siblings': headings of one style under one parent (一、二、; （一）（二）;
+ *   第一章 第二章; 附件1 附件2), a new list at each member numbered 1;
+ * - 'enumeration': a list of run-in points 一是 二是 (§4);
+ * - 'ordinal': 第一， 第二， (§4);
+ * - 'law': the articles 第一条 第二条 … of the whole document, across chapters.
+ */
+export type ListKind = 'siblings' | 'enumeration' | 'ordinal' | 'law';
+
+/** One list of numbered headings, whose numbers should run 1, 2, 3 … */
+export interface HeadingList {
+  readonly kind: ListKind;
+  readonly style: HeadingStyle;
+  /** The heading the members sit under; undefined at the top level, and for law articles (which span chapters). */
+  readonly parent: Heading | undefined;
+  /** In document order; never empty. */
+  readonly members: readonly Heading[];
+  /** Enumeration words along the list in order of first use (是, 要, 关于); empty for other kinds. */
+  readonly words: readonly string[];
+  /** The number the next member should carry: one more than the last member's. */
+  readonly next: number;
+  /**
+   * An inline first item on the parent's own line, which the members
+   * continue: the 1. of `附件：1.……` followed by 2. and 3. lines.
+   */
+  readonly lead: ListMarker | undefined;
+}
+
+/** Why the list rules (§4) turned a candidate marker down; it is prose in the tree. */
+export type RejectReason =
+  /** A point numbered n > 1 that continues no open list (三要素……). */
+  | 'no-list'
+  /** An ordinal 第n， with no open ordinal list standing at n − 1. */
+  | 'out-of-sequence'
+  /** A point that would open a list deeper than MAX_LIST_DEPTH. */
+  | 'too-deep';
+
+export interface RejectedMarker {
+  readonly marker: Marker;
+  readonly reason: RejectReason;
+}
+
+/** A 目录 and its entries (§3): the heading-like lines that are not sections. */
+export interface TableOfContents {
+  readonly heading: Heading;
+  /** In document order; never empty. */
+  readonly entries: readonly Marker[];
 }
 
 export interface Outline {
@@ -90,6 +156,12 @@ export interface Outline {
   readonly roots: readonly Heading[];
   /** Every heading in document order (parents before their children). */
   readonly headings: readonly Heading[];
+  /** Every list, in the order of their first members. */
+  readonly lists: readonly HeadingList[];
+  /** Candidate markers the list rules turned down, in document order. */
+  readonly rejected: readonly RejectedMarker[];
+  /** Tables of contents whose entries the document proper repeats. */
+  readonly tablesOfContents: readonly TableOfContents[];
 }
 
 export interface OutlineOptions {

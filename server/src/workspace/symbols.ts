@@ -2,13 +2,11 @@
 // objects and no file text, only the names joined into one string and a few
 // typed arrays. About 8 bytes per name character plus 21 bytes per heading.
 
-import { HeadingStyle, Outline } from '../engine';
+import { HEADING_STYLES, HeadingStyle, Outline } from '../engine';
 import { BUCKETS, PinyinTable } from './pinyin';
 
-/** Styles by their code in FileSymbols.styles. */
-export const STYLES: readonly HeadingStyle[] = [
-  'volume', 'article', 'part', 'chapter', 'named', 'section', 'item', 'paren-cn', 'arabic', 'paren-arabic', 'circled', 'enumeration',
-];
+/** Styles by their code in FileSymbols.styles: the engine's list, so every style has a code. */
+export const STYLES: readonly HeadingStyle[] = HEADING_STYLES;
 const STYLE_CODE = new Map(STYLES.map((s, i) => [s, i]));
 
 /** Separates names in FileSymbols.text; never part of a name (names are one line). */
@@ -90,7 +88,7 @@ export function fileSymbols(outline: Outline, pinyin: PinyinTable): FileSymbols 
     columns[i] = h.start;
     titleEnds[i] = h.titleEnd;
     parents[i] = h.parent === undefined ? -1 : (index.get(h.parent) ?? -1);
-    styles[i] = STYLE_CODE.get(h.style) ?? 0;
+    styles[i] = STYLE_CODE.get(h.style)!;
   }
   starts[n] = offset;
   names.push('');
