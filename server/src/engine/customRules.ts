@@ -63,8 +63,9 @@ export function compileRules(customRules: unknown, notHeadings: unknown): Compil
   const list = (value: unknown) => (Array.isArray(value) ? value : []);
 
   list(customRules).forEach((entry: unknown, index) => {
-    const fail = (problem: RuleProblem, detail?: string) =>
+    const fail = (problem: RuleProblem, detail?: string): void => {
       errors.push({ setting: 'customRules', index, rule: ruleText(entry), problem, ...(detail === undefined ? {} : { detail }) });
+    };
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return fail('notAnObject');
     const { pattern, rank, name } = entry as Record<string, unknown>;
     if (typeof pattern !== 'string') return fail('invalidPattern', 'pattern must be a string');
