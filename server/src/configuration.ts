@@ -31,6 +31,8 @@ export const SETTINGS = {
   enumerations: { type: 'boolean', default: true },
   maxNameLength: { type: 'integer', default: 40, minimum: 10, maximum: NAME_CAP - 1 },
   charactersPerMinute: { type: 'number', default: 220, minimum: 60, maximum: 1000 },
+  semanticHighlighting: { type: 'boolean', default: true },
+  inlayHints: { type: 'boolean', default: false },
   'files.include': { type: 'array', default: ['**/*.txt'] },
   'files.exclude': { type: 'object', default: { '**/node_modules': true, '**/.git': true } },
   'files.maxFileSizeMB': { type: 'number', default: 20, exclusiveMinimum: 0 },
@@ -43,6 +45,10 @@ export interface Settings {
   readonly maxNameLength: number;
   /** Reading speed for speaking times. */
   readonly charactersPerMinute: number;
+  /** Semantic tokens for headings (providers/semanticTokens.ts); off: empty token data. */
+  readonly semanticHighlighting: boolean;
+  /** Section length and speaking time after heading lines (providers/inlayHints.ts). */
+  readonly inlayHints: boolean;
   /** Which files the workspace index reads (tigang.files.*, and VS Code's files.exclude). */
   readonly files: {
     readonly include: readonly string[];
@@ -68,6 +74,8 @@ export function normalizeSettings(tigang: unknown, files?: unknown): Settings {
     enumerations: readBoolean(t.enumerations, SETTINGS.enumerations),
     maxNameLength: Math.round(readNumber(t.maxNameLength, SETTINGS.maxNameLength)),
     charactersPerMinute: readNumber(t.charactersPerMinute, SETTINGS.charactersPerMinute),
+    semanticHighlighting: readBoolean(t.semanticHighlighting, SETTINGS.semanticHighlighting),
+    inlayHints: readBoolean(t.inlayHints, SETTINGS.inlayHints),
     files: {
       include: globList(own.include) ?? SETTINGS['files.include'].default,
       exclude: [...(excludeRules(own.exclude) ?? excludeRules(SETTINGS['files.exclude'].default)!), ...(excludeRules(asObject(files).exclude) ?? [])],

@@ -11,9 +11,14 @@ import {
   FoldingRangeRequest,
   InitializeParams,
   InitializeResult,
+  InlayHintRefreshRequest,
+  InlayHintRequest,
   LSPErrorCodes,
   ResponseError,
   SelectionRangeRequest,
+  SemanticTokensDeltaRequest,
+  SemanticTokensRefreshRequest,
+  SemanticTokensRequest,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -21,6 +26,8 @@ import { OutlineRequest } from '@tigang/protocol';
 import { ConfigurationManager } from './configuration';
 import { createDocuments } from './documents';
 import { OutlineCache, StatisticsCache } from './engine';
+import { L10n } from './l10n';
+import { SEMANTIC_TOKENS_LEGEND } from './providers/semanticTokens';
 import { CancelledError, SELECTION_POSITIONS_MAX, createTigangService } from './service';
 import { WorkspaceFeature } from './workspace';
 
@@ -32,6 +39,9 @@ interface ClientCapabilities {
   hierarchicalSymbols: boolean;
   /** textDocument.foldingRange.rangeLimit: at most this many folding ranges per document. */
   foldingRangeLimit: number | undefined;
+  /** workspace/semanticTokens/refresh and workspace/inlayHint/refresh: the client re-asks when the settings change. */
+  semanticTokensRefresh: boolean;
+  inlayHintRefresh: boolean;
 }
 
 export function startServer(connection: Connection): void {
@@ -39,7 +49,14 @@ export function startServer(connection: Connection): void {
   const outlines = new OutlineCache();
   const statistics = new StatisticsCache();
   const documents = createDocuments(outlines);
-  let client: ClientCapabilities = { pullConfiguration: false, configurationRegistration: false, hierarchicalSymbols: false, foldingRangeLimit: undefined };
+  let client: ClientCapabilities = {
+    pullConfiguration: false,
+    configurationRegistration: false,
+    hierarchicalSymbols: false,
+    foldingRangeLimit: undefined,
+    semanticTokensRefresh: false,
+    inlayHintRefresh: false,
+  };
   const configuration = new ConfigurationManager(
     {
       pull: async (scopeUri) => {
@@ -54,7 +71,9 @@ export function startServer(connection: Connection): void {
   );
   // workspace/symbol and tigang/searchSections over every file in the workspace.
   const workspace = new WorkspaceFeature(connection, documents, outlines);
-  const service = createTigangService({ outlines, statistics, settings: configuration, log });
+  // The client's display language, from initialize; inlay hints speak it.
+  const l10n = new L10n();
+  const service = createTigangService({ outlines, statistics, settings: configuration, log, l10n });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -64,7 +83,10 @@ export function startServer(connection: Connection): void {
       configurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
       hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
       foldingRangeLimit: typeof rangeLimit === 'number' && Number.isInteger(rangeLimit) && rangeLimit >= 0 ? rangeLimit : undefined,
+      semanticTokensRefresh: caps.workspace?.semanticTokens?.refreshSupport === true,
+      inlayHintRefresh: caps.workspace?.inlayHint?.refreshSupport === true,
     };
+    l10n.setLocale(params.locale);
     configuration.initialize({ pull: client.pullConfiguration });
     workspace.initialize(params);
     return {
@@ -74,6 +96,11 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         workspaceSymbolProvider: true,
+        // The writer's view. Registered statically: the settings that turn
+        // them off are per document (scope resource), so the handlers answer
+        // empty rather than the registration going away for every document.
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true } },
+        inlayHintProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'tigang', version: SERVER_VERSION },
@@ -93,6 +120,11 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((change) => {
     configuration.changed(change.settings);
     void workspace.configurationChanged(change.settings);
+    // Tokens and hints follow tigang.semanticHighlighting, tigang.inlayHints,
+    // tigang.charactersPerMinute and tigang.enumerations: ask the client to
+    // request them again.
+    if (client.semanticTokensRefresh) void connection.sendRequest(SemanticTokensRefreshRequest.type).catch(() => undefined);
+    if (client.inlayHintRefresh) void connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
   });
   documents.onDidClose((e) => service.documentClosed(e.document.uri));
 
@@ -129,6 +161,12 @@ export function startServer(connection: Connection): void {
   onDocumentRequest(SelectionRangeRequest.method, [], (doc, positions, token) => service.getSelectionRanges(doc, positions, token), requirePositions);
   onDocumentRequest(OutlineRequest.method, null, (doc, params, token) => service.getOutline(doc, params, token), requireOutlineParams);
 
+  // ---- the writer's view (semantic tokens, inlay hints)
+  onDocumentRequest(SemanticTokensRequest.method, { data: [] }, (doc, _params, token) => service.getSemanticTokens(doc, token));
+  onDocumentRequest(SemanticTokensDeltaRequest.method, { data: [] }, (doc, previousResultId, token) => service.getSemanticTokensDelta(doc, previousResultId, token), requirePreviousResultId);
+  onDocumentRequest(InlayHintRequest.method, [], (doc, range, token) => service.getInlayHints(doc, range, token), requireRange);
+  // ---- end of the writer's view
+
   documents.listen(connection);
   connection.listen();
 }
@@ -152,6 +190,19 @@ function requireOutlineParams(params: unknown): { previousResultId?: string } {
   const previous = (params as { previousResultId?: unknown }).previousResultId;
   if (previous !== undefined && previous !== null && typeof previous !== 'string') throw invalidParams('params.previousResultId must be a string');
   return { previousResultId: typeof previous === 'string' ? previous : undefined };
+}
+
+function requirePreviousResultId(params: unknown): string {
+  const id = (params as { previousResultId?: unknown } | null)?.previousResultId;
+  if (typeof id !== 'string') throw invalidParams('params.previousResultId must be a string');
+  return id;
+}
+
+function requireRange(params: unknown): { start: { line: number; character: number }; end: { line: number; character: number } } {
+  const r = (params as { range?: { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } } | null)?.range;
+  const valid = [r?.start, r?.end].every((p) => Number.isInteger(p?.line) && Number.isInteger(p?.character));
+  if (!valid) throw invalidParams('params.range must be a { start, end } of { line, character } integers');
+  return r as { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
 function requirePositions(params: unknown): { line: number; character: number }[] {

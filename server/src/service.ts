@@ -6,14 +6,28 @@
 // Adding a feature is one provider (providers/*.ts), one method here, one
 // handler and one capability in server.ts (docs/architecture.md).
 
-import { CancellationToken, DocumentSymbol, FoldingRange, Position, SelectionRange, SymbolInformation } from 'vscode-languageserver';
+import {
+  CancellationToken,
+  DocumentSymbol,
+  FoldingRange,
+  InlayHint,
+  Position,
+  Range,
+  SelectionRange,
+  SemanticTokens,
+  SemanticTokensDelta,
+  SymbolInformation,
+} from 'vscode-languageserver';
 import { OutlineResult, SearchSectionsResult } from '@tigang/protocol';
 import { Settings, SettingsProvider } from './configuration';
 import { Outline, OutlineCache, OutlineDocument, StatisticsCache } from './engine';
+import { L10n } from './l10n';
 import { documentSymbols, symbolInformation } from './providers/documentSymbols';
 import { foldingRanges } from './providers/foldingRanges';
+import { sectionInlayHints } from './providers/inlayHints';
 import { OutlineResults } from './providers/outline';
 import { selectionRangeAt } from './providers/selectionRanges';
+import { SemanticTokensResults, headingTokens } from './providers/semanticTokens';
 
 /** The workspace index's queries (workspace/feature.ts). */
 export interface WorkspaceSearch {
@@ -29,6 +43,8 @@ export interface TigangServiceOptions {
   readonly settings: SettingsProvider;
   readonly workspace?: WorkspaceSearch;
   readonly log: (message: string) => void;
+  /** The user's language for strings the server writes (inlay hints); English when absent. */
+  readonly l10n?: L10n;
 }
 
 /** Thrown when a request's token is cancelled before it finished; server.ts answers RequestCancelled. */
@@ -53,7 +69,16 @@ export interface TigangService {
   getOutline(doc: OutlineDocument, options: { previousResultId?: string }, token: CancellationToken): Promise<OutlineResult>;
   getWorkspaceSymbols(query: string, token: CancellationToken): Promise<SymbolInformation[]>;
   searchSections(query: string, limit: number | undefined, token: CancellationToken): Promise<SearchSectionsResult>;
-  /** A document closed: its outline and settings are dropped. */
+
+  // The writer's view: headings that stand out, section lengths where the writer looks.
+  /** textDocument/semanticTokens/full; empty data when tigang.semanticHighlighting is off. */
+  getSemanticTokens(doc: OutlineDocument, token: CancellationToken): Promise<SemanticTokens>;
+  /** textDocument/semanticTokens/full/delta: edits against the result named, or a full result when it is not the last one sent. */
+  getSemanticTokensDelta(doc: OutlineDocument, previousResultId: string, token: CancellationToken): Promise<SemanticTokens | SemanticTokensDelta>;
+  /** textDocument/inlayHint: `812 字 · 3′42″` after the heading lines in the range; none when tigang.inlayHints is off. */
+  getInlayHints(doc: OutlineDocument, range: Range, token: CancellationToken): Promise<InlayHint[]>;
+
+  /** A document closed: its outline, settings and last semantic tokens are dropped. */
   documentClosed(uri: string): void;
 }
 
@@ -66,6 +91,13 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
     throwIfCancelled(token);
     return { outline: outlines.get(doc, { enumerations: current.enumerations }), settings: current };
   }
+
+  // ---- the writer's view (semantic tokens, inlay hints)
+  const l10n = options.l10n ?? new L10n();
+  const tokenResults = new SemanticTokensResults();
+  /** Non-whitespace characters per section, from the per-line counts tigang/outline uses too. */
+  const characterCounts = (doc: OutlineDocument, outline: Outline): readonly number[] => statistics.get(doc).sectionCharacters(outline);
+  // ---- end of the writer's view
 
   return {
     getModel,
@@ -109,11 +141,38 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
       return options.workspace?.searchSections(query, limit) ?? { items: [], indexing: false };
     },
 
+    // ---- the writer's view (semantic tokens, inlay hints)
+    async getSemanticTokens(doc, token) {
+      const { outline, settings: s } = await getModel(doc, token);
+      if (!s.semanticHighlighting) {
+        tokenResults.forget(doc.uri);
+        return { data: [] };
+      }
+      return tokenResults.full(doc.uri, outline, () => headingTokens(doc, outline));
+    },
+
+    async getSemanticTokensDelta(doc, previousResultId, token) {
+      const { outline, settings: s } = await getModel(doc, token);
+      if (!s.semanticHighlighting) {
+        tokenResults.forget(doc.uri);
+        return { data: [] };
+      }
+      return tokenResults.delta(doc.uri, previousResultId, outline, () => headingTokens(doc, outline));
+    },
+
+    async getInlayHints(doc, range, token) {
+      const { outline, settings: s } = await getModel(doc, token);
+      if (!s.inlayHints) return [];
+      return sectionInlayHints(doc, outline, range, { characters: characterCounts(doc, outline), charactersPerMinute: s.charactersPerMinute, l10n });
+    },
+    // ---- end of the writer's view
+
     documentClosed(uri) {
       outlines.delete(uri);
       statistics.delete(uri);
       outlineResults.forget(uri);
       settings.forget(uri);
+      tokenResults.forget(uri);
     },
   };
 }

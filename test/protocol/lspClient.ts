@@ -21,10 +21,13 @@ import type {
   DocumentSymbol,
   FoldingRange,
   InitializeResult,
+  InlayHint,
   LogMessageParams,
   Position,
   Range,
   SelectionRange,
+  SemanticTokens,
+  SemanticTokensDelta,
   SymbolInformation,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
@@ -53,6 +56,10 @@ export interface ClientOptions {
   foldingRangeLimit?: number;
   /** Declare workspace.didChangeConfiguration.dynamicRegistration (default true). */
   configurationRegistration?: boolean;
+  /** Declare workspace.semanticTokens.refreshSupport and workspace.inlayHint.refreshSupport (default false). */
+  refreshSupport?: boolean;
+  /** params.locale of initialize (default: none). */
+  locale?: string;
 }
 
 export interface RawResponse {
@@ -104,6 +111,8 @@ export class LspClient {
   readonly configurationRequests: unknown[][] = [];
   /** While set, answers to workspace/configuration wait for it (a test holds the server inside a request). */
   configurationGate: Promise<void> | undefined;
+  /** workspace/semanticTokens/refresh and workspace/inlayHint/refresh requests received, by method. */
+  readonly refreshes: string[] = [];
   /** client/registerCapability registrations received. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   initializeResult: InitializeResult | undefined;
@@ -147,6 +156,12 @@ export class LspClient {
       this.registrations.push(...params.registrations);
       return null;
     });
+    for (const method of ['workspace/semanticTokens/refresh', 'workspace/inlayHint/refresh']) {
+      this.connection.onRequest(method, () => {
+        this.refreshes.push(method);
+        return null;
+      });
+    }
     this.connection.onNotification('window/logMessage', (params: LogMessageParams) => this.logs.push(params));
     this.connection.listen();
   }
@@ -160,15 +175,19 @@ export class LspClient {
       settings: options.settings ?? {},
       foldingRangeLimit: options.foldingRangeLimit ?? -1,
       configurationRegistration: options.configurationRegistration ?? true,
+      refreshSupport: options.refreshSupport ?? false,
+      locale: options.locale ?? '',
     });
     try {
       client.initializeResult = await client.request<InitializeResult>('initialize', {
         processId: process.pid,
         rootUri: null,
+        ...(client.options.locale ? { locale: client.options.locale } : {}),
         capabilities: {
           workspace: {
             configuration: client.options.configuration,
             didChangeConfiguration: { dynamicRegistration: client.options.configurationRegistration },
+            ...(client.options.refreshSupport ? { semanticTokens: { refreshSupport: true }, inlayHint: { refreshSupport: true } } : {}),
           },
           textDocument: {
             synchronization: { dynamicRegistration: false },
@@ -247,6 +266,18 @@ export class LspClient {
 
   selection(uri: string, positions: Position[]): Promise<SelectionRange[]> {
     return this.request('textDocument/selectionRange', { textDocument: { uri }, positions });
+  }
+
+  semanticTokens(uri: string): Promise<SemanticTokens> {
+    return this.request('textDocument/semanticTokens/full', { textDocument: { uri } });
+  }
+
+  semanticTokensDelta(uri: string, previousResultId: string): Promise<SemanticTokens | SemanticTokensDelta> {
+    return this.request('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId });
+  }
+
+  inlayHints(uri: string, range: Range): Promise<InlayHint[]> {
+    return this.request('textDocument/inlayHint', { textDocument: { uri }, range });
   }
 
   get isRunning(): boolean {

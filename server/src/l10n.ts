@@ -1,0 +1,73 @@
+// The server's own user-visible strings (inlay hints, later diagnostics), in
+// English and Simplified Chinese, as plain data tables. The client sends its
+// display language in initialize (params.locale); the client's strings live
+// in l10n/bundle.l10n.zh-cn.json and follow VS Code's language the same way.
+
+/** The languages the server speaks. */
+export type Locale = 'en' | 'zh-cn';
+
+const EN = {
+  /** An inlay hint after a heading: its section's characters and speaking time (`812 chars · 3′42″`). */
+  'section.stats': '{0} chars · {1}',
+  /** The inlay hint's tooltip. */
+  'section.stats.tooltip': 'This section: {0} characters, about {1} to speak at {2} characters a minute',
+  'duration.seconds': '{0} s',
+  'duration.minutes': '{0} min',
+  'duration.minutesSeconds': '{0} min {1} s',
+};
+
+export type MessageKey = keyof typeof EN;
+
+const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = {
+  en: EN,
+  'zh-cn': {
+    'section.stats': '{0} 字 · {1}',
+    'section.stats.tooltip': '本节 {0} 字，按每分钟 {2} 字约需 {1}',
+    'duration.seconds': '{0} 秒',
+    'duration.minutes': '{0} 分钟',
+    'duration.minutesSeconds': '{0} 分 {1} 秒',
+  },
+};
+
+/** zh, zh-cn, zh-sg and zh-hans(-…) read Simplified Chinese; everything else English (as the client's bundles do). */
+export function pickLocale(tag: string | undefined): Locale {
+  const t = (tag ?? '').toLowerCase().replace(/_/g, '-');
+  return t === 'zh' || t === 'zh-cn' || t === 'zh-sg' || t === 'zh-hans' || t.startsWith('zh-hans-') ? 'zh-cn' : 'en';
+}
+
+/** The strings of one locale. Numbers among the arguments are formatted for it (12,345). */
+export class L10n {
+  private current: Locale;
+  private numbers: Intl.NumberFormat;
+
+  constructor(tag?: string) {
+    this.current = pickLocale(tag);
+    this.numbers = numberFormat(this.current);
+  }
+
+  get locale(): Locale {
+    return this.current;
+  }
+
+  /** From initialize's params.locale. */
+  setLocale(tag: string | undefined): void {
+    this.current = pickLocale(tag);
+    this.numbers = numberFormat(this.current);
+  }
+
+  /** The message for `key` with {0}, {1} … replaced by the arguments. */
+  t(key: MessageKey, ...args: (string | number)[]): string {
+    return MESSAGES[this.current][key].replace(/\{(\d+)\}/g, (match, i: string) => {
+      const arg = args[Number(i)];
+      if (arg === undefined) return match;
+      return typeof arg === 'number' ? this.numbers.format(arg) : arg;
+    });
+  }
+}
+
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale === 'zh-cn' ? 'zh-CN' : 'en');
+}
+
+/** Every message table, for the test that checks both locales have the same keys and placeholders. */
+export const MESSAGE_TABLES = MESSAGES;

@@ -1,0 +1,239 @@
+// The writer's view over the real protocol: semantic tokens (full and delta)
+// and inlay hints from node dist/server.js --stdio, and the settings that
+// turn them off.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import { LspClient, range } from './lspClient';
+
+const SPEECH = [
+  '在全市工作会议上的讲话', // 0
+  '', // 1
+  '一、总体要求', // 2
+  '　　一是加强组织领导。要……', // 3
+  '二是完善经费保障。', // 4
+  '', // 5
+  '二、主要任务', // 6
+  '（一）抓好落实', // 7
+  '正文。', // 8
+].join('\n');
+
+// One server for a Chinese VS Code that takes refresh requests, one for an
+// English client.
+let zh: LspClient | undefined;
+let en: LspClient | undefined;
+
+before(async () => {
+  const [a, b] = await Promise.allSettled([LspClient.start({ locale: 'zh-cn', refreshSupport: true }), LspClient.start({ locale: 'en' })]);
+  if (a.status === 'fulfilled') zh = a.value;
+  if (b.status === 'fulfilled') en = b.value;
+  for (const r of [a, b]) if (r.status === 'rejected') throw r.reason;
+});
+
+after(async () => {
+  const stop = async (c: LspClient | undefined) => {
+    try {
+      if (c?.isRunning) await c.shutdown();
+    } finally {
+      c?.kill();
+    }
+  };
+  await Promise.all([stop(zh), stop(en)]);
+});
+
+const legend = (): SemanticTokensLegend => (zh!.initializeResult!.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend }).legend;
+
+/** [text, line, start, modifiers] of each token. */
+function decode(text: string, data: readonly number[]): [string, number, number, string][] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: [string, number, number, string][] = [];
+  let line = 0;
+  let start = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    start = data[i] === 0 ? start + data[i + 1] : data[i + 1];
+    const modifiers = legend().tokenModifiers.filter((_, bit) => (data[i + 4] & (1 << bit)) !== 0);
+    assert.equal(legend().tokenTypes[data[i + 3]], 'heading');
+    out.push([lines[line].slice(start, start + data[i + 2]), line, start, modifiers.join(' ')]);
+  }
+  return out;
+}
+
+function applyEdits(data: readonly number[], delta: SemanticTokensDelta): number[] {
+  const out = [...data];
+  for (const edit of [...delta.edits].sort((a, b) => b.start - a.start)) out.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+  return out;
+}
+
+describe('initialize (the writer’s view)', () => {
+  it('advertises semantic tokens with deltas and a legend of one type and level modifiers, and inlay hints', () => {
+    const caps = zh!.initializeResult!.capabilities;
+    assert.deepEqual(caps.semanticTokensProvider, {
+      legend: { tokenTypes: ['heading'], tokenModifiers: ['level1', 'level2', 'level3', 'level4', 'level5', 'level6', 'marker'] },
+      full: { delta: true },
+    });
+    assert.deepEqual(caps.inlayHintProvider, { resolveProvider: false });
+  });
+});
+
+describe('textDocument/semanticTokens', () => {
+  const client = () => zh!;
+  const uri = 'file:///tokens.txt';
+  before(() => client().open(uri, SPEECH));
+
+  it('full: marks each heading’s marker and title by level and nothing else', async () => {
+    const tokens = await client().semanticTokens(uri);
+    assert.equal(typeof tokens.resultId, 'string');
+    assert.deepEqual(decode(SPEECH, tokens.data), [
+      ['一、', 2, 0, 'level1 marker'],
+      ['总体要求', 2, 2, 'level1'],
+      ['一是', 3, 2, 'level2 marker'],
+      ['加强组织领导', 3, 4, 'level2'],
+      ['二是', 4, 0, 'level2 marker'],
+      ['完善经费保障', 4, 2, 'level2'],
+      ['二、', 6, 0, 'level1 marker'],
+      ['主要任务', 6, 2, 'level1'],
+      ['（一）', 7, 0, 'level2 marker'],
+      ['抓好落实', 7, 3, 'level2'],
+    ]);
+  });
+
+  it('delta: a line typed above the headings is one small edit, and applying it gives the new full result', async () => {
+    const deltaUri = 'file:///delta.txt';
+    await client().open(deltaUri, SPEECH);
+    const full = await client().semanticTokens(deltaUri);
+    await client().change(deltaUri, 2, [{ range: range(1, 0, 1, 0), text: '同志们：\n' }]);
+    const delta = (await client().semanticTokensDelta(deltaUri, full.resultId!)) as SemanticTokensDelta;
+    assert.ok(Array.isArray(delta.edits), `a delta, not ${JSON.stringify(delta).slice(0, 200)}`);
+    assert.deepEqual(delta.edits, [{ start: 0, deleteCount: 1, data: [3] }], 'only the first token moves: one line down');
+    const fresh = await client().semanticTokens(deltaUri);
+    assert.deepEqual(applyEdits(full.data, delta), fresh.data);
+    await client().close(deltaUri);
+  });
+
+  it('delta: any run of random edits, applied edit by edit, agrees with a full request and with a freshly opened document (property)', async () => {
+    const fragments = ['一、', '二、', '（一）', '1.', '第一章　', '第一条 ', '一是', '二是', '目录\n', '正文。', '标题', '\n', '\r\n', '　　', '', '三、新的一节\n', '𠀀'];
+    const editArb = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.oneof(fc.constant(0), fc.nat(6)), text: fc.array(fc.constantFrom(...fragments), { maxLength: 3 }) });
+    let run = 0;
+    let deltas = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 8 }), async (edits) => {
+        const u = `file:///random-${++run}.txt`;
+        let mirror = TextDocument.create(u, 'plaintext', 1, SPEECH);
+        await client().open(u, SPEECH);
+        try {
+          let previous: SemanticTokens = await client().semanticTokens(u);
+          for (const edit of edits) {
+            const text = mirror.getText();
+            const from = Math.floor(edit.at * (text.length + 1));
+            const change = { range: { start: mirror.positionAt(from), end: mirror.positionAt(from + edit.length) }, text: edit.text.join('') };
+            mirror = TextDocument.update(mirror, [change], mirror.version + 1);
+            await client().change(u, mirror.version, [change]);
+            const delta = await client().semanticTokensDelta(u, previous.resultId!);
+            assert.ok('edits' in delta, 'the last result was named, so the answer is a delta');
+            deltas++;
+            const applied = applyEdits(previous.data, delta);
+            const full = await client().semanticTokens(u);
+            assert.deepEqual(applied, full.data, `after ${JSON.stringify(change)} on ${JSON.stringify(text)}`);
+            previous = full;
+          }
+          const freshUri = `${u}.fresh`;
+          await client().open(freshUri, mirror.getText());
+          assert.deepEqual((await client().semanticTokens(freshUri)).data, previous.data, `edited and fresh agree on ${JSON.stringify(mirror.getText())}`);
+          await client().close(freshUri);
+        } finally {
+          await client().close(u);
+        }
+      }),
+      { numRuns: 25 },
+    );
+    assert.ok(deltas >= 25, `${deltas} deltas checked`);
+  });
+
+  it('delta: a result id from before the document was closed is answered in full', async () => {
+    const u = 'file:///closed.txt';
+    await client().open(u, SPEECH);
+    const full = await client().semanticTokens(u);
+    await client().close(u);
+    await client().open(u, SPEECH);
+    const again = await client().semanticTokensDelta(u, full.resultId!);
+    assert.equal('edits' in again, false, 'closing dropped the previous result');
+    assert.deepEqual((again as SemanticTokens).data, full.data);
+    await client().close(u);
+  });
+
+  it('answers empty data for a document that is not open and InvalidParams without previousResultId', async () => {
+    assert.deepEqual(await client().semanticTokens('file:///not-open.txt'), { data: [] });
+    const bad = await client().rawRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri } });
+    assert.equal(bad.error?.code, -32602, JSON.stringify(bad));
+  });
+});
+
+describe('textDocument/inlayHint', () => {
+  const everything = range(0, 0, 100, 0);
+
+  it('is off by default, and after tigang.inlayHints is turned on shows 字 and speaking time to a Chinese client', async () => {
+    const c = zh!;
+    const u = 'file:///hints-zh.txt';
+    await c.open(u, SPEECH);
+    assert.deepEqual(await c.inlayHints(u, everything), []);
+    c.settingsFor.set(u, { inlayHints: true });
+    const refreshesBefore = c.refreshes.length;
+    await c.configurationChanged();
+    const hints = await c.inlayHints(u, everything);
+    assert.deepEqual(c.refreshes.slice(refreshesBefore).sort(), ['workspace/inlayHint/refresh', 'workspace/semanticTokens/refresh']);
+    const count = '一、总体要求一是加强组织领导。要……二是完善经费保障。'.length;
+    assert.deepEqual(hints[0], {
+      position: { line: 2, character: '一、总体要求'.length },
+      label: `${count} 字 · 0′07″`,
+      tooltip: `本节 ${count} 字，按每分钟 220 字约需 7 秒`,
+      paddingLeft: true,
+    });
+    assert.deepEqual(hints.map((h) => h.position.line), [2, 3, 4, 6, 7]);
+    assert.deepEqual((await c.inlayHints(u, range(3, 0, 4, 100))).map((h) => h.position.line), [3, 4]);
+    c.settingsFor.delete(u);
+    await c.configurationChanged();
+    assert.deepEqual(await c.inlayHints(u, everything), [], 'off again');
+    await c.close(u);
+  });
+
+  it('speaks English to an English client at its tigang.charactersPerMinute', async () => {
+    const c = en!;
+    const u = 'file:///hints-en.txt';
+    c.settingsFor.set(u, { inlayHints: true, charactersPerMinute: 60 });
+    await c.open(u, SPEECH);
+    const hints = await c.inlayHints(u, everything);
+    assert.deepEqual(hints.map((h) => h.label), ['27 chars · 0′27″', '12 chars · 0′12″', '9 chars · 0′09″', '16 chars · 0′16″', '10 chars · 0′10″']);
+    assert.equal(en!.refreshes.length, 0, 'a client without refresh support is not asked to refresh');
+    await c.close(u);
+  });
+
+  it('answers InvalidParams without a range', async () => {
+    const bad = await zh!.rawRequest('textDocument/inlayHint', { textDocument: { uri: 'file:///x.txt' } });
+    assert.equal(bad.error?.code, -32602, JSON.stringify(bad));
+  });
+});
+
+describe('tigang.semanticHighlighting', () => {
+  it('off: the client is asked to refresh and full and delta requests answer empty data; on again: tokens return', async () => {
+    const c = zh!;
+    const u = 'file:///switch.txt';
+    await c.open(u, SPEECH);
+    const on = await c.semanticTokens(u);
+    assert.ok(on.data.length > 0);
+    c.settingsFor.set(u, { semanticHighlighting: false });
+    const refreshesBefore = c.refreshes.length;
+    await c.configurationChanged();
+    assert.deepEqual(await c.semanticTokens(u), { data: [] });
+    assert.ok(c.refreshes.slice(refreshesBefore).includes('workspace/semanticTokens/refresh'));
+    assert.deepEqual(await c.semanticTokensDelta(u, on.resultId!), { data: [] });
+    c.settingsFor.delete(u);
+    await c.configurationChanged();
+    const back = await c.semanticTokensDelta(u, on.resultId!);
+    assert.deepEqual((back as SemanticTokens).data, on.data, 'a full result: the one before was forgotten while off');
+    await c.close(u);
+  });
+});
