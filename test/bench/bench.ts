@@ -13,7 +13,10 @@
 //        without an edit (cached);
 //    with the JSON size of each answer, and the JSON.stringify + JSON.parse
 //    cost of our symbol tree (the floor any server pays to ship it).
-// 3. Prints the table and PASS/MISS against the targets; writes
+// 3. Semantic tokens on the same document from our server (the writer's
+//    view): full, edit + full, and edit + full/delta against the previous
+//    result, a keystroke in a paragraph and in a heading's title.
+// 4. Prints the table and PASS/MISS against the targets; writes
 //    out/bench/results.json and a README-ready out/bench/results.md.
 //
 // Flags (npm run bench -- <flags>):
@@ -29,6 +32,9 @@
 //   --no-peer         skip the peer (with --cpu-prof: profile ours alone)
 //   --no-workspace    skip the workspace index benchmark (workspaceBench.ts)
 //   --no-typing       skip typing with VS Code's schedule (typing.ts)
+//   --no-writer       skip the semantic tokens benchmark (the writer's view)
+//   --writer-only     generate the document and run only the semantic tokens
+//                     benchmark (a quick look while working on it)
 //   --strict          exit with status 1 when a target is missed
 
 import * as esbuild from 'esbuild';
@@ -76,6 +82,8 @@ const TARGET = {
   selectionMs: 25,
   selectionRatio: 10,
   symbolRatio: 2,
+  /** textDocument/semanticTokens/full/delta after a keystroke. */
+  semanticDeltaMs: 30,
 };
 
 // ------------------------------------------------------------------- helpers
@@ -166,6 +174,21 @@ interface Result {
   symbols: unknown;
 }
 
+/** Runs `step` warm-up + timed times, within the phase budget; each step returns its duration. */
+async function runPhase(label: string, step: () => Promise<number>, iterations: number): Promise<Stats> {
+  const once = () => withTimeout(step(), REQUEST_TIMEOUT_MS, label);
+  for (let i = 0; i < WARMUP; i++) await once();
+  const samples: number[] = [];
+  const begin = performance.now();
+  for (let i = 0; i < iterations; i++) {
+    gc();
+    await sleep(GAP_MS);
+    samples.push(await once());
+    if (samples.length >= 5 && performance.now() - begin > PHASE_BUDGET_MS) break;
+  }
+  return stats(samples);
+}
+
 async function measure(subject: Subject): Promise<Result> {
   const client = LspClient.start(subject.label, subject.script, { nodeArgs: subject.nodeArgs, onRequest: subject.onRequest });
   try {
@@ -187,20 +210,7 @@ async function measure(subject: Subject): Promise<Result> {
       return client.didChange(subject.uri, ++version, [{ range: typed, text: '新' }]);
     };
 
-    /** Runs `step` warm-up + timed times, within the phase budget. */
-    const phase = async (step: () => Promise<number>, iterations: number): Promise<Stats> => {
-      const once = () => withTimeout(step(), REQUEST_TIMEOUT_MS, subject.label);
-      for (let i = 0; i < WARMUP; i++) await once();
-      const samples: number[] = [];
-      const begin = performance.now();
-      for (let i = 0; i < iterations; i++) {
-        gc();
-        await sleep(GAP_MS);
-        samples.push(await once());
-        if (samples.length >= 5 && performance.now() - begin > PHASE_BUDGET_MS) break;
-      }
-      return stats(samples);
-    };
+    const phase = (step: () => Promise<number>, iterations: number) => runPhase(subject.label, step, iterations);
 
     let selectionAnswer: unknown;
     const selection = await phase(async () => {
@@ -266,6 +276,138 @@ function jsonFloor(value: unknown): { stringify: Stats; parse: Stats; total: Sta
     }
   }
   return { stringify: stats(s), parse: stats(p), total: stats(total) };
+}
+
+// ------------------------------------------- the writer's view: semantic tokens
+
+interface WriterResult {
+  openToFullMs: number;
+  /** Edit + selectionRange: what any request after a keystroke pays (the edit, the outline patched), for comparison. */
+  baseline: Stats;
+  full: Stats;
+  fullAfterEdit: Stats;
+  /** '新' typed into a paragraph line: the headings do not move. */
+  deltaParagraph: Stats;
+  /** '新' typed into a heading's title: one token grows. */
+  deltaHeading: Stats;
+  tokens: number;
+  fullBytes: number;
+  deltaParagraphBytes: number;
+  deltaHeadingBytes: number;
+}
+
+interface TokensAnswer {
+  resultId?: string;
+  data?: number[];
+  edits?: { start: number; deleteCount: number; data?: number[] }[];
+}
+
+async function measureSemanticTokens(script: string, uri: string, text: string, paragraphAt: Position, headingAt: Position, nodeArgs?: string[]): Promise<WriterResult> {
+  const label = 'Tigang semantic tokens';
+  const client = LspClient.start(label, script, { nodeArgs });
+  try {
+    await client.initialize();
+    let version = 1;
+    const t = performance.now();
+    await client.didOpen(uri, 'plaintext', version, text);
+    const full = () => client.request<TokensAnswer>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    let last = await withTimeout(full(), REQUEST_TIMEOUT_MS, label);
+    const openToFullMs = performance.now() - t;
+    if (!last.data?.length || last.resultId === undefined) throw new Error(`${label}: the first full request answered ${JSON.stringify(last).slice(0, 200)}`);
+    const tokens = last.data.length / 5;
+    const fullBytes = jsonBytes(last);
+    const edit = (at: Position) => client.didChange(uri, ++version, [{ range: { start: at, end: at }, text: '新' }]);
+    // Typing into the same heading moves its title's end: type after the previous character each time.
+    let headingColumn = headingAt.character;
+
+    const baseline = await runPhase(label, async () => {
+      const t0 = performance.now();
+      void edit(paragraphAt);
+      await client.selectionRange(uri, [paragraphAt]);
+      return performance.now() - t0;
+    }, ITERATIONS);
+    const fullNoEdit = await runPhase(label, async () => {
+      const t0 = performance.now();
+      last = await full();
+      return performance.now() - t0;
+    }, ITERATIONS);
+    const fullAfterEdit = await runPhase(label, async () => {
+      const t0 = performance.now();
+      void edit(paragraphAt);
+      last = await full();
+      return performance.now() - t0;
+    }, ITERATIONS);
+
+    let answerBytes = 0;
+    const deltaStep = (at: () => Position) => async () => {
+      const t0 = performance.now();
+      void edit(at());
+      const answer = await client.request<TokensAnswer>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: last.resultId });
+      const ms = performance.now() - t0;
+      if (answer.edits === undefined) throw new Error(`${label}: a delta request naming the last result was answered in full`);
+      answerBytes = jsonBytes(answer);
+      last = { resultId: answer.resultId };
+      return ms;
+    };
+    const deltaParagraph = await runPhase(label, deltaStep(() => paragraphAt), ITERATIONS);
+    const deltaParagraphBytes = answerBytes;
+    const deltaHeading = await runPhase(label, deltaStep(() => ({ line: headingAt.line, character: headingColumn++ })), ITERATIONS);
+    const deltaHeadingBytes = answerBytes;
+    return { openToFullMs, baseline, full: fullNoEdit, fullAfterEdit, deltaParagraph, deltaHeading, tokens, fullBytes, deltaParagraphBytes, deltaHeadingBytes };
+  } catch (error) {
+    const stderr = client.errorOutput.trim();
+    throw new Error(`${(error as Error).message}${stderr ? `\n--- server stderr ---\n${stderr}` : ''}`);
+  } finally {
+    await client.stop();
+  }
+}
+
+/** Where the semantic tokens benchmark types: the paragraph line the other measurements use, and the end of a heading's title near the middle. */
+function writerEdits(text: string, outline: Outline): { paragraphAt: Position; headingAt: Position } {
+  const paragraphLine = pickEditLine(text, outline);
+  const heading = outline.headings.find((h) => h.line > paragraphLine && h.titleEnd > h.start + 2) ?? outline.headings[0];
+  return { paragraphAt: { line: paragraphLine, character: 10 }, headingAt: { line: heading.line, character: heading.titleEnd } };
+}
+
+function writerRows(w: WriterResult): string[][] {
+  return [
+    ['', 'Tigang'],
+    ['didOpen → first semanticTokens/full (ms)', fmtMs(w.openToFullMs)],
+    ['edit + selectionRange (baseline), median / p95 (ms)', `${fmtMs(w.baseline.median)} / ${fmtMs(w.baseline.p95)}`],
+    ['semanticTokens/full, no edit, median / p95 (ms)', `${fmtMs(w.full.median)} / ${fmtMs(w.full.p95)}`],
+    ['edit + semanticTokens/full, median / p95 (ms)', `${fmtMs(w.fullAfterEdit.median)} / ${fmtMs(w.fullAfterEdit.p95)}`],
+    ['edit in a paragraph + full/delta, median / p95 (ms)', `${fmtMs(w.deltaParagraph.median)} / ${fmtMs(w.deltaParagraph.p95)}`],
+    ['edit in a heading + full/delta, median / p95 (ms)', `${fmtMs(w.deltaHeading.median)} / ${fmtMs(w.deltaHeading.p95)}`],
+    ['  tokens; full answer (JSON)', `${w.tokens}; ${fmtBytes(w.fullBytes)}`],
+    ['  delta answers (JSON): paragraph, heading', `${fmtBytes(w.deltaParagraphBytes)}, ${fmtBytes(w.deltaHeadingBytes)}`],
+    ['samples per measurement', `${w.baseline.n}/${w.full.n}/${w.fullAfterEdit.n}/${w.deltaParagraph.n}/${w.deltaHeading.n}`],
+  ];
+}
+
+function writerVerdict(w: WriterResult): { name: string; value: string; pass: boolean } {
+  const worst = Math.max(w.deltaParagraph.median, w.deltaHeading.median);
+  return {
+    name: `semanticTokens/full/delta after a keystroke ≤ ${TARGET.semanticDeltaMs} ms (median, paragraph and heading)`,
+    value: `${fmtMs(w.deltaParagraph.median)} ms in a paragraph, ${fmtMs(w.deltaHeading.median)} ms in a heading (p95 ${fmtMs(Math.max(w.deltaParagraph.p95, w.deltaHeading.p95))})`,
+    pass: worst <= TARGET.semanticDeltaMs,
+  };
+}
+
+/** --writer-only: the document, then the semantic tokens benchmark alone. */
+async function writerOnly(text: string, uri: string): Promise<void> {
+  if (!existsSync(OURS)) throw new Error(`${OURS.slice(ROOT.length + 1)} does not exist (npm run build)`);
+  const stale = staleBuild(OURS);
+  if (stale) console.log(`warning: ${OURS.slice(ROOT.length + 1)}: ${stale}`);
+  const outline = parseOutline(new PlainTextDocument(uri, text));
+  const { paragraphAt, headingAt } = writerEdits(text, outline);
+  console.log(`semantic tokens: node ${OURS.slice(ROOT.length + 1)} --stdio; '新' typed at ${paragraphAt.line}:${paragraphAt.character} (paragraph) and ${headingAt.line}:${headingAt.character} (heading) …`);
+  const profDir = join(OUT, 'prof');
+  if (CPU_PROF) mkdirSync(profDir, { recursive: true });
+  const w = await measureSemanticTokens(OURS, uri, text, paragraphAt, headingAt, CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-name=writer.cpuprofile'] : undefined);
+  console.log(`\n${textTable(writerRows(w))}`);
+  const v = writerVerdict(w);
+  console.log(`\ntargets:\n  ${v.pass ? 'PASS' : 'MISS'}  ${v.name}: ${v.value}`);
+  if (flag('--strict') && !v.pass) process.exitCode = 1;
 }
 
 // ---------------------------------------------------------------- the run
@@ -379,6 +521,11 @@ async function main(): Promise<void> {
   const generateMs = performance.now() - t;
   const bytes = Buffer.byteLength(text, 'utf8');
   const uri = 'file:///bench/speeches.txt';
+  if (flag('--writer-only')) {
+    console.log(`document: ${fmtBytes(bytes)} UTF-8 (${bytes} bytes); generated in ${fmtMs(generateMs)} ms (seed ${DEFAULT_GENERATE.seed})`);
+    await writerOnly(text, uri);
+    return;
+  }
 
   // ---- engine parse throughput, in process
   // Runs back to back after one collection, as a server parses: no forced
@@ -461,6 +608,13 @@ async function main(): Promise<void> {
     console.log(`\nours: ${OURS.slice(ROOT.length + 1)} does not exist (npm run build); skipped.`);
   }
 
+  let writer: WriterResult | undefined;
+  if (existsSync(OURS) && !flag('--no-writer')) {
+    const { paragraphAt, headingAt } = writerEdits(text, outline);
+    console.log(`semantic tokens: node ${OURS.slice(ROOT.length + 1)} --stdio; '新' typed at ${paragraphAt.line}:${paragraphAt.character} (paragraph) and ${headingAt.line}:${headingAt.character} (heading) …`);
+    writer = await measureSemanticTokens(OURS, uri, text, paragraphAt, headingAt, profArgs('writer'));
+  }
+
   const mdUri = 'file:///bench/speeches.md';
   let peer: Result | undefined;
   if (!flag('--no-peer')) {
@@ -512,6 +666,7 @@ async function main(): Promise<void> {
   row('samples per measurement', (r) => `${r.selection.n}/${r.symbolsAfterEdit.n}/${r.symbolsCached.n}`);
 
   if (results.length > 0) console.log(`\n${textTable([header, ...rows])}`);
+  if (writer) console.log(`\nsemantic tokens (the writer's view):\n${textTable(writerRows(writer))}`);
 
   // ---- targets
   console.log('\ntargets:');
@@ -545,6 +700,10 @@ async function main(): Promise<void> {
     if (ours.symbolCount !== outline.headings.length) console.log(`  note: our server returned ${ours.symbolCount} symbols, the engine finds ${outline.headings.length} headings`);
   } else {
     check('server targets', 'our server was not run', undefined);
+  }
+  if (writer) {
+    const v = writerVerdict(writer);
+    check(v.name, v.value, v.pass);
   }
   if (peer && peer.symbolCount !== outline.headings.length) console.log(`  note: the peer returned ${peer.symbolCount} symbols for ${outline.headings.length} # headings`);
   if (!flag('--no-typing') && existsSync(OURS)) {
@@ -581,6 +740,7 @@ async function main(): Promise<void> {
         ours: strip(ours),
         peer: strip(peer),
         vscodeServer: strip(vscodePeer),
+        semanticTokens: writer,
         jsonFloor: { ours: ours && floors.get(ours), peer: peer && floors.get(peer) },
         targets: verdicts,
       },
@@ -598,6 +758,7 @@ async function main(): Promise<void> {
       `Engine parse, in process: ${parseMBs.toFixed(0)} MB/s median (${fmtMs(parse.median)} ms), best ${(mb(bytes) / (parse.min / 1000)).toFixed(0)} MB/s.`,
       '',
       ...(results.length > 0 ? [markdownTable([header, ...rows]), ''] : []),
+      ...(writer ? ['Semantic tokens (the writer\'s view):', '', markdownTable(writerRows(writer)), ''] : []),
       ...verdicts.map((v) => `- ${v.pass === undefined ? 'n/a' : v.pass ? 'PASS' : 'MISS'} — ${v.name}: ${v.value}`),
       '',
     ].join('\n'),
