@@ -8,29 +8,35 @@ import { OutlineCache } from './engine';
 export function createDocuments(outlines: OutlineCache): TextDocuments<TextDocument> {
   return new TextDocuments<TextDocument>({
     create: TextDocument.create,
-    update(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
-      for (const change of changes) {
-        if (!('range' in change)) {
-          TextDocument.update(doc, [change], version);
-          outlines.delete(doc.uri);
-          continue;
-        }
-        // TextDocument.update trusts the range's line numbers; a client's range
-        // past the end would corrupt its line table, so normalise it first.
-        const range = {
-          start: doc.positionAt(doc.offsetAt(change.range.start)),
-          end: doc.positionAt(doc.offsetAt(change.range.end)),
-        };
-        const edit = {
-          startLine: range.start.line,
-          endLine: range.end.line,
-          lineCountBefore: doc.lineCount,
-          versionBefore: doc.version,
-        };
-        TextDocument.update(doc, [{ range, text: change.text }], version);
-        outlines.edited(doc, edit);
-      }
-      return doc;
-    },
+    update: (doc, changes, version) => applyContentChanges(doc, changes, version, outlines),
   });
+}
+
+/**
+ * Applies a didChange's content changes to the document one by one, telling
+ * the outline cache the lines each one touched.
+ */
+export function applyContentChanges(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number, outlines: OutlineCache): TextDocument {
+  for (const change of changes) {
+    if (!('range' in change)) {
+      TextDocument.update(doc, [change], version);
+      outlines.delete(doc.uri);
+      continue;
+    }
+    // TextDocument.update trusts the range's line numbers; a client's range
+    // past the end would corrupt its line table, so normalise it first.
+    const range = {
+      start: doc.positionAt(doc.offsetAt(change.range.start)),
+      end: doc.positionAt(doc.offsetAt(change.range.end)),
+    };
+    const edit = {
+      startLine: range.start.line,
+      endLine: range.end.line,
+      lineCountBefore: doc.lineCount,
+      versionBefore: doc.version,
+    };
+    TextDocument.update(doc, [{ range, text: change.text }], version);
+    outlines.edited(doc, edit);
+  }
+  return doc;
 }

@@ -156,6 +156,21 @@ suite('Incremental updates', () => {
     assert.equal(s.cache.get(s.doc, ON).headings.length, 3);
   });
 
+  test('Punctuation typed on a line a table of contents compares re-decides the table, though the heading is unchanged', () => {
+    // 第一章　总则 and 第一章总则 repeat each other (whitespace aside), so the
+    // first is a table-of-contents entry; after 。 they no longer do, while the
+    // heading 第一章 总则 reads the same (its title stops before 。).
+    const s = new Session(lines('目录', '第一章　总则', '第一章总则'));
+    s.check();
+    assert.deepEqual(s.cache.get(s.doc, ON).headings.map((h) => h.name), ['目录', '第一章总则']);
+    s.insert(1, 6, '。');
+    s.check();
+    assert.deepEqual(s.cache.get(s.doc, ON).headings.map((h) => h.name), ['目录', '第一章 总则', '第一章总则']);
+    s.replace({ start: { line: 1, character: 6 }, end: { line: 1, character: 7 } }, ''); // and back
+    s.check();
+    assert.deepEqual(s.cache.get(s.doc, ON).headings.map((h) => h.name), ['目录', '第一章总则']);
+  });
+
   test('Changing 一要 to 一是 re-nests the list', () => {
     const s = new Session(lines('一是抓好安全。', '一要排查隐患。', '二要落实整改。', '二是抓好防汛。'));
     s.check();

@@ -120,9 +120,17 @@ const STYLE_KEY: Readonly<Record<HeadingStyle, number>> = Object.fromEntries(HEA
 /** 附录 lists apart from 附件 lists, both of the named style. */
 const APPENDIX_KEY = HEADING_STYLES.length;
 
-export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], options: OutlineOptions): Outline {
+/**
+ * The tree of the document from its markers. Beyond the markers, some rules
+ * read the text of whole lines (the table of contents compares lines); the
+ * number of every line read that way is pushed to `linesRead`, so that the
+ * outline cache (outlineCache.ts) knows which edits can change the tree even
+ * when they leave the markers as they were. A rule that reads line text must
+ * report it there.
+ */
+export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], options: OutlineOptions, linesRead?: number[]): Outline {
   const text = doc.getText();
-  const { kept, proper } = skipTableOfContents(text, doc, markers);
+  const { kept, proper } = skipTableOfContents(text, doc, markers, linesRead);
   const headings: HeadingNode[] = [];
   const roots: Heading[] = [];
   const lists: ListNode[] = [];
@@ -346,12 +354,14 @@ function skipTableOfContents(
   text: string,
   doc: OutlineDocument,
   markers: readonly Marker[],
+  linesRead: number[] | undefined,
 ): { kept: readonly Marker[]; proper: ReadonlySet<Marker> } {
   const proper = new Set<Marker>();
   if (!markers.some((m) => m.kind === 'toc')) return { kept: markers, proper };
   // Each line's key once, and where each key occurs: finding a repeat is a
   // binary search, so many 目录 lines cost n·log n, not n².
   const keys = markers.map((m) => lineKey(text, doc, m.line));
+  if (linesRead !== undefined) for (const m of markers) linesRead.push(m.line);
   const occurrences = new Map<string, number[]>();
   keys.forEach((key, i) => {
     const list = occurrences.get(key);

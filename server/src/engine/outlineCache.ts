@@ -11,9 +11,15 @@ interface Entry {
   version: number;
   markers: Marker[];
   /** Outlines built from `markers`, by options (enumerations on or off). */
-  outlines: Map<boolean, Outline>;
+  outlines: Map<boolean, Built>;
   /** The outlines' tree is right but their section ends may not be (see edited). */
   endsStale: boolean;
+}
+
+interface Built {
+  readonly outline: Outline;
+  /** Lines whose text the tree was built from beyond their markers, ascending (buildOutline). */
+  readonly linesRead: readonly number[];
 }
 
 /** A text edit in the line numbers of the document before it. */
@@ -43,15 +49,18 @@ export class OutlineCache {
       this.entries.set(doc.uri, entry);
     }
     if (entry.endsStale) {
-      for (const built of entry.outlines.values()) assignSectionEnds(doc, built.headings);
+      for (const built of entry.outlines.values()) assignSectionEnds(doc, built.outline.headings);
       entry.endsStale = false;
     }
-    let outline = entry.outlines.get(options.enumerations);
-    if (outline === undefined) {
-      outline = buildOutline(doc, entry.markers, options);
-      entry.outlines.set(options.enumerations, outline);
+    let built = entry.outlines.get(options.enumerations);
+    if (built === undefined) {
+      const linesRead: number[] = [];
+      const outline = buildOutline(doc, entry.markers, options, linesRead);
+      if (!isAscending(linesRead)) linesRead.sort((a, b) => a - b);
+      built = { outline, linesRead };
+      entry.outlines.set(options.enumerations, built);
     }
-    return outline;
+    return built.outline;
   }
 
   /**
@@ -78,10 +87,15 @@ export class OutlineCache {
     const lo = firstAtOrAfter(markers, from);
     const hi = firstAtOrAfter(markers, toBefore + 1);
     const fresh = toAfter >= from ? scanLines(doc, from, toAfter) : [];
-    if (delta === 0 && sameMarkers(markers, lo, hi, fresh)) {
+    if (delta === 0 && sameMarkers(markers, lo, hi, fresh) && !readsAnyOf(entry, from, toBefore)) {
       // Typing inside a paragraph: the same headings on the same lines, so
       // the tree stands; only where sections end (blank lines, line lengths)
-      // may have moved.
+      // may have moved. The tree is a function of the markers and of the
+      // text of the lines buildOutline reports it read (a table of contents
+      // compares whole lines: 第一章　总则 repeats 第一章总则, 第一章　总则。
+      // does not, though its marker is the same). So the tree stands only
+      // when the edit leaves the markers as they were and touches none of
+      // those lines; anything else rebuilds it.
       entry.version = doc.version;
       entry.endsStale = true;
       return;
@@ -97,6 +111,26 @@ export class OutlineCache {
   delete(uri: string): void {
     this.entries.delete(uri);
   }
+}
+
+/** Whether a tree cached in the entry read the text of a line in from..to (inclusive). */
+function readsAnyOf(entry: Entry, from: number, to: number): boolean {
+  for (const { linesRead } of entry.outlines.values()) {
+    let lo = 0;
+    let hi = linesRead.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (linesRead[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < linesRead.length && linesRead[lo] <= to) return true;
+  }
+  return false;
+}
+
+function isAscending(numbers: readonly number[]): boolean {
+  for (let i = 1; i < numbers.length; i++) if (numbers[i] < numbers[i - 1]) return false;
+  return true;
 }
 
 /** Index of the first marker on or after `line` (markers are sorted by line). */
