@@ -6,10 +6,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OutlineCache } from './engine';
 
 export function createDocuments(outlines: OutlineCache): TextDocuments<TextDocument> {
-  return new TextDocuments<TextDocument>({
+  const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update: (doc, changes, version) => applyContentChanges(doc, changes, version, outlines),
   });
+  // A didOpen of a URI already open replaces the document: nothing computed
+  // for the old one may be served for the new one, even at the same version.
+  documents.onDidOpen((e) => outlines.delete(e.document.uri));
+  return documents;
 }
 
 /**

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { ResponseError } from 'vscode-jsonrpc/node';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
-import { LspClient, SERVER_JS, chain, flatten, rangeContainsPosition, within } from './lspClient';
+import { LspClient, SERVER_JS, chain, flatten, outlineText, rangeContainsPosition, within } from './lspClient';
 
 const INVALID_PARAMS = -32602;
 const METHOD_NOT_FOUND = -32601;
@@ -116,6 +116,23 @@ describe('the server with a client that misbehaves', () => {
     assert.deepEqual(await client().selection(closing, [{ line: 0, character: 0 }]), []);
     await client().open(closing, '三、重新打开\n');
     assert.deepEqual(((await client().symbols(closing)) as DocumentSymbol[]).map((s) => s.name), ['三、重新打开'], 'reopening starts afresh');
+  });
+
+  it('replaces a document on a second didOpen of its URI, even at the same version, and serves the new text', async () => {
+    const reopened = 'file:///reopened.txt';
+    await client().open(reopened, '一、旧标题\n正文。\n正文。\n', 1);
+    assert.deepEqual(((await client().symbols(reopened)) as DocumentSymbol[]).map((s) => s.name), ['一、旧标题']);
+    assert.deepEqual(await client().folding(reopened), [{ startLine: 0, endLine: 2 }]);
+    await client().open(reopened, '第一章　新\n一、甲\n正文。\n', 1);
+    assert.deepEqual(outlineText((await client().symbols(reopened)) as DocumentSymbol[]), '第一章 新\n  一、甲\n');
+    assert.deepEqual(await client().folding(reopened), [
+      { startLine: 0, endLine: 2 },
+      { startLine: 1, endLine: 2 },
+    ]);
+    // Edits apply to the new text.
+    await client().change(reopened, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '二、乙\n' }]);
+    assert.deepEqual(outlineText((await client().symbols(reopened)) as DocumentSymbol[]), '第一章 新\n  一、甲\n  二、乙\n');
+    await assertStillServing();
   });
 
   it('answers or reports RequestCancelled for requests cancelled right after they are sent, and keeps serving', async () => {

@@ -242,6 +242,17 @@ suite('Incremental updates', () => {
     assert.notEqual(s.cache.get(s.doc, ON), a);
   });
 
+  test('A new document for the same URI and version is parsed afresh, and an edit reported for it does not patch the old markers', () => {
+    // A second didOpen of a URI brings a new document object, maybe at the version of the old one.
+    const s = new Session(SPEECH);
+    assert.equal(s.cache.get(s.doc, ON).headings[0].name, '一、充分肯定成绩');
+    s.doc = TextDocument.create(URI, 'plaintext', s.doc.version, lines('第一章　新', '一、甲'));
+    s.check();
+    s.doc = TextDocument.create(URI, 'plaintext', s.doc.version, lines('前言', '正文', '一、乙'));
+    s.insert(1, 0, '（一）丙\n');
+    s.check();
+  });
+
   test('Deleting a document from the cache forgets it', () => {
     const s = new Session(SPEECH);
     const a = s.cache.get(s.doc, ON);

@@ -8,6 +8,12 @@ import { assignSectionEnds, buildOutline } from './outline';
 import { Marker, Outline, OutlineOptions } from './types';
 
 interface Entry {
+  /**
+   * The document object the markers were scanned from. A didOpen of a URI
+   * already open brings a new object, maybe with the same version and other
+   * text: uri and version alone cannot tell it from the old one.
+   */
+  document: OutlineDocument;
   version: number;
   markers: Marker[];
   /** Outlines built from `markers`, by options (enumerations on or off). */
@@ -44,8 +50,8 @@ export class OutlineCache {
   /** The outline of this version of the document, computed at most once. */
   get(doc: OutlineDocument, options: OutlineOptions): Outline {
     let entry = this.entries.get(doc.uri);
-    if (entry === undefined || entry.version !== doc.version) {
-      entry = { version: doc.version, markers: scanDocument(doc), outlines: new Map(), endsStale: false };
+    if (entry === undefined || entry.version !== doc.version || entry.document !== doc) {
+      entry = { document: doc, version: doc.version, markers: scanDocument(doc), outlines: new Map(), endsStale: false };
       this.entries.set(doc.uri, entry);
     }
     if (entry.endsStale) {
@@ -70,7 +76,7 @@ export class OutlineCache {
   edited(doc: OutlineDocument, edit: LineEdit): void {
     const entry = this.entries.get(doc.uri);
     if (entry === undefined) return; // scanned in full when first asked
-    if (entry.version !== edit.versionBefore || doc.lineCount === 0) {
+    if (entry.version !== edit.versionBefore || entry.document !== doc || doc.lineCount === 0) {
       this.entries.delete(doc.uri);
       return;
     }
