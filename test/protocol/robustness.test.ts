@@ -135,6 +135,93 @@ describe('the server with a client that misbehaves', () => {
     await assertStillServing();
   });
 
+  /** The warnings logged since `from` that name the method and the URI. */
+  function warningsAbout(from: number, method: string, uri: string): string[] {
+    return client()
+      .logs.slice(from)
+      .filter((log) => log.type === 2 && log.message.includes(method) && log.message.includes(uri))
+      .map((log) => log.message);
+  }
+
+  /** Every request on the URI answers as for a document never opened. */
+  async function assertUnknown(uri: string): Promise<void> {
+    assert.deepEqual(await client().symbols(uri), []);
+    assert.deepEqual(await client().folding(uri), []);
+    assert.deepEqual(await client().selection(uri, [{ line: 0, character: 0 }]), []);
+    assert.equal(await client().request('tigang/outline', { textDocument: { uri } }), null);
+  }
+
+  for (const [what, text] of [
+    ['a number', 42],
+    ['null', null],
+    ['an array', ['一、甲']],
+    ['missing', undefined],
+  ] as const) {
+    it(`ignores a didOpen whose text is ${what}, says so in the log, and answers for the URI as for a document never opened`, async () => {
+      const uri = `file:///bad-open-${what.replace(/ /g, '-')}.txt`;
+      const from = client().logs.length;
+      await client().notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      await assertUnknown(uri);
+      assert.equal(warningsAbout(from, 'textDocument/didOpen', uri).length, 1, JSON.stringify(client().logs.slice(from)));
+      await client().open(uri, '一、好的文本\n');
+      assert.deepEqual(((await client().symbols(uri)) as DocumentSymbol[]).map((s) => s.name), ['一、好的文本'], 'a later good didOpen is served');
+      await assertStillServing();
+    });
+  }
+
+  it('forgets an open document when a didOpen of its URI is malformed, instead of serving the old text', async () => {
+    const uri = 'file:///bad-reopen.txt';
+    await client().open(uri, '一、旧\n');
+    assert.equal(((await client().symbols(uri)) as DocumentSymbol[]).length, 1);
+    const from = client().logs.length;
+    await client().notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 2, text: { value: '二、新' } } });
+    await assertUnknown(uri);
+    assert.match(warningsAbout(from, 'textDocument/didOpen', uri).join('\n'), /text is not a string.*forgets the document/);
+  });
+
+  const goodRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  for (const [what, params] of [
+    ['a range whose line is a string', (uri: string) => ({ textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: '0', character: 0 }, end: { line: 0, character: 0 } }, text: '二、' }] })],
+    ['a range whose character is a fraction', (uri: string) => ({ textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0.5 }, end: { line: 0, character: 1 } }, text: '二、' }] })],
+    ['a range without an end', (uri: string) => ({ textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 } }, text: '二、' }] })],
+    ['a range that is null', (uri: string) => ({ textDocument: { uri, version: 2 }, contentChanges: [{ range: null, text: '二、' }] })],
+    ['a negative line', (uri: string) => ({ textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, text: '二、' }] })],
+    ['text that is a number', (uri: string) => ({ textDocument: { uri, version: 2 }, contentChanges: [{ range: goodRange, text: 7 }] })],
+    ['a whole-text change whose text is missing', (uri: string) => ({ textDocument: { uri, version: 2 }, contentChanges: [{}] })],
+    ['no version', (uri: string) => ({ textDocument: { uri }, contentChanges: [{ range: goodRange, text: '二、' }] })],
+    ['a version that is a string', (uri: string) => ({ textDocument: { uri, version: '2' }, contentChanges: [{ range: goodRange, text: '二、' }] })],
+    ['contentChanges that are not an array', (uri: string) => ({ textDocument: { uri, version: 2 }, contentChanges: { range: goodRange, text: '二、' } })],
+    ['a good change followed by a bad one', (uri: string) => ({ textDocument: { uri, version: 2 }, contentChanges: [{ range: goodRange, text: '（一）甲\n' }, { range: goodRange, text: null }] })],
+  ] as const) {
+    it(`ignores a didChange with ${what}, says so in the log, and forgets the document until it is opened again`, async () => {
+      const uri = `file:///bad-change-${what.replace(/ /g, '-')}.txt`;
+      await client().open(uri, '一、甲\n正文。\n');
+      assert.equal(((await client().symbols(uri)) as DocumentSymbol[]).length, 1);
+      const from = client().logs.length;
+      await client().notify('textDocument/didChange', params(uri));
+      await assertUnknown(uri);
+      assert.equal(warningsAbout(from, 'textDocument/didChange', uri).length, 1, JSON.stringify(client().logs.slice(from)));
+      // Later changes for the forgotten URI are ignored like any for a document not open; a didOpen starts afresh.
+      await client().change(uri, 3, [{ range: goodRange, text: '三、' }]);
+      await assertUnknown(uri);
+      await client().open(uri, '四、重新打开\n', 4);
+      assert.deepEqual(((await client().symbols(uri)) as DocumentSymbol[]).map((s) => s.name), ['四、重新打开']);
+      await assertStillServing();
+    });
+  }
+
+  it('ignores a didChange or didClose without a textDocument, says so in the log, and keeps serving', async () => {
+    const from = client().logs.length;
+    await client().notify('textDocument/didChange', { contentChanges: [{ text: '一、' }] });
+    await client().notify('textDocument/didClose', {});
+    await client().notify('textDocument/didOpen', null);
+    await assertStillServing();
+    const warnings = client().logs.slice(from).filter((log) => log.type === 2).map((log) => log.message);
+    for (const method of ['textDocument/didChange', 'textDocument/didClose', 'textDocument/didOpen']) {
+      assert.equal(warnings.filter((w) => w.includes(method)).length, 1, `${method}: ${JSON.stringify(warnings)}`);
+    }
+  });
+
   it('answers or reports RequestCancelled for requests cancelled right after they are sent, and keeps serving', async () => {
     const big = 'file:///cancel.txt';
     await client().open(big, Array.from({ length: 3000 }, (_, i) => (i % 10 === 0 ? `${i / 10 + 1}.标题\n` : '正文。\n')).join(''));
