@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { ResponseError } from 'vscode-jsonrpc/node';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
 import { LspClient, SERVER_JS, chain, flatten, outlineText, rangeContainsPosition, within } from './lspClient';
+import { RawServer } from './rawServer';
 
 const INVALID_PARAMS = -32602;
 const METHOD_NOT_FOUND = -32601;
@@ -316,6 +317,86 @@ describe('the server with text that is not what it expects', () => {
     assert.equal(client().isRunning, true);
     await client().open('file:///after.txt', '一、还在\n');
     assert.deepEqual(((await client().symbols('file:///after.txt')) as DocumentSymbol[]).map((s) => s.name), ['一、还在']);
+  });
+});
+
+describe('the server reading a broken message stream', { concurrency: true }, () => {
+  const PARSE_ERROR = -32700;
+  const INVALID_REQUEST = -32600;
+
+  function start(t: { after(fn: () => void): void }): RawServer {
+    const server = RawServer.start();
+    t.after(() => server.kill());
+    return server;
+  }
+
+  // After a header it cannot read, the server cannot know where the next
+  // message starts: it says why on stderr and exits non-zero, so that the
+  // client starts it again, rather than stay alive and deaf.
+  for (const [what, bytes, reason] of [
+    ['Content-Length: abc', 'Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","id":9,"method":"shutdown"}', /Content-Length/],
+    ['a negative Content-Length', 'Content-Length: -5\r\n\r\n{"jsonrpc":"2.0","id":9,"method":"shutdown"}', /Content-Length/],
+    ['a Content-Length of 1e3', 'Content-Length: 1e3\r\n\r\n{"jsonrpc":"2.0","id":9,"method":"shutdown"}', /Content-Length/],
+    ['no Content-Length', 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{"jsonrpc":"2.0","id":9,"method":"shutdown"}', /Content-Length/],
+    ['a header line without a colon', 'Hello there\r\n\r\n', /header/i],
+    ['body bytes where a header should be', '{"jsonrpc":"2.0","id":9,"method":"shutdown"}\r\n\r\n', /header/i],
+  ] as const) {
+    it(`exits with a non-zero code and says why on stderr after a header with ${what}`, async (t) => {
+      const server = start(t);
+      await server.initialize();
+      server.write(bytes);
+      server.notify('textDocument/didOpen', { textDocument: { uri: 'file:///a.txt', languageId: 'plaintext', version: 1, text: '一、甲' } });
+      const { code, signal } = await server.exit();
+      assert.equal(signal, null);
+      assert.notEqual(code, 0, 'a non-zero code makes the client restart the server');
+      assert.match(server.stderr, reason);
+      assert.match(server.stderr, /tigang/i);
+    });
+  }
+
+  it('exits with a non-zero code and says why on stderr when the stream ends inside a message', async (t) => {
+    const server = start(t);
+    await server.initialize();
+    server.write('Content-Length: 100\r\n\r\n{"jsonrpc":"2.0","id":9,');
+    server.process.stdin!.end();
+    const { code } = await server.exit();
+    assert.notEqual(code, 0);
+    assert.match(server.stderr, /ended/);
+    assert.match(server.stderr, /100/);
+  });
+
+  it('answers a body that is not JSON with ParseError (-32700) and id null, and keeps serving', async (t) => {
+    const server = start(t);
+    await server.initialize();
+    server.sendBody('{"jsonrpc":"2.0","id":5,"method":');
+    const response = await server.response(null);
+    assert.equal(response.error?.code, PARSE_ERROR, JSON.stringify(response));
+    server.sendBody('一、不是 JSON');
+    const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///none.txt' } });
+    assert.deepEqual(symbols.result, []);
+    assert.equal(server.received.filter((m) => m.error?.code === PARSE_ERROR).length, 2);
+    assert.equal(server.running, true);
+  });
+
+  it('answers JSON that is not a JSON-RPC message with InvalidRequest (-32600), with its id when it has one, and keeps serving', async (t) => {
+    const server = start(t);
+    await server.initialize();
+    for (const [body, id] of [
+      ['42', null],
+      ['[{"jsonrpc":"2.0","id":1,"method":"shutdown"}]', null],
+      ['{"jsonrpc":"2.0","id":7}', 7],
+      ['{"jsonrpc":"2.0","id":"eight","method":5}', 'eight'],
+      ['null', null],
+    ] as const) {
+      server.received.length = 0; // each body's answer on its own
+      server.sendBody(body);
+      const response = await server.next((m) => m.id === id && m.error !== undefined, `the error for ${body}`);
+      assert.equal(response.error?.code, INVALID_REQUEST, `${body}: ${JSON.stringify(response)}`);
+    }
+    const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///none.txt' } });
+    assert.deepEqual(symbols.result, [], 'the shutdown inside the batch was not run');
+    server.notify('exit');
+    assert.equal((await server.exit()).code, 1, 'no shutdown was received');
   });
 });
 
