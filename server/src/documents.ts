@@ -23,9 +23,6 @@ export function createDocuments(outlines: OutlineCache, log?: Log): TextDocument
     },
     log,
   );
-  // A didOpen of a URI already open replaces the document: nothing computed
-  // for the old one may be served for the new one, even at the same version.
-  documents.onDidOpen((e) => outlines.delete(e.document.uri));
   return documents;
 }
 
@@ -101,8 +98,18 @@ class CheckedDocuments extends TextDocuments<TextDocument> {
         }
       };
     };
+    // A didOpen of a URI already open replaces the document: it closes the old
+    // one first, so that everything computed for it (outline, statistics,
+    // settings: whatever listens to onDidClose) is dropped, even when the new
+    // text comes with the old version.
+    const replacing = <P>(handler: NotificationHandler<P>): NotificationHandler<P> => {
+      return (params: P) => {
+        forget(uriOf(params)!);
+        handler(params);
+      };
+    };
     const guarded: TextDocumentConnection & { __textDocumentSync?: unknown } = {
-      onDidOpenTextDocument: (handler) => connection.onDidOpenTextDocument(checked('textDocument/didOpen', problemOfDidOpen, handler)),
+      onDidOpenTextDocument: (handler) => connection.onDidOpenTextDocument(checked('textDocument/didOpen', problemOfDidOpen, replacing(handler))),
       onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(checked('textDocument/didChange', problemOfDidChange, handler)),
       onDidCloseTextDocument: (handler) => {
         close = handler as NotificationHandler<unknown>;

@@ -121,15 +121,20 @@ describe('the server with a client that misbehaves', () => {
 
   it('replaces a document on a second didOpen of its URI, even at the same version, and serves the new text', async () => {
     const reopened = 'file:///reopened.txt';
+    const items = async (uri: string) => ((await client().request('tigang/outline', { textDocument: { uri } })) as { items: unknown[] }).items;
     await client().open(reopened, '一、旧标题\n正文。\n正文。\n', 1);
     assert.deepEqual(((await client().symbols(reopened)) as DocumentSymbol[]).map((s) => s.name), ['一、旧标题']);
     assert.deepEqual(await client().folding(reopened), [{ startLine: 0, endLine: 2 }]);
-    await client().open(reopened, '第一章　新\n一、甲\n正文。\n', 1);
+    await items(reopened);
+    const text = '第一章　新\n一、甲\n正文正文正文正文正文。\n';
+    await client().open(reopened, text, 1);
     assert.deepEqual(outlineText((await client().symbols(reopened)) as DocumentSymbol[]), '第一章 新\n  一、甲\n');
     assert.deepEqual(await client().folding(reopened), [
       { startLine: 0, endLine: 2 },
       { startLine: 1, endLine: 2 },
     ]);
+    await client().open('file:///fresh.txt', text, 1);
+    assert.deepEqual(await items(reopened), await items('file:///fresh.txt'), 'the 提纲 view gets the new text\'s tree and statistics');
     // Edits apply to the new text.
     await client().change(reopened, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '二、乙\n' }]);
     assert.deepEqual(outlineText((await client().symbols(reopened)) as DocumentSymbol[]), '第一章 新\n  一、甲\n  二、乙\n');
