@@ -11,31 +11,40 @@
 
 import { Disposable, TextDocuments, TextDocumentsConfiguration, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { OutlineCache } from './engine';
+import { LineEdit, OutlineDocument } from './engine';
 
 export type Log = (message: string) => void;
 
-export function createDocuments(outlines: OutlineCache, log?: Log): TextDocuments<TextDocument> {
-  const documents = new CheckedDocuments(
+/** What is kept per document and patched per edit: the outline cache, the statistics cache. */
+export interface PatchedCache {
+  /** `doc` (already updated) differs from its previous version by this edit. */
+  edited(doc: OutlineDocument, edit: LineEdit): void;
+  /** The whole text was replaced: start over. */
+  delete(uri: string): void;
+}
+
+/** The open documents; every edit is reported to each of `caches`. */
+export function createDocuments(caches: PatchedCache | readonly PatchedCache[], log?: Log): TextDocuments<TextDocument> {
+  const patched = Array.isArray(caches) ? caches : [caches as PatchedCache];
+  return new CheckedDocuments(
     {
       create: TextDocument.create,
-      update: (doc, changes, version) => applyContentChanges(doc, changes, version, outlines),
+      update: (doc, changes, version) => applyContentChanges(doc, changes, version, patched),
     },
     log,
   );
-  return documents;
 }
 
 /**
  * Applies a didChange's content changes to the document one by one, telling
- * the outline cache the lines each one touched. The changes must be
- * well-formed (problemOfDidChange).
+ * each cache the lines each one touched. The changes must be well-formed
+ * (problemOfDidChange).
  */
-export function applyContentChanges(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number, outlines: OutlineCache): TextDocument {
+export function applyContentChanges(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number, caches: readonly PatchedCache[]): TextDocument {
   for (const change of changes) {
     if (!('range' in change) || change.range === undefined) {
       TextDocument.update(doc, [{ text: change.text }], version);
-      outlines.delete(doc.uri);
+      for (const cache of caches) cache.delete(doc.uri);
       continue;
     }
     // TextDocument.update trusts the range's line numbers; a client's range
@@ -51,7 +60,7 @@ export function applyContentChanges(doc: TextDocument, changes: readonly TextDoc
       versionBefore: doc.version,
     };
     TextDocument.update(doc, [{ range, text: change.text }], version);
-    outlines.edited(doc, edit);
+    for (const cache of caches) cache.edited(doc, edit);
   }
   return doc;
 }

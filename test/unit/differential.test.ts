@@ -1,29 +1,32 @@
 // The outline kept up to date edit by edit, as the server keeps it (each
 // didChange applied by documents.ts to a TextDocument and reported to the
-// OutlineCache), against a fresh parse of the same text after every edit:
-// the same headings and the same folding, whatever the edits.
+// OutlineCache and the StatisticsCache), against a fresh parse of the same
+// text after every edit: the same headings, the same folding and the same
+// section statistics, whatever the edits.
 
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { applyContentChanges } from '../../server/src/documents';
-import { Outline, OutlineCache, OutlineOptions, PlainTextDocument, parseOutline } from '../../server/src/engine';
+import { LineStatistics, Outline, OutlineCache, OutlineOptions, PlainTextDocument, StatisticsCache, parseOutline } from '../../server/src/engine';
 import { foldingRanges } from '../../server/src/providers/foldingRanges';
 
 const URI = 'file:///differential.txt';
 
-/** What a client sees of an outline: each heading's fields and parent, and the folding ranges. */
-function view(outline: Outline): { headings: unknown[]; folding: unknown[] } {
+/** What a client sees of an outline: each heading's fields and parent, the folding ranges, each section's characters. */
+function view(outline: Outline, statistics: LineStatistics): { headings: unknown[]; folding: unknown[]; characters: number[] } {
   return {
     headings: outline.headings.map((h) => [h.name, h.style, h.line, h.start, h.titleEnd, h.endLine, h.endCharacter, h.parent?.index ?? -1]),
     folding: foldingRanges(outline),
+    characters: statistics.sectionCharacters(outline),
   };
 }
 
-/** A document in the server: changes go through applyContentChanges, outlines come from the cache. */
+/** A document in the server: changes go through applyContentChanges, outlines and statistics come from the caches. */
 class Editor {
   readonly cache = new OutlineCache();
+  readonly statistics = new StatisticsCache();
   readonly doc: TextDocument;
   /** The didChange notifications so far, for the failure message. */
   readonly sent: TextDocumentContentChangeEvent[][] = [];
@@ -34,14 +37,15 @@ class Editor {
 
   didChange(changes: TextDocumentContentChangeEvent[]): void {
     this.sent.push(changes);
-    applyContentChanges(this.doc, changes, this.doc.version + 1, this.cache);
+    applyContentChanges(this.doc, changes, this.doc.version + 1, [this.cache, this.statistics]);
   }
 
   /** Fails unless the cached outline is what a fresh parse of the same text gives. */
   check(options: OutlineOptions): void {
     const text = this.doc.getText();
-    const cached = view(this.cache.get(this.doc, options));
-    const fresh = view(parseOutline(new PlainTextDocument(URI, text), options));
+    const cached = view(this.cache.get(this.doc, options), this.statistics.get(this.doc));
+    const plain = new PlainTextDocument(URI, text);
+    const fresh = view(parseOutline(plain, options), LineStatistics.of(plain));
     if (JSON.stringify(cached) === JSON.stringify(fresh)) return;
     const history = `initial text ${JSON.stringify(this.initial)}, didChange ${JSON.stringify(this.sent)}, text now ${JSON.stringify(text)}, enumerations ${options.enumerations}`;
     assert.deepEqual(cached, fresh, `the incremental outline differs from a fresh parse; ${history}`);
@@ -244,7 +248,7 @@ function runs(fallback: number): number {
 }
 
 suite('The incremental outline against a fresh parse', () => {
-  test('After every didChange the incremental outline is the fresh parse of the same text: headings and folding', () => {
+  test('After every didChange the incremental outline is the fresh parse of the same text: headings, folding and statistics', () => {
     fc.assert(
       fc.property(documentArb, fc.array(stepArb, { minLength: 1, maxLength: 12 }), (text, steps) => {
         const editor = new Editor(text);
