@@ -5,6 +5,8 @@
 // section statistics, whatever the edits.
 
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { suite, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
@@ -241,6 +243,13 @@ function didChangeFor(doc: TextDocument, edits: readonly Edit[]): TextDocumentCo
   });
 }
 
+/** The folder with package.json above this (bundled) file. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
 /** Runs the property; more runs locally with TIGANG_DIFFERENTIAL_RUNS=20000. */
 function runs(fallback: number): number {
   const n = Number(process.env.TIGANG_DIFFERENTIAL_RUNS);
@@ -298,5 +307,30 @@ suite('The incremental outline against a fresh parse', () => {
       }),
       { numRuns: runs(100) },
     );
+  });
+
+  test('Punctuation typed after the heading lines of the real documents in ../shared, and deleted again, keeps the outline exact', (t) => {
+    // 个人信息保护法 has 目　　录 and its entries repeated as the chapters: typing ！
+    // after 第一章　总　　则 ends the table of contents there.
+    const files = ['seeds', 'corpus'].flatMap((folder) => {
+      const dir = join(repoRoot(), '..', 'shared', folder);
+      return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f)) : [];
+    });
+    if (files.length === 0) return t.skip('../shared not found');
+    for (const file of files) {
+      const editor = new Editor(readFileSync(file, 'utf8'));
+      editor.check({ enumerations: true });
+      // The headings near the top (where a 目录 stands) and a sample of the rest.
+      const lines = editor.cache.get(editor.doc, { enumerations: true }).headings.map((h) => h.line);
+      const chosen = lines.filter((line, i) => line < 80 || i % 9 === 0).slice(0, 12);
+      chosen.forEach((line, i) => {
+        const mark = PUNCTUATION[i % PUNCTUATION.length];
+        const end = lineText(editor.doc, line).length;
+        editor.didChange([{ range: { start: { line, character: end }, end: { line, character: end } }, text: mark }]);
+        editor.check({ enumerations: true });
+        editor.didChange([{ range: { start: { line, character: end }, end: { line, character: end + mark.length } }, text: '' }]);
+        editor.check({ enumerations: i % 2 === 0 });
+      });
+    }
   });
 });
