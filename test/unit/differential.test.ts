@@ -11,15 +11,23 @@ import { suite, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { applyContentChanges } from '../../server/src/documents';
-import { LineStatistics, Outline, OutlineCache, OutlineOptions, PlainTextDocument, StatisticsCache, parseOutline } from '../../server/src/engine';
+import { Heading, LineStatistics, Outline, OutlineCache, OutlineOptions, PlainTextDocument, StatisticsCache, parseOutline } from '../../server/src/engine';
 import { foldingRanges } from '../../server/src/providers/foldingRanges';
 
 const URI = 'file:///differential.txt';
 
-/** What a client sees of an outline: each heading's fields and parent, the folding ranges, each section's characters. */
-function view(outline: Outline, statistics: LineStatistics): { headings: unknown[]; folding: unknown[]; characters: number[] } {
+/**
+ * What the features read of an outline: each heading's fields and parent,
+ * the lists (members, lead), the rejected candidates, the tables of
+ * contents, the folding ranges and each section's characters.
+ */
+function view(outline: Outline, statistics: LineStatistics): Record<string, unknown[]> {
+  const index = (h: Heading | undefined) => h?.index ?? -1;
   return {
-    headings: outline.headings.map((h) => [h.name, h.style, h.line, h.start, h.titleEnd, h.endLine, h.endCharacter, h.parent?.index ?? -1]),
+    headings: outline.headings.map((h) => [h.name, h.style, h.line, h.start, h.titleEnd, h.endLine, h.endCharacter, index(h.parent)]),
+    lists: outline.lists.map((l) => [l.kind, l.style, index(l.parent), l.members.map(index), l.words, l.next, l.lead]),
+    rejected: outline.rejected.map((r) => [r.marker.line, r.reason]),
+    tablesOfContents: outline.tablesOfContents.map((t) => [index(t.heading), t.entries.map((m) => m.line)]),
     folding: foldingRanges(outline),
     characters: statistics.sectionCharacters(outline),
   };
@@ -99,6 +107,10 @@ const HEADINGS = [
   '结束语',
   '一、𠀀𠀁标题',
   '第一章　𠀀',
+  '附件：1.参会名单',
+  '附件：',
+  '2.会议议程',
+  '3.参会须知',
 ];
 const PROSE = ['同志们：', '今年以来，全市上下攻坚克难。', '1.5亿元', '第一节课我们讲了。', '　　> 一、引用', '', '　　', '𠀀𠀁文字。', '正文。', '附件如下：', '目录'];
 /** Entries as a table of contents writes them, with page numbers and leaders. */

@@ -192,7 +192,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
   }
 
   assignSectionEnds(doc, headings);
-  for (const list of lists) if (list.kind === 'siblings' && list.parent?.style === 'named') attachLead(text, doc, list);
+  for (const list of lists) if (list.kind === 'siblings' && list.parent?.style === 'named') attachLead(text, doc, list, linesRead);
   const tablesOfContents = tocHeadings === undefined ? [] : tableOfContentsEntries(markers, kept, proper, tocHeadings);
   return { roots, headings, lists, rejected, tablesOfContents };
 }
@@ -240,9 +240,10 @@ function siblingList(marker: Marker, parent: Heading | undefined, open: Map<numb
  * item of the list its children continue. Only for the first list under an
  * unnumbered 附件 heading, when that list starts past 1.
  */
-function attachLead(text: string, doc: OutlineDocument, list: ListNode): void {
+function attachLead(text: string, doc: OutlineDocument, list: ListNode, linesRead: number[] | undefined): void {
   const parent = list.parent!;
   if (parent.number !== 0 || parent.children[0] !== list.members[0] || list.members[0].number <= 1) return;
+  linesRead?.push(parent.line); // the lead is read from the line's text, past its marker
   const lineBegin = lineStart(doc, parent.line);
   const lineEnd = lineContentEnd(text, doc, parent.line);
   let at = lineBegin + parent.markerEnd;
