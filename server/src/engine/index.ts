@@ -5,6 +5,22 @@ export { scanLine, scanLines } from './markers';
 export { buildOutline, MAX_LIST_DEPTH } from './outline';
 export { OutlineCache, scanDocument, type LineEdit } from './outlineCache';
 export { truncateName, foldWhitespace, NAME_CAP } from './names';
+export { type LineRange, type TextEdit, applyEdits, orderEdits } from './edits';
+export {
+  type NumberingCode,
+  type NumberingDiagnostic,
+  type NumberingFix,
+  type NumberingFixKind,
+  type NumberingOptions,
+  type NumberingSeverity,
+  DEFAULT_NUMBERING_OPTIONS,
+  checkNumbering,
+  fixAllNumbering,
+  numberingFixes,
+  renumberDocument,
+} from './numbering';
+export { type MessageLocale, type MessageTemplate, FIX_TITLES, NUMBERING_MESSAGES, formatMessage, messageKey, numberingMessage } from './numberingMessages';
+export { type MarkerForm, type NumeralForm, type NumeralKind, markerForm, readWrittenNumeral, writeMarker, writeNumeral } from './numerals';
 
 import { OutlineDocument } from './document';
 import { buildOutline } from './outline';

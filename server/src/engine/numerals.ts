@@ -105,10 +105,12 @@ export function parenthesizedCnValue(code: number): number {
 }
 
 const STEMS = '甲乙丙丁戊己庚辛壬癸';
+const STEM_VALUE = new Uint8Array(0x10000);
+for (let i = 0; i < STEMS.length; i++) STEM_VALUE[STEMS.charCodeAt(i)] = i + 1;
 
 /** The ten heavenly stems 甲…癸 → 1–10, else 0 (docs/headings.md §2, the stem style). */
 export function stemValue(code: number): number {
-  return STEMS.indexOf(String.fromCharCode(code)) + 1;
+  return STEM_VALUE[code];
 }
 
 // ---------------------------------------------------------------- writing
@@ -215,40 +217,45 @@ export interface WrittenNumeral extends NumeralMatch {
  * kind a list's next number must be written in.
  */
 export function readWrittenNumeral(text: string, start: number, limit: number): WrittenNumeral | undefined {
-  const code = text.charCodeAt(start);
   if (start >= limit) return undefined;
+  const code = text.charCodeAt(start);
   const digit = digitValue(code);
   if (digit >= 0) {
     const num = readArabic(text, start, limit)!;
     const kind: NumeralKind = code >= 0xff10 ? 'fullwidth' : 'ascii';
     const width = num.end - start;
-    return { ...num, form: digit === 0 && width > 1 ? { kind, pad: width } : { kind } };
+    return { value: num.value, end: num.end, form: digit === 0 && width > 1 ? { kind, pad: width } : FORMS[kind] };
   }
-  const single = singleCharacterNumeral(code);
-  if (single !== undefined) return { value: single.value, end: start + 1, form: { kind: single.kind } };
+  const kind = singleCharacterKind(code);
+  if (kind !== undefined) return { value: kind === 'stem' ? stemValue(code) : kind === 'enclosed' ? parenthesizedCnValue(code) : circledValue(code), end: start + 1, form: FORMS[kind] };
+  if (!isCnNumeralChar(code)) return undefined;
   const cn = readCnNumeral(text, start, limit);
   if (cn === undefined) return undefined;
   let financial = false;
-  let zero: '零' | '〇' | undefined;
+  let zero = false;
   for (let i = start; i < cn.end; i++) {
     const ch = text[i];
     if (FINANCIAL.has(ch)) financial = true;
-    else if (ch === '〇') zero = '〇';
+    else if (ch === '〇') zero = true;
   }
-  const kind: NumeralKind = financial ? 'financial' : 'chinese';
-  return { ...cn, form: zero ? { kind, zero } : { kind } };
+  const cnKind: NumeralKind = financial ? 'financial' : 'chinese';
+  return { value: cn.value, end: cn.end, form: zero ? { kind: cnKind, zero: '〇' } : FORMS[cnKind] };
 }
 
-function singleCharacterNumeral(code: number): { value: number; kind: NumeralKind } | undefined {
-  if (code >= 0x2460 && code <= 0x2473) return { value: code - 0x2460 + 1, kind: 'circled' };
-  if (code >= 0x2474 && code <= 0x2487) return { value: code - 0x2474 + 1, kind: 'parenthesized' };
-  if (code >= 0x2488 && code <= 0x249b) return { value: code - 0x2488 + 1, kind: 'full-stop' };
-  if (code >= 0x3251 && code <= 0x325f) return { value: code - 0x3251 + 21, kind: 'circled' };
-  if (code >= 0x32b1 && code <= 0x32bf) return { value: code - 0x32b1 + 36, kind: 'circled' };
-  const enclosed = parenthesizedCnValue(code);
-  if (enclosed > 0) return { value: enclosed, kind: 'enclosed' };
-  const stem = stemValue(code);
-  if (stem > 0) return { value: stem, kind: 'stem' };
+/** One shared form per kind, for numerals that need no zero or padding. */
+const FORMS: Readonly<Record<NumeralKind, NumeralForm>> = Object.fromEntries(
+  (['chinese', 'financial', 'ascii', 'fullwidth', 'circled', 'parenthesized', 'full-stop', 'enclosed', 'stem'] as const).map((kind) => [kind, Object.freeze({ kind })]),
+) as Record<NumeralKind, NumeralForm>;
+
+/** The kind of a numeral written as one character (① ⑴ ⒈ ㈠ 甲), else undefined. */
+function singleCharacterKind(code: number): NumeralKind | undefined {
+  if (code < 0x2460) return undefined;
+  if (code <= 0x2473) return 'circled';
+  if (code <= 0x2487) return 'parenthesized';
+  if (code <= 0x249b) return 'full-stop';
+  if ((code >= 0x3251 && code <= 0x325f) || (code >= 0x32b1 && code <= 0x32bf)) return 'circled';
+  if (parenthesizedCnValue(code) > 0) return 'enclosed';
+  if (stemValue(code) > 0) return 'stem';
   return undefined;
 }
 

@@ -406,7 +406,7 @@ function lineKey(text: string, doc: OutlineDocument, line: number): string {
 }
 
 /** End of text[start, end) without a trailing page number and its leader. */
-function withoutPageNumber(text: string, start: number, end: number): number {
+export function withoutPageNumber(text: string, start: number, end: number): number {
   let i = end;
   while (i > start && isSpaceOrLeader(text.charCodeAt(i - 1))) i--;
   const digitsEnd = i;
