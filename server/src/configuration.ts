@@ -33,6 +33,8 @@ export const SETTINGS = {
   charactersPerMinute: { type: 'number', default: 220, minimum: 60, maximum: 1000 },
   semanticHighlighting: { type: 'boolean', default: true },
   inlayHints: { type: 'boolean', default: false },
+  'diagnostics.enabled': { type: 'boolean', default: true },
+  'diagnostics.gbt9704': { type: 'boolean', default: true },
   'files.include': { type: 'array', default: ['**/*.txt'] },
   'files.exclude': { type: 'object', default: { '**/node_modules': true, '**/.git': true } },
   'files.maxFileSizeMB': { type: 'number', default: 20, exclusiveMinimum: 0 },
@@ -49,6 +51,8 @@ export interface Settings {
   readonly semanticHighlighting: boolean;
   /** Section length and speaking time after heading lines (providers/inlayHints.ts). */
   readonly inlayHints: boolean;
+  /** Numbering checks (docs/headings.md §7): on, and with the GB/T 9704 form advice. */
+  readonly diagnostics: { readonly enabled: boolean; readonly gbt9704: boolean };
   /** Which files the workspace index reads (tigang.files.*, and VS Code's files.exclude). */
   readonly files: {
     readonly include: readonly string[];
@@ -76,6 +80,10 @@ export function normalizeSettings(tigang: unknown, files?: unknown): Settings {
     charactersPerMinute: readNumber(t.charactersPerMinute, SETTINGS.charactersPerMinute),
     semanticHighlighting: readBoolean(t.semanticHighlighting, SETTINGS.semanticHighlighting),
     inlayHints: readBoolean(t.inlayHints, SETTINGS.inlayHints),
+    diagnostics: {
+      enabled: readBoolean(asObject(t.diagnostics).enabled, SETTINGS['diagnostics.enabled']),
+      gbt9704: readBoolean(asObject(t.diagnostics).gbt9704, SETTINGS['diagnostics.gbt9704']),
+    },
     files: {
       include: globList(own.include) ?? SETTINGS['files.include'].default,
       exclude: [...(excludeRules(own.exclude) ?? excludeRules(SETTINGS['files.exclude'].default)!), ...(excludeRules(asObject(files).exclude) ?? [])],

@@ -14,6 +14,8 @@ const EN = {
   'duration.seconds': '{0} s',
   'duration.minutes': '{0} min',
   'duration.minutesSeconds': '{0} min {1} s',
+  /** A diagnostic's related location: the item it was compared with. */
+  'diagnostic.comparedWith': 'compared with this',
 };
 
 export type MessageKey = keyof typeof EN;
@@ -26,6 +28,7 @@ const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> =
     'duration.seconds': '{0} 秒',
     'duration.minutes': '{0} 分钟',
     'duration.minutesSeconds': '{0} 分 {1} 秒',
+    'diagnostic.comparedWith': '对照此处',
   },
 };
 

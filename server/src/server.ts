@@ -4,8 +4,14 @@
 
 import {
   CancellationToken,
+  CodeAction,
+  CodeActionKind,
+  CodeActionRequest,
+  CodeActionResolveRequest,
   Connection,
+  Diagnostic,
   DidChangeConfigurationNotification,
+  DocumentDiagnosticRequest,
   DocumentSymbolRequest,
   ErrorCodes,
   FoldingRangeRequest,
@@ -24,9 +30,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OutlineRequest } from '@tigang/protocol';
 import { ConfigurationManager } from './configuration';
+import { DiagnosticsScheduler } from './diagnostics';
 import { createDocuments } from './documents';
 import { OutlineCache, StatisticsCache } from './engine';
 import { L10n } from './l10n';
+import { CodeActionData, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND, isCodeActionData } from './providers/codeActions';
 import { SEMANTIC_TOKENS_LEGEND } from './providers/semanticTokens';
 import { CancelledError, SELECTION_POSITIONS_MAX, createTigangService } from './service';
 import { WorkspaceFeature } from './workspace';
@@ -42,13 +50,21 @@ interface ClientCapabilities {
   /** workspace/semanticTokens/refresh and workspace/inlayHint/refresh: the client re-asks when the settings change. */
   semanticTokensRefresh: boolean;
   inlayHintRefresh: boolean;
+  /** textDocument.diagnostic: the client pulls diagnostics; otherwise the server publishes them. */
+  pullDiagnostics: boolean;
+  /** workspace.diagnostics.refreshSupport: the client pulls again when asked. */
+  diagnosticRefresh: boolean;
+  /** codeAction/resolve may fill in an action's edit. */
+  resolveCodeActionEdits: boolean;
+  /** workspace.workspaceEdit.documentChanges: versioned edits. */
+  documentChanges: boolean;
 }
 
 export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(message);
   const outlines = new OutlineCache();
   const statistics = new StatisticsCache();
-  const documents = createDocuments(outlines);
+  const documents = createDocuments([outlines, statistics], (message) => connection.console.warn(message));
   let client: ClientCapabilities = {
     pullConfiguration: false,
     configurationRegistration: false,
@@ -56,6 +72,10 @@ export function startServer(connection: Connection): void {
     foldingRangeLimit: undefined,
     semanticTokensRefresh: false,
     inlayHintRefresh: false,
+    pullDiagnostics: false,
+    diagnosticRefresh: false,
+    resolveCodeActionEdits: false,
+    documentChanges: false,
   };
   const configuration = new ConfigurationManager(
     {
@@ -85,6 +105,10 @@ export function startServer(connection: Connection): void {
       foldingRangeLimit: typeof rangeLimit === 'number' && Number.isInteger(rangeLimit) && rangeLimit >= 0 ? rangeLimit : undefined,
       semanticTokensRefresh: caps.workspace?.semanticTokens?.refreshSupport === true,
       inlayHintRefresh: caps.workspace?.inlayHint?.refreshSupport === true,
+      pullDiagnostics: caps.textDocument?.diagnostic !== undefined,
+      diagnosticRefresh: caps.workspace?.diagnostics?.refreshSupport === true,
+      resolveCodeActionEdits: caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true,
+      documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     };
     l10n.setLocale(params.locale);
     configuration.initialize({ pull: client.pullConfiguration });
@@ -101,6 +125,9 @@ export function startServer(connection: Connection): void {
         // empty rather than the registration going away for every document.
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true } },
         inlayHintProvider: { resolveProvider: false },
+        // Numbering checks (docs/headings.md §7): pulled by clients that can, published to the others.
+        diagnosticProvider: { identifier: 'tigang', interFileDependencies: false, workspaceDiagnostics: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND], resolveProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'tigang', version: SERVER_VERSION },
@@ -125,6 +152,7 @@ export function startServer(connection: Connection): void {
     // request them again.
     if (client.semanticTokensRefresh) void connection.sendRequest(SemanticTokensRefreshRequest.type).catch(() => undefined);
     if (client.inlayHintRefresh) void connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
+    diagnostics.settingsChanged();
   });
   documents.onDidClose((e) => service.documentClosed(e.document.uri));
 
@@ -144,12 +172,7 @@ export function startServer(connection: Connection): void {
       const valid = validate(params);
       const doc = documents.get(uri);
       if (doc === undefined) return empty;
-      try {
-        return await run(doc, valid, token);
-      } catch (error) {
-        if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
-        throw error;
-      }
+      return asResponse(() => run(doc, valid, token));
     });
   }
 
@@ -167,8 +190,46 @@ export function startServer(connection: Connection): void {
   onDocumentRequest(InlayHintRequest.method, [], (doc, range, token) => service.getInlayHints(doc, range, token), requireRange);
   // ---- end of the writer's view
 
+  // ---- numbering checks and their fixes
+  const diagnostics = new DiagnosticsScheduler(connection, documents, service, () => client);
+  onDocumentRequest(DocumentDiagnosticRequest.method, { kind: 'full', items: [] }, (doc, previousResultId, token) => diagnostics.pull(doc, previousResultId, token), optionalPreviousResultId);
+  onDocumentRequest(CodeActionRequest.method, [], (doc, context, token) =>
+    service.getCodeActions(doc, context, { lazy: client.resolveCodeActionEdits, documentChanges: client.documentChanges }, token), requireCodeActionContext);
+  connection.onRequest(CodeActionResolveRequest.method, async (action: CodeAction, token: CancellationToken) => {
+    if (action === null || typeof action !== 'object' || !isCodeActionData(action.data)) throw invalidParams('params must be a code action this server listed');
+    const doc = documents.get(action.data.uri);
+    // Refused rather than guessed: the edit was listed for another version.
+    if (doc === undefined || doc.version !== action.data.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed since the action was listed');
+    const edit = await asResponse(() => service.resolveCodeAction(doc, action.data as CodeActionData, { documentChanges: client.documentChanges }, token));
+    return edit === undefined ? action : { ...action, edit };
+  });
+  // ---- end of numbering checks
+
   documents.listen(connection);
   connection.listen();
+}
+
+/** A service call's answer; a cancellation becomes RequestCancelled. */
+async function asResponse<R>(run: () => Promise<R>): Promise<R> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+    throw error;
+  }
+}
+
+function optionalPreviousResultId(params: unknown): string | undefined {
+  const id = (params as { previousResultId?: unknown } | null)?.previousResultId;
+  if (id !== undefined && id !== null && typeof id !== 'string') throw invalidParams('params.previousResultId must be a string');
+  return typeof id === 'string' ? id : undefined;
+}
+
+function requireCodeActionContext(params: unknown): { diagnostics: Diagnostic[]; only?: string[] } {
+  const context = (params as { context?: { diagnostics?: unknown; only?: unknown } } | null)?.context;
+  if (context === undefined || context === null || !Array.isArray(context.diagnostics)) throw invalidParams('params.context.diagnostics must be an array');
+  const only = Array.isArray(context.only) ? context.only.filter((k): k is string => typeof k === 'string') : undefined;
+  return { diagnostics: context.diagnostics as Diagnostic[], only };
 }
 
 /** Written by esbuild.mjs from package.json (`define`); the fallback is for tests that bundle without it. */

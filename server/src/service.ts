@@ -8,6 +8,8 @@
 
 import {
   CancellationToken,
+  CodeAction,
+  Diagnostic,
   DocumentSymbol,
   FoldingRange,
   InlayHint,
@@ -17,12 +19,15 @@ import {
   SemanticTokens,
   SemanticTokensDelta,
   SymbolInformation,
+  WorkspaceEdit,
 } from 'vscode-languageserver';
 import { OutlineResult, SearchSectionsResult } from '@tigang/protocol';
 import { Settings, SettingsProvider } from './configuration';
-import { Outline, OutlineCache, OutlineDocument, StatisticsCache } from './engine';
+import { Outline, OutlineCache, OutlineDocument, StatisticsCache, checkNumbering } from './engine';
 import { L10n } from './l10n';
 import { documentSymbols, symbolInformation } from './providers/documentSymbols';
+import { CodeActionData, EditOptions, numberingCodeActions, resolveNumberingEdit } from './providers/codeActions';
+import { numberingDiagnostics } from './providers/diagnostics';
 import { foldingRanges } from './providers/foldingRanges';
 import { sectionInlayHints } from './providers/inlayHints';
 import { OutlineResults } from './providers/outline';
@@ -78,8 +83,21 @@ export interface TigangService {
   /** textDocument/inlayHint: `812 字 · 3′42″` after the heading lines in the range; none when tigang.inlayHints is off. */
   getInlayHints(doc: OutlineDocument, range: Range, token: CancellationToken): Promise<InlayHint[]>;
 
+  // Numbering checks (docs/headings.md §7) and their fixes.
+  /** The document's diagnostics; none when tigang.diagnostics.enabled is off. */
+  getDiagnostics(doc: OutlineDocument, token: CancellationToken): Promise<Diagnostic[]>;
+  /** textDocument/codeAction: quick fixes of the diagnostics given, and the source actions when asked for by kind. */
+  getCodeActions(doc: OutlineDocument, context: { diagnostics: readonly Diagnostic[]; only?: readonly string[] }, options: CodeActionOptions, token: CancellationToken): Promise<CodeAction[]>;
+  /** codeAction/resolve: the edit of an action listed lazily, on the document version it was listed for (undefined when its fix is gone). */
+  resolveCodeAction(doc: OutlineDocument, data: CodeActionData, options: EditOptions, token: CancellationToken): Promise<WorkspaceEdit | undefined>;
+
   /** A document closed: its outline, settings and last semantic tokens are dropped. */
   documentClosed(uri: string): void;
+}
+
+export interface CodeActionOptions extends EditOptions {
+  /** The client resolves an action's edit with codeAction/resolve. */
+  readonly lazy: boolean;
 }
 
 export function createTigangService(options: TigangServiceOptions): TigangService {
@@ -98,6 +116,8 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
   /** Non-whitespace characters per section, from the per-line counts tigang/outline uses too. */
   const characterCounts = (doc: OutlineDocument, outline: Outline): readonly number[] => statistics.get(doc).sectionCharacters(outline);
   // ---- end of the writer's view
+
+  const numberingOptions = (s: Settings) => ({ gbt9704: s.diagnostics.gbt9704 });
 
   return {
     getModel,
@@ -166,6 +186,25 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
       return sectionInlayHints(doc, outline, range, { characters: characterCounts(doc, outline), charactersPerMinute: s.charactersPerMinute, l10n });
     },
     // ---- end of the writer's view
+
+    // ---- numbering checks
+    async getDiagnostics(doc, token) {
+      const { outline, settings: s } = await getModel(doc, token);
+      if (!s.diagnostics.enabled) return [];
+      return numberingDiagnostics(doc, checkNumbering(doc, outline, numberingOptions(s)), l10n);
+    },
+
+    async getCodeActions(doc, context, actionOptions, token) {
+      const { outline, settings: s } = await getModel(doc, token);
+      if (!s.diagnostics.enabled) return [];
+      return numberingCodeActions({ doc, outline, diagnostics: context.diagnostics, only: context.only, numbering: numberingOptions(s), l10n, lazy: actionOptions.lazy, edit: actionOptions });
+    },
+
+    async resolveCodeAction(doc, data, editOptions, token) {
+      const { outline, settings: s } = await getModel(doc, token);
+      return resolveNumberingEdit(data, doc, outline, numberingOptions(s), editOptions);
+    },
+    // ---- end of numbering checks
 
     documentClosed(uri) {
       outlines.delete(uri);

@@ -23,6 +23,7 @@ import type {
   InitializeResult,
   InlayHint,
   LogMessageParams,
+  PublishDiagnosticsParams,
   Position,
   Range,
   SelectionRange,
@@ -60,6 +61,8 @@ export interface ClientOptions {
   refreshSupport?: boolean;
   /** params.locale of initialize (default: none). */
   locale?: string;
+  /** More client capabilities, merged into textDocument and workspace (default: none). */
+  capabilities?: { textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> };
 }
 
 export interface RawResponse {
@@ -113,6 +116,8 @@ export class LspClient {
   configurationGate: Promise<void> | undefined;
   /** workspace/semanticTokens/refresh and workspace/inlayHint/refresh requests received, by method. */
   readonly refreshes: string[] = [];
+  /** textDocument/publishDiagnostics notifications received, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   /** client/registerCapability registrations received. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   initializeResult: InitializeResult | undefined;
@@ -163,6 +168,7 @@ export class LspClient {
       });
     }
     this.connection.onNotification('window/logMessage', (params: LogMessageParams) => this.logs.push(params));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.published.push(params));
     this.connection.listen();
   }
 
@@ -177,6 +183,7 @@ export class LspClient {
       configurationRegistration: options.configurationRegistration ?? true,
       refreshSupport: options.refreshSupport ?? false,
       locale: options.locale ?? '',
+      capabilities: options.capabilities ?? {},
     });
     try {
       client.initializeResult = await client.request<InitializeResult>('initialize', {
@@ -188,12 +195,14 @@ export class LspClient {
             configuration: client.options.configuration,
             didChangeConfiguration: { dynamicRegistration: client.options.configurationRegistration },
             ...(client.options.refreshSupport ? { semanticTokens: { refreshSupport: true }, inlayHint: { refreshSupport: true } } : {}),
+            ...client.options.capabilities.workspace,
           },
           textDocument: {
             synchronization: { dynamicRegistration: false },
             documentSymbol: { hierarchicalDocumentSymbolSupport: client.options.hierarchical },
             foldingRange: client.options.foldingRangeLimit >= 0 ? { rangeLimit: client.options.foldingRangeLimit } : {},
             selectionRange: {},
+            ...client.options.capabilities.textDocument,
           },
         },
       });

@@ -26,7 +26,25 @@ const folders = [resolve(root, '..', 'shared', 'seeds'), resolve(root, '..', 'sh
  */
 const KNOWN_SLIPS: Readonly<Record<string, readonly [string, number, string][]>> = {
   '001_6928108845239a7f.txt': [['numbering.start', 26, '13、']],
+  // Ours, written with one of each slip for the README and the VS Code suite.
+  'numbering-slips.txt': [
+    ['docnumber.form', 3, '县政发[2024]3号'],
+    ['toc.mismatch', 10, '目录'],
+    ['toc.mismatch', 13, '三、保障措施'],
+    ['numbering.order', 15, '一、'],
+    ['numbering.form', 22, '(三)'],
+    ['numbering.form', 28, '2、'],
+    ['numbering.skipped', 34, '四是'],
+    ['numbering.skipped', 36, '四、'],
+    ['numbering.repeated', 41, '（二）'],
+    ['numbering.start', 43, '2.'],
+    ['attachment.mismatch', 57, '附件3'],
+    ['date.form', 60, '2024年03月05日'],
+  ],
 };
+
+/** Codes without a quick fix (§7): what fix-all may leave. */
+const UNFIXABLE = new Set(['numbering.order', 'attachment.mismatch']);
 
 function read(file: string): string {
   const decoded = decodeText(readFileSync(file));
@@ -57,7 +75,7 @@ for (const folder of folders) {
         assert.deepEqual(diagnostics.filter((d) => d.severity === 'information' && d.code !== 'numbering.gbt9704'), []);
       });
 
-      test(`${label}/${name}: fix all keeps the outline and leaves no Warning`, () => {
+      test(`${label}/${name}: fix all keeps the outline and leaves no Warning that has a fix`, () => {
         const text = read(file);
         const doc = new PlainTextDocument(`file://${file}`, text);
         const before = parseOutline(doc);
@@ -67,7 +85,7 @@ for (const folder of folders) {
           after.headings.map((h) => [h.style, h.depth, h.parent?.index ?? -1]),
           before.headings.map((h) => [h.style, h.depth, h.parent?.index ?? -1]),
         );
-        const left = checkNumbering(new PlainTextDocument(`file://${file}`, fixed), after).filter((d) => d.severity === 'warning');
+        const left = checkNumbering(new PlainTextDocument(`file://${file}`, fixed), after).filter((d) => d.severity === 'warning' && !UNFIXABLE.has(d.code));
         assert.deepEqual(left, []);
       });
     }

@@ -1,0 +1,104 @@
+// Code actions: the numbering checks' quick fixes (kind quickfix), all of
+// them at once (source.fixAll.tigang, for editor.codeActionsOnSave) and
+// 重新编号全文 (source.renumberDocument.tigang, the tigang.renumberDocument
+// command). Titles come with the list; the edits are resolved lazily
+// (codeAction/resolve) for clients that can, so a light bulb costs no edit.
+
+import { CodeAction, CodeActionKind, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { FIX_TITLES, NumberingFix, NumberingOptions, Outline, OutlineDocument, TextEdit, fixAllNumbering, formatMessage, numberingFixes, renumberDocument } from '../engine';
+import { L10n } from '../l10n';
+import { DIAGNOSTIC_SOURCE, DiagnosticData } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tigang`;
+export const RENUMBER_DOCUMENT_KIND = `${CodeActionKind.Source}.renumberDocument.tigang`;
+
+/** What an action carries to codeAction/resolve. */
+export type CodeActionData =
+  | { readonly action: 'numbering.fix'; readonly uri: string; readonly version: number; readonly at: DiagnosticData; readonly index: number }
+  | { readonly action: 'numbering.fixAll' | 'numbering.renumberDocument'; readonly uri: string; readonly version: number };
+
+export interface EditOptions {
+  /** The client applies versioned documentChanges (workspace.workspaceEdit.documentChanges). */
+  readonly documentChanges: boolean;
+}
+
+/** A WorkspaceEdit of one document's text edits: one undo step. */
+export function workspaceEdit(doc: OutlineDocument, edits: readonly TextEdit[], options: EditOptions): WorkspaceEdit {
+  const lsp: LspTextEdit[] = edits.map((e) => ({ range: { start: { line: e.line, character: e.start }, end: { line: e.endLine ?? e.line, character: e.end } }, newText: e.newText }));
+  return options.documentChanges ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lsp }] } : { changes: { [doc.uri]: lsp } };
+}
+
+function title(kind: keyof typeof FIX_TITLES, args: readonly string[], l10n: L10n): string {
+  const template = FIX_TITLES[kind];
+  return formatMessage(l10n.locale === 'zh-cn' ? template['zh-cn'] : template.en, args);
+}
+
+function isDiagnosticData(value: unknown): value is DiagnosticData {
+  const d = value as Partial<DiagnosticData> | null;
+  return typeof d?.code === 'string' && Number.isInteger(d.line) && Number.isInteger(d.start);
+}
+
+/** Whether `only` (the client's filter) lets actions of `kind` through. */
+function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  return only === undefined || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export interface CodeActionInput {
+  readonly doc: OutlineDocument;
+  readonly outline: Outline;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly only: readonly string[] | undefined;
+  readonly numbering: NumberingOptions;
+  readonly l10n: L10n;
+  /** Leave the edits to codeAction/resolve. */
+  readonly lazy: boolean;
+  readonly edit: EditOptions;
+}
+
+/** The numbering actions for a range: quick fixes of its diagnostics, then the two source actions. */
+export function numberingCodeActions(input: CodeActionInput): CodeAction[] {
+  const { doc, outline, l10n } = input;
+  const actions: CodeAction[] = [];
+  if (wanted(input.only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of input.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isDiagnosticData(diagnostic.data)) continue;
+      const at = diagnostic.data;
+      numberingFixes(doc, outline, at, input.numbering).forEach((fix: NumberingFix, index) => {
+        const action: CodeAction = { title: title(fix.kind, fix.args, l10n), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred };
+        if (input.lazy) action.data = { action: 'numbering.fix', uri: doc.uri, version: doc.version, at, index } satisfies CodeActionData;
+        else action.edit = workspaceEdit(doc, fix.edits, input.edit);
+        actions.push(action);
+      });
+    }
+  }
+  for (const [kind, action] of [
+    [FIX_ALL_KIND, 'numbering.fixAll'],
+    [RENUMBER_DOCUMENT_KIND, 'numbering.renumberDocument'],
+  ] as const) {
+    // Source actions only when asked for by kind: a light bulb asks for none.
+    if (input.only === undefined || !wanted(input.only, kind)) continue;
+    const codeAction: CodeAction = { title: title(action === 'numbering.fixAll' ? 'fixAll' : 'renumberDocument', [], l10n), kind };
+    if (input.lazy) codeAction.data = { action, uri: doc.uri, version: doc.version } satisfies CodeActionData;
+    else codeAction.edit = workspaceEdit(doc, sourceEdits(action, doc, outline, input.numbering), input.edit);
+    actions.push(codeAction);
+  }
+  return actions;
+}
+
+function sourceEdits(action: 'numbering.fixAll' | 'numbering.renumberDocument', doc: OutlineDocument, outline: Outline, numbering: NumberingOptions): TextEdit[] {
+  return action === 'numbering.fixAll' ? fixAllNumbering(doc, outline, numbering) : renumberDocument(doc, outline, numbering);
+}
+
+export function isCodeActionData(value: unknown): value is CodeActionData {
+  const d = value as { action?: unknown; uri?: unknown; version?: unknown } | null;
+  return (d?.action === 'numbering.fix' || d?.action === 'numbering.fixAll' || d?.action === 'numbering.renumberDocument') && typeof d.uri === 'string' && Number.isInteger(d.version);
+}
+
+/** The edit of a lazily listed action, computed on the document version it was listed for. */
+export function resolveNumberingEdit(data: CodeActionData, doc: OutlineDocument, outline: Outline, numbering: NumberingOptions, edit: EditOptions): WorkspaceEdit | undefined {
+  if (data.action === 'numbering.fix') {
+    const fix = numberingFixes(doc, outline, data.at, numbering)[data.index];
+    return fix === undefined ? undefined : workspaceEdit(doc, fix.edits, edit);
+  }
+  return workspaceEdit(doc, sourceEdits(data.action, doc, outline, numbering), edit);
+}

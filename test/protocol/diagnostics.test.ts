@@ -1,0 +1,158 @@
+// Numbering checks against the real server: pulled and published
+// diagnostics, their quick fixes listed and resolved, fix-all, and the
+// settings that turn them off.
+
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { PlainTextDocument, applyEdits, checkNumbering, parseOutline } from '../../server/src/engine';
+import { LspClient, repoRoot } from './lspClient';
+
+const SLIPS = readFileSync(join(repoRoot(), 'seeds', 'numbering-slips.txt'), 'utf8');
+const LIST = ['一、总体要求', '二、重点任务', '四、保障措施'].join('\n');
+const PULL = { textDocument: { diagnostic: { dynamicRegistration: false } } };
+const RESOLVE = { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } }, workspace: { workspaceEdit: { documentChanges: true } } };
+
+/** The text after a WorkspaceEdit of one document. */
+function applied(text: string, edit: WorkspaceEdit): string {
+  const change = edit.documentChanges?.[0] as { edits: TextEdit[] } | undefined;
+  const edits = change?.edits ?? Object.values(edit.changes ?? {})[0] ?? [];
+  return applyEdits(text, edits.map((e) => ({ line: e.range.start.line, start: e.range.start.character, endLine: e.range.end.line, end: e.range.end.character, newText: e.newText })));
+}
+
+const codesOf = (items: readonly Diagnostic[]) => items.map((d) => `${d.range.start.line + 1}:${d.code}`);
+
+describe('pulled diagnostics (textDocument/diagnostic)', () => {
+  let client: LspClient;
+  before(async () => (client = await LspClient.start({ locale: 'zh-cn', capabilities: { ...PULL, ...RESOLVE, textDocument: { ...PULL.textDocument, ...RESOLVE.textDocument } } })));
+  after(() => client.shutdown());
+  const pull = (uri: string, previousResultId?: string) => client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+
+  it('advertises a diagnostic provider and code actions with resolve', () => {
+    const caps = client.initializeResult!.capabilities;
+    assert.deepEqual(caps.diagnosticProvider, { identifier: 'tigang', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.tigang', 'source.renumberDocument.tigang'], resolveProvider: true });
+  });
+
+  it('reports every slip of the sample, on its marker, in Chinese, with source tigang and the item compared with', async () => {
+    const uri = 'file:///slips.txt';
+    await client.open(uri, SLIPS);
+    const report = await pull(uri);
+    assert.equal(report.kind, 'full');
+    const items = (report as { items: Diagnostic[] }).items;
+    assert.deepEqual(codesOf(items), [
+      '3:docnumber.form', '10:toc.mismatch', '13:toc.mismatch', '15:numbering.order', '18:numbering.gbt9704', '22:numbering.form',
+      '28:numbering.form', '34:numbering.skipped', '36:numbering.skipped', '41:numbering.repeated', '43:numbering.start', '57:attachment.mismatch', '60:date.form',
+    ]);
+    const skipped = items.find((d) => d.range.start.line === 35)!;
+    assert.deepEqual(skipped.range, { start: { line: 35, character: 0 }, end: { line: 35, character: 2 } });
+    assert.equal(skipped.source, 'tigang');
+    assert.equal(skipped.severity, 2);
+    assert.equal(skipped.message, '序号不连续：应为 三、');
+    assert.equal(skipped.relatedInformation?.[0].location.uri, uri);
+    assert.equal(items.find((d) => d.code === 'numbering.gbt9704')!.severity, 3, 'GB/T 9704 advice is an Information');
+  });
+
+  it('answers unchanged while neither the document nor the settings moved', async () => {
+    const uri = 'file:///unchanged.txt';
+    await client.open(uri, LIST);
+    const first = await pull(uri);
+    assert.deepEqual(await pull(uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    await client.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, text: '三' }]);
+    const fixed = await pull(uri, first.resultId);
+    assert.deepEqual(fixed, { kind: 'full', resultId: fixed.resultId, items: [] });
+  });
+
+  it('lists the quick fix of a diagnostic without its edit, resolves the edit, and the edit fixes the list', async () => {
+    const uri = 'file:///fix.txt';
+    await client.open(uri, LIST);
+    const [diagnostic] = (await pull(uri) as { items: Diagnostic[] }).items;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred, a.edit]), [['本组序号从 一、 起重新编号', 'quickfix', true, undefined]]);
+    const resolved = await client.request<CodeAction>('codeAction/resolve', actions[0]);
+    const text = applied(LIST, resolved.edit!);
+    assert.equal(text, ['一、总体要求', '二、重点任务', '三、保障措施'].join('\n'));
+    const doc = new PlainTextDocument(uri, text);
+    assert.deepEqual(checkNumbering(doc, parseOutline(doc)), []);
+  });
+
+  it('refuses to resolve an action listed for an older version (ContentModified)', async () => {
+    const uri = 'file:///stale-fix.txt';
+    await client.open(uri, LIST);
+    const [diagnostic] = (await pull(uri) as { items: Diagnostic[] }).items;
+    const [action] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } }, text: '。' }]);
+    const response = await client.rawRequest('codeAction/resolve', action);
+    assert.equal(response.error?.code, -32801);
+  });
+
+  it('offers fix-all and 重新编号全文 only when asked for by kind; fix-all leaves only the slips without a fix', async () => {
+    const uri = 'file:///fix-all.txt';
+    await client.open(uri, SLIPS);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const none = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    assert.deepEqual(none, []);
+    const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.equal(fixAll.title, '修正全部序号问题');
+    const resolved = await client.request<CodeAction>('codeAction/resolve', fixAll);
+    const doc = new PlainTextDocument(uri, applied(SLIPS, resolved.edit!));
+    const left = checkNumbering(doc, parseOutline(doc)).filter((d) => d.severity === 'warning').map((d) => d.code);
+    assert.deepEqual(left, ['numbering.order', 'attachment.mismatch']);
+    const [renumber] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.renumberDocument.tigang'] } });
+    assert.equal(renumber.title, '重新编号全文');
+  });
+
+  it('reports nothing once tigang.diagnostics.enabled is off, and the advice goes with tigang.diagnostics.gbt9704', async () => {
+    const uri = 'file:///settings-off.txt';
+    await client.open(uri, SLIPS);
+    client.settings = { diagnostics: { gbt9704: false } };
+    await client.configurationChanged();
+    const noAdvice = (await pull(uri)) as { items: Diagnostic[]; resultId?: string };
+    assert.equal(noAdvice.items.some((d) => d.code === 'numbering.gbt9704'), false);
+    assert.ok(noAdvice.items.length > 0);
+    client.settings = { diagnostics: { enabled: false } };
+    await client.configurationChanged();
+    assert.deepEqual(((await pull(uri, noAdvice.resultId)) as { items: Diagnostic[] }).items, []);
+    client.settings = {};
+    await client.configurationChanged();
+  });
+});
+
+describe('published diagnostics, for clients that cannot pull', () => {
+  let client: LspClient;
+  before(async () => (client = await LspClient.start({ locale: 'en' })));
+  after(() => client.shutdown());
+
+  async function published(uri: string, version: number): Promise<Diagnostic[]> {
+    for (let i = 0; i < 200; i++) {
+      const found = client.published.filter((p) => p.uri === uri && p.version === version);
+      if (found.length > 0) return found[found.length - 1].diagnostics;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`no diagnostics published for ${uri} at version ${version}`);
+  }
+
+  it('publishes a moment after opening and after each change, in English, and clears them on close', async () => {
+    const uri = 'file:///pushed.txt';
+    await client.open(uri, LIST);
+    const opened = await published(uri, 1);
+    assert.deepEqual(opened.map((d) => [d.code, d.message]), [['numbering.skipped', 'Numbering is not consecutive: expected 三、']]);
+    await client.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, text: '三' }]);
+    assert.deepEqual(await published(uri, 2), []);
+    const before = client.published.length;
+    await client.close(uri);
+    for (let i = 0; i < 100 && client.published.length === before; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(client.published.at(-1), { uri, diagnostics: [] });
+  });
+
+  it('lists quick fixes with their edits for a client that cannot resolve them', async () => {
+    const uri = 'file:///eager.txt';
+    await client.open(uri, LIST);
+    const [diagnostic] = await published(uri, 1);
+    const [action] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    assert.equal(action.title, 'Renumber this list from 一、');
+    assert.equal(applied(LIST, action.edit!), ['一、总体要求', '二、重点任务', '三、保障措施'].join('\n'));
+  });
+});
