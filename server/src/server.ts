@@ -5,15 +5,20 @@
 import {
   CancellationToken,
   Connection,
+  DefinitionRequest,
   DidChangeConfigurationNotification,
+  DocumentDiagnosticRequest,
+  DocumentLinkRequest,
   DocumentSymbolRequest,
   ErrorCodes,
   FoldingRangeRequest,
+  HoverRequest,
   InitializeParams,
   InitializeResult,
   InlayHintRefreshRequest,
   InlayHintRequest,
   LSPErrorCodes,
+  ReferencesRequest,
   ResponseError,
   SelectionRangeRequest,
   SemanticTokensDeltaRequest,
@@ -25,7 +30,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OutlineRequest } from '@tigang/protocol';
 import { ConfigurationManager } from './configuration';
 import { createDocuments } from './documents';
-import { OutlineCache, StatisticsCache } from './engine';
+import { OutlineCache, ReferenceCache, StatisticsCache } from './engine';
 import { L10n } from './l10n';
 import { SEMANTIC_TOKENS_LEGEND } from './providers/semanticTokens';
 import { CancelledError, SELECTION_POSITIONS_MAX, createTigangService } from './service';
@@ -42,6 +47,8 @@ interface ClientCapabilities {
   /** workspace/semanticTokens/refresh and workspace/inlayHint/refresh: the client re-asks when the settings change. */
   semanticTokensRefresh: boolean;
   inlayHintRefresh: boolean;
+  /** textDocument.definition.linkSupport: LocationLinks (with the reference as origin) rather than Locations. */
+  definitionLinks: boolean;
 }
 
 export function startServer(connection: Connection): void {
@@ -56,6 +63,7 @@ export function startServer(connection: Connection): void {
     foldingRangeLimit: undefined,
     semanticTokensRefresh: false,
     inlayHintRefresh: false,
+    definitionLinks: false,
   };
   const configuration = new ConfigurationManager(
     {
@@ -73,7 +81,9 @@ export function startServer(connection: Connection): void {
   const workspace = new WorkspaceFeature(connection, documents, outlines);
   // The client's display language, from initialize; inlay hints speak it.
   const l10n = new L10n();
-  const service = createTigangService({ outlines, statistics, settings: configuration, log, l10n });
+  // References between articles: documents.ts should patch this cache on each edit (ReferenceCache.edited, as OutlineCache.edited).
+  const references = new ReferenceCache();
+  const service = createTigangService({ outlines, statistics, settings: configuration, log, l10n, references, openDocuments: documents });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -85,6 +95,7 @@ export function startServer(connection: Connection): void {
       foldingRangeLimit: typeof rangeLimit === 'number' && Number.isInteger(rangeLimit) && rangeLimit >= 0 ? rangeLimit : undefined,
       semanticTokensRefresh: caps.workspace?.semanticTokens?.refreshSupport === true,
       inlayHintRefresh: caps.workspace?.inlayHint?.refreshSupport === true,
+      definitionLinks: caps.textDocument?.definition?.linkSupport === true,
     };
     l10n.setLocale(params.locale);
     configuration.initialize({ pull: client.pullConfiguration });
@@ -101,6 +112,12 @@ export function startServer(connection: Connection): void {
         // empty rather than the registration going away for every document.
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true } },
         inlayHintProvider: { resolveProvider: false },
+        // References between articles (docs/headings.md §9).
+        definitionProvider: true,
+        hoverProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        referencesProvider: true,
+        diagnosticProvider: { identifier: 'tigang.references', interFileDependencies: false, workspaceDiagnostics: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'tigang', version: SERVER_VERSION },
@@ -167,6 +184,23 @@ export function startServer(connection: Connection): void {
   onDocumentRequest(InlayHintRequest.method, [], (doc, range, token) => service.getInlayHints(doc, range, token), requireRange);
   // ---- end of the writer's view
 
+  // ---- references between articles (docs/headings.md §9)
+  onDocumentRequest(DefinitionRequest.method, null, (doc, position, token) => service.getDefinition(doc, position, { linkSupport: client.definitionLinks }, token), requirePosition);
+  onDocumentRequest(HoverRequest.method, null, (doc, position, token) => service.getHover(doc, position, token), requirePosition);
+  onDocumentRequest(DocumentLinkRequest.method, [], (doc, _params, token) => service.getDocumentLinks(doc, token));
+  onDocumentRequest(
+    ReferencesRequest.method,
+    [],
+    (doc, params, token) => service.getReferences(doc, params.position, { includeDeclaration: params.includeDeclaration }, token),
+    requireReferenceParams,
+  );
+  // Pull diagnostics of reference.missing alone, until one diagnostics provider reports every code.
+  onDocumentRequest(DocumentDiagnosticRequest.method, { kind: 'full', items: [] }, async (doc, _params, token) => ({
+    kind: 'full' as const,
+    items: await service.getReferenceDiagnosticsLsp(doc, token),
+  }));
+  // ---- end of references between articles
+
   documents.listen(connection);
   connection.listen();
 }
@@ -203,6 +237,17 @@ function requireRange(params: unknown): { start: { line: number; character: numb
   const valid = [r?.start, r?.end].every((p) => Number.isInteger(p?.line) && Number.isInteger(p?.character));
   if (!valid) throw invalidParams('params.range must be a { start, end } of { line, character } integers');
   return r as { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+function requirePosition(params: unknown): { line: number; character: number } {
+  const position = (params as { position?: { line?: unknown; character?: unknown } } | null)?.position;
+  if (!Number.isInteger(position?.line) || !Number.isInteger(position?.character)) throw invalidParams('params.position must be { line, character } integers');
+  return position as { line: number; character: number };
+}
+
+function requireReferenceParams(params: unknown): { position: { line: number; character: number }; includeDeclaration: boolean } {
+  const context = (params as { context?: { includeDeclaration?: unknown } }).context;
+  return { position: requirePosition(params), includeDeclaration: context?.includeDeclaration === true };
 }
 
 function requirePositions(params: unknown): { line: number; character: number }[] {

@@ -11,12 +11,15 @@ import {
   lawStructure,
   parseOutline,
   referenceDiagnostics,
-  referenceMessage,
   scanDocumentReferences,
   targetText,
   titleMatches,
 } from '../../server/src/engine';
+import { L10n } from '../../server/src/l10n';
+import { referenceMessage as message } from '../../server/src/providers/references';
 import { law, resolutions, seed } from './referenceHelpers';
+
+const referenceMessage = (d: ReferenceDiagnostic, locale: string) => message(d, new L10n(locale));
 
 const REGULATION = seed('references.txt');
 

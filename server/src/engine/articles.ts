@@ -577,7 +577,7 @@ export function titleMatches(title: string, name: string): boolean {
 
 // ---------------------------------------------------------- diagnostics
 
-/** A problem with a reference, as data; the diagnostics provider writes the message (REFERENCE_MESSAGES). */
+/** A problem with a reference, as data; the diagnostics provider writes the message (server/src/l10n.ts, with missingLabels). */
 export interface ReferenceDiagnostic {
   readonly code: 'reference.missing';
   readonly severity: 'warning';
@@ -595,17 +595,36 @@ export interface ReferenceDiagnostic {
   };
 }
 
-/** Message templates of each diagnostic, by language; {placeholders} are filled by referenceMessage. */
-export const REFERENCE_MESSAGES: Readonly<Record<'reference.missing.article' | 'reference.missing.paragraph' | 'reference.missing.item', Readonly<Record<'en' | 'zh-cn', string>>>> = {
-  'reference.missing.article': { 'zh-cn': '本{self}没有{article}', en: 'this {self} has no {article}' },
-  'reference.missing.paragraph': { 'zh-cn': '{article}没有{paragraph}', en: '{article} has no {paragraph}' },
-  'reference.missing.item': { 'zh-cn': '{article}{paragraph}没有{item}', en: '{article} has no {item}' },
-};
-
-/** The English for how a document calls itself (本法 → this law). */
+/** The English for how a document calls itself (本法 → law, as in "this law"). */
 const SELF_EN: Readonly<Record<string, string>> = {
   法: 'law', 法典: 'code', 条例: 'regulation', 办法: 'measures', 规定: 'provisions', 细则: 'rules', 决定: 'decision', 规范: 'code', 规则: 'rules', 章程: 'charter', 准则: 'code', 解释: 'interpretation', 标准: 'standard',
 };
+
+/** What a reference.missing diagnostic names, written in one language: the messages (server/src/l10n.ts) put them together. */
+export interface MissingLabels {
+  /** 法 / law: the document as it calls itself. */
+  readonly self: string;
+  /** 第一百零一条 / article 101. */
+  readonly article: string;
+  /** 第三款 / paragraph 3 ('' when the reference named no 款). */
+  readonly paragraph: string;
+  /** 第一条第三款 / paragraph 3 of article 1: the 款 within its article (the article when no 款 was named). */
+  readonly articleParagraph: string;
+  /** 第（三）项 / item 3. */
+  readonly item: string;
+}
+
+export function missingLabels(args: ReferenceDiagnostic['args'], language: 'zh-cn' | 'en'): MissingLabels {
+  const named = args.paragraph > 0;
+  if (language === 'zh-cn') {
+    const article = `第${cn(args.article)}条${args.sub > 0 ? `之${cn(args.sub)}` : ''}`;
+    const paragraph = named ? `第${cn(args.paragraph)}款` : '';
+    return { self: args.self, article, paragraph, articleParagraph: article + paragraph, item: `第（${cn(args.item)}）项` };
+  }
+  const article = `article ${args.article}${args.sub > 0 ? `-${args.sub}` : ''}`;
+  const paragraph = named ? `paragraph ${args.paragraph}` : '';
+  return { self: SELF_EN[args.self] ?? 'document', article, paragraph, articleParagraph: named ? `${paragraph} of ${article}` : article, item: `item ${args.item}` };
+}
 
 /** reference.missing for every reference of this document to an article, 款 or 项 it lacks, inside the range of its articles. */
 export function referenceDiagnostics(structure: LawStructure, refs: DocumentReferences): ReferenceDiagnostic[] {
@@ -631,23 +650,6 @@ function documentSelfWord(refs: DocumentReferences): string {
   let n = 0;
   for (const [word, count] of counts) if (count > n) [best, n] = [word, count];
   return best;
-}
-
-/** The message of a reference diagnostic in the UI language (zh-cn, or English for any other). */
-export function referenceMessage(d: ReferenceDiagnostic, locale: string): string {
-  const zh = locale.toLowerCase().startsWith('zh');
-  const a = d.args;
-  const template = REFERENCE_MESSAGES[`reference.missing.${a.what}`][zh ? 'zh-cn' : 'en'];
-  const article = zh ? `第${cn(a.article)}条${a.sub > 0 ? `之${cn(a.sub)}` : ''}` : `article ${a.article}${a.sub > 0 ? `-${a.sub}` : ''}`;
-  const paragraph = a.paragraph === 0 ? '' : zh ? `第${cn(a.paragraph)}款` : `paragraph ${a.paragraph}`;
-  const item = zh ? `第（${cn(a.item)}）项` : `item ${a.item}`;
-  const values: Record<string, string> = {
-    self: zh ? a.self : (SELF_EN[a.self] ?? 'document'),
-    article: !zh && a.what === 'item' && a.paragraph > 0 ? `paragraph ${a.paragraph} of ${article}` : article,
-    paragraph,
-    item,
-  };
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
 
 /** Whether a reference's parts rank strictly outermost first (a scanner invariant the tests check). */

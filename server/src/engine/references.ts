@@ -6,7 +6,7 @@
 
 import { OutlineDocument, lineStart } from './document';
 import { isIndent, isSpace } from './names';
-import { digitValue, readArabic, readCnNumeral } from './numerals';
+import { digitValue, readArabic, readCnNumeral, writeNumeral } from './numerals';
 
 /** What a reference names, outermost first: 编 章 节 条 款 项. */
 export type ReferenceUnit = 'volume' | 'chapter' | 'section' | 'article' | 'paragraph' | 'item';
@@ -553,39 +553,11 @@ export function renumberReferences(lines: readonly (readonly Reference[])[], map
   return edits;
 }
 
-const CN_DIGITS = '〇一二三四五六七八九';
-const FIN_DIGITS = '零壹贰叁肆伍陆柒捌玖';
-
 /**
  * Writes an article number as the reference wrote its own: Chinese
  * (一百零五, with 〇 when it used 〇), financial (壹佰零伍), ASCII or
- * full-width digits. Undefined beyond what readCnNumeral reads back (9999).
- * (A numeral writer for headings lives with the numbering fixes; this one is
- * the references' own until the two are one.)
+ * full-width digits (numerals.ts writes them).
  */
 export function writeReferenceNumber(value: number, numeral: ReferenceNumeral, zero: '零' | '〇' | undefined = undefined): string | undefined {
-  if (!Number.isInteger(value) || value < 1) return undefined;
-  if (numeral === 'ascii') return String(value);
-  if (numeral === 'fullwidth') return String(value).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + d.charCodeAt(0) - 0x30));
-  if (value > 9999) return undefined;
-  const financial = numeral === 'financial';
-  const digits = financial ? FIN_DIGITS : CN_DIGITS;
-  const units = financial ? ['仟', '佰', '拾', ''] : ['千', '百', '十', ''];
-  const zeroChar = zero ?? '零';
-  const places = [Math.floor(value / 1000) % 10, Math.floor(value / 100) % 10, Math.floor(value / 10) % 10, value % 10];
-  let out = '';
-  let pendingZero = false;
-  for (let p = 0; p < 4; p++) {
-    const d = places[p];
-    if (d === 0) {
-      pendingZero = out !== '';
-      continue;
-    }
-    if (pendingZero) out += zeroChar;
-    pendingZero = false;
-    // 十一, not 一十一, at the front of an ordinary numeral; 一百一十 inside; 壹拾壹 always.
-    if (!(p === 2 && d === 1 && out === '' && !financial)) out += digits[d];
-    out += units[p];
-  }
-  return out;
+  return writeNumeral(value, zero === undefined ? { kind: numeral } : { kind: numeral, zero });
 }
