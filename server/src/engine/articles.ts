@@ -79,7 +79,8 @@ export class LawStructure {
   readonly articles: readonly Heading[];
   /** The 之一 of each article (by its index in `articles`), 0 for most. */
   private readonly subs: number[];
-  private readonly byNumber = new Map<string, number>();
+  /** Article index by number * 1024 + sub. */
+  private readonly byNumber = new Map<number, number>();
   private readonly articleIndex = new Map<Heading, number>();
   /** The smallest and largest article number (base numbers); 0 when the document has no article. */
   readonly first: number;
@@ -108,7 +109,7 @@ export class LawStructure {
     let first = 0;
     let last = 0;
     articles.forEach((h, i) => {
-      const key = `${h.number}:${this.subs[i]}`;
+      const key = h.number * 1024 + this.subs[i];
       if (!this.byNumber.has(key)) this.byNumber.set(key, i);
       this.articleIndex.set(h, i);
       if (first === 0 || h.number < first) first = h.number;
@@ -125,7 +126,7 @@ export class LawStructure {
   }
 
   article(number: number, sub: number): Heading | undefined {
-    const i = this.byNumber.get(`${number}:${sub}`);
+    const i = this.byNumber.get(number * 1024 + sub);
     return i === undefined ? undefined : this.articles[i];
   }
 
@@ -335,68 +336,20 @@ export class LawStructure {
   }
 
   private target(unit: ReferenceUnit, container: Heading | undefined, article: Heading | undefined, paragraph: Paragraph | undefined, item: Heading | undefined): ReferenceTarget {
-    const text = this.doc.getText();
     if (unit === 'item' && item !== undefined && article !== undefined && paragraph !== undefined) {
-      const label = `${this.articleLabel(article)}${paragraphs1(this.paragraphs(article)) ? '' : `第${cn(paragraph.number)}款`}第（${cn(item.number)}）项`;
-      return {
-        unit,
-        heading: item,
-        article,
-        paragraph,
-        line: item.line,
-        endLine: Math.min(item.endLine, paragraph.endLine),
-        start: item.start,
-        end: item.titleEnd,
-        label,
-        labelEn: `item ${item.number} of ${paragraphs1(this.paragraphs(article)) ? '' : `paragraph ${paragraph.number} of `}${this.articleLabelEn(article)}`,
-      };
+      return new Target(this, unit, item, article, paragraph, item.line, Math.min(item.endLine, paragraph.endLine), item.start, item.titleEnd);
     }
     if (unit === 'paragraph' && paragraph !== undefined && article !== undefined) {
+      const text = this.doc.getText();
       const start = lineStart(this.doc, paragraph.line);
       let s = start;
       const e = lineContentEnd(text, this.doc, paragraph.line);
       while (s < e && isIndent(text.charCodeAt(s))) s++;
-      return {
-        unit,
-        heading: undefined,
-        article,
-        paragraph,
-        line: paragraph.line,
-        endLine: paragraph.endLine,
-        start: s - start,
-        end: e - start,
-        label: `${this.articleLabel(article)}第${cn(paragraph.number)}款`,
-        labelEn: `paragraph ${paragraph.number} of ${this.articleLabelEn(article)}`,
-      };
+      return new Target(this, unit, undefined, article, paragraph, paragraph.line, paragraph.endLine, s - start, e - start);
     }
-    if (unit === 'article' && article !== undefined) {
-      return {
-        unit,
-        heading: article,
-        article,
-        paragraph: undefined,
-        line: article.line,
-        endLine: article.endLine,
-        start: article.start,
-        end: article.titleEnd,
-        label: this.articleLabel(article),
-        labelEn: this.articleLabelEn(article),
-      };
-    }
+    if (unit === 'article' && article !== undefined) return new Target(this, unit, article, article, undefined, article.line, article.endLine, article.start, article.titleEnd);
     const h = container!;
-    const en = { volume: 'book', chapter: 'chapter', section: 'section' }[unit as 'volume' | 'chapter' | 'section'] ?? unit;
-    return {
-      unit,
-      heading: h,
-      article: undefined,
-      paragraph: undefined,
-      line: h.line,
-      endLine: h.endLine,
-      start: h.start,
-      end: h.titleEnd,
-      label: h.marker.replace(/\s+/g, ''),
-      labelEn: `${en} ${h.number}`,
-    };
+    return new Target(this, unit, h, undefined, undefined, h.line, h.endLine, h.start, h.titleEnd);
   }
 
   articleLabel(article: Heading): string {
@@ -407,6 +360,39 @@ export class LawStructure {
   articleLabelEn(article: Heading): string {
     const sub = this.subOf(article);
     return `article ${article.number}${sub > 0 ? `-${sub}` : ''}`;
+  }
+}
+
+/** A resolved target; its labels are written only when asked (diagnostics resolve every reference, and need none). */
+class Target implements ReferenceTarget {
+  constructor(
+    private readonly structure: LawStructure,
+    readonly unit: ReferenceUnit,
+    readonly heading: Heading | undefined,
+    readonly article: Heading | undefined,
+    readonly paragraph: Paragraph | undefined,
+    readonly line: number,
+    readonly endLine: number,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get label(): string {
+    const { structure: st, article, paragraph, heading } = this;
+    if (article === undefined) return heading!.marker.replace(/\s+/g, '');
+    const base = st.articleLabel(article);
+    if (this.unit === 'article') return base;
+    const p = paragraphs1(st.paragraphs(article)) && this.unit === 'item' ? '' : `第${cn(paragraph!.number)}款`;
+    return this.unit === 'paragraph' ? `${base}${p}` : `${base}${p}第（${cn(heading!.number)}）项`;
+  }
+
+  get labelEn(): string {
+    const { structure: st, article, paragraph, heading } = this;
+    if (article === undefined) return `${{ volume: 'book', chapter: 'chapter', section: 'section' }[this.unit as 'volume' | 'chapter' | 'section'] ?? this.unit} ${heading!.number}`;
+    const base = st.articleLabelEn(article);
+    if (this.unit === 'article') return base;
+    if (this.unit === 'paragraph') return `paragraph ${paragraph!.number} of ${base}`;
+    return `item ${heading!.number} of ${paragraphs1(st.paragraphs(article)) ? '' : `paragraph ${paragraph!.number} of `}${base}`;
   }
 }
 

@@ -107,7 +107,7 @@ const UNIT_OF = new Map<number, ReferenceUnit>([
  * 第一条件 (第一 + 条件), 第一节课, 第三项工作, 第二款手机. Checked on what follows
  * the unit, longest words first not needed: any match rejects.
  */
-const COUNT_WORDS: Readonly<Record<ReferenceUnit, readonly string[]>> = {
+const COUNT_WORD_LIST: Readonly<Record<ReferenceUnit, readonly string[]>> = {
   article: [
     '件', '款', '目', '腿', '路', '道', '街', '巷', '河', '江', '船', '鱼', '蛇', '狗', '龙', '线', '命', '心', '腰', '裤', '裙', '被', '绳', '缝', '沟', '渠', '幅',
     '短信', '消息', '新闻', '微博', '标语', '意见', '建议', '经验', '措施', '原则', '规律', '规矩', '底线', '红线', '主线', '生命', '途径', '思路', '出路', '捷径',
@@ -142,7 +142,7 @@ const THIS_UNIT = new Map<number, ReferenceUnit>([
 ].map(([ch, unit]) => [ch.charCodeAt(0), unit as ReferenceUnit]));
 
 /** After 本X or 前X these make a word: 本条件 (基本条件), 本节目, 前款项 (提前款项), 前项目, 本编辑. */
-const THIS_COUNT_WORDS: Readonly<Record<ReferenceUnit, readonly string[]>> = {
+const THIS_COUNT_WORD_LIST: Readonly<Record<ReferenceUnit, readonly string[]>> = {
   article: ['件', '目', '幅', '子', '码', '形', '纹', '款'],
   paragraph: ['项', '式', '额', '子'],
   item: ['目'],
@@ -159,6 +159,8 @@ const QIAN_WORD_BEFORE = new Set('目当此之事提先空眼面跟生日年月�
 
 /** A law's name without marks ends in one of these (刑法, 民法典, 治安管理处罚条例 …). */
 const LAW_SUFFIXES = ['法典', '条例', '办法', '规定', '细则', '决定', '规则', '规范', '章程', '准则', '解释', '公约', '协定', '法'];
+/** The last characters of LAW_SUFFIXES: most 第 have none of them before, and need no name read. */
+const LAW_SUFFIX_LAST = new Set(LAW_SUFFIXES.map((w) => w.charCodeAt(w.length - 1)));
 /** Names of documents in general, not of one: 有关规定第三条 names none we can find. */
 const GENERIC_NAMES = new Set(LAW_SUFFIXES.filter((s) => s.length === 2));
 /** Words ending in 法 that are no law: 依法, 方法, 办法 … (then 第X条 is this document's). */
@@ -186,10 +188,35 @@ function startsWithAt(text: string, at: number, end: number, word: string): bool
   return at + word.length <= end && text.startsWith(word, at);
 }
 
-function followedByAny(text: string, at: number, end: number, words: readonly string[]): boolean {
-  for (const w of words) if (startsWithAt(text, at, end, w)) return true;
+/** Words by their first character, so that checking what follows a unit is one lookup (this runs for every reference). */
+type WordIndex = ReadonlyMap<number, readonly string[]>;
+
+function indexWords(words: readonly string[]): WordIndex {
+  const index = new Map<number, string[]>();
+  for (const w of words) {
+    const list = index.get(w.charCodeAt(0));
+    if (list === undefined) index.set(w.charCodeAt(0), [w]);
+    else list.push(w);
+  }
+  return index;
+}
+
+function indexByUnit(table: Readonly<Record<ReferenceUnit, readonly string[]>>): Readonly<Record<ReferenceUnit, WordIndex>> {
+  const out = {} as Record<ReferenceUnit, WordIndex>;
+  for (const unit of Object.keys(table) as ReferenceUnit[]) out[unit] = indexWords(table[unit]);
+  return out;
+}
+
+function followedByAny(text: string, at: number, end: number, words: WordIndex): boolean {
+  if (at >= end) return false;
+  const candidates = words.get(text.charCodeAt(at));
+  if (candidates === undefined) return false;
+  for (const w of candidates) if (startsWithAt(text, at, end, w)) return true;
   return false;
 }
+
+const COUNT_WORDS = indexByUnit(COUNT_WORD_LIST);
+const THIS_COUNT_WORDS = indexByUnit(THIS_COUNT_WORD_LIST);
 
 // ---------------------------------------------------------------- numbers
 
@@ -259,7 +286,7 @@ function readNumbered(text: string, at: number, e: number): NumberedPart | undef
  * line break), columns relative to lineStart. A heading marker at the start
  * of the line (第十条　…, 第二章　…) is the article itself, not a reference.
  */
-export function scanLineReferences(text: string, lineStart: number, lineEnd: number): readonly Reference[] {
+export function scanLineReferences(text: string, lineStart: number, lineEnd: number, cursor: TriggerCursor = new TriggerCursor()): readonly Reference[] {
   let s = lineStart;
   if (s === 0 && text.charCodeAt(0) === 0xfeff) s++;
   while (s < lineEnd && isIndent(text.charCodeAt(s))) s++;
@@ -270,14 +297,13 @@ export function scanLineReferences(text: string, lineStart: number, lineEnd: num
   let out: Reference[] | undefined;
   /** Where the last reference ended: a law's name is never looked for before it. */
   let floor = s;
-  for (let i = s; i < lineEnd; i++) {
+  for (let i = cursor.at(text, s); i >= 0 && i < lineEnd; i = cursor.at(text, i + 1)) {
     const c = text.charCodeAt(i);
     let found: Reference[] | undefined;
     if (c === CH_DI) found = atDi(text, i, lineEnd, floor, lineStart);
     else if (c === CH_BEN) found = atBen(text, i, lineEnd, lineStart);
     else if (c === CH_QIAN) found = atQian(text, i, lineEnd, lineStart);
-    else if (c === CH_TITLE_OPEN) found = atTitle(text, i, lineEnd, lineStart);
-    else continue;
+    else found = atTitle(text, i, lineEnd, lineStart);
     if (found === undefined || found.length === 0) continue;
     out ??= [];
     for (const r of found) out.push(r);
@@ -285,6 +311,36 @@ export function scanLineReferences(text: string, lineStart: number, lineEnd: num
     i = floor - 1;
   }
   return out ?? NO_REFERENCES;
+}
+
+/** The characters a reference can start at: 第 本 前 《. */
+const TRIGGERS = ['第', '本', '前', '《'];
+
+/**
+ * Finds the next character a reference can start at, with one indexOf per
+ * trigger character remembered until it is passed: the lines between two
+ * triggers cost nothing, and nothing is allocated. Positions asked must not
+ * go back (they do not within a scan).
+ */
+export class TriggerCursor {
+  private readonly next = [-2, -2, -2, -2]; // -2: not searched yet; -1: none after
+  private last = -1;
+
+  at(text: string, from: number): number {
+    const next = this.next;
+    if (from < this.last) next.fill(-2);
+    this.last = from;
+    let best = -1;
+    for (let k = 0; k < 4; k++) {
+      let p = next[k];
+      if (p === -2 || (p >= 0 && p < from)) {
+        p = text.indexOf(TRIGGERS[k], from);
+        next[k] = p;
+      }
+      if (p >= 0 && (best < 0 || p < best)) best = p;
+    }
+    return best;
+  }
 }
 
 /** Shared by every line without references: most lines. */
@@ -378,6 +434,7 @@ function atTitle(text: string, at: number, e: number, lineStart: number): Refere
 
 /** A law's name ending just before `at` (刑法第…), not reaching back past `floor`. */
 function lawNameBefore(text: string, at: number, floor: number): { start: number; name: string } | undefined {
+  if (at <= floor || !LAW_SUFFIX_LAST.has(text.charCodeAt(at - 1))) return undefined;
   let j = at;
   while (j > floor && at - j < LAW_NAME_MAX && isHan(text.charCodeAt(j - 1))) j--;
   if (j === at) return undefined;
@@ -501,6 +558,7 @@ export function scanReferenceLines(doc: OutlineDocument, fromLine: number, toLin
   const text = doc.getText();
   const lastLine = doc.lineCount - 1;
   const out: (readonly Reference[])[] = [];
+  const cursor = new TriggerCursor();
   let start = lineStart(doc, fromLine);
   for (let line = fromLine; line <= toLine; line++) {
     const next = line < lastLine ? lineStart(doc, line + 1) : text.length;
@@ -509,7 +567,7 @@ export function scanReferenceLines(doc: OutlineDocument, fromLine: number, toLin
       if (text.charCodeAt(end - 1) === 0x0a) end--;
       if (text.charCodeAt(end - 1) === 0x0d) end--;
     }
-    out.push(scanLineReferences(text, start, end));
+    out.push(scanLineReferences(text, start, end, cursor));
     start = next;
   }
   return out;
