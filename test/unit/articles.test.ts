@@ -7,6 +7,7 @@ import { suite, test } from 'node:test';
 import {
   PlainTextDocument,
   ReferenceDiagnostic,
+  citationCounts,
   documentTitles,
   lawStructure,
   parseOutline,
@@ -73,6 +74,14 @@ suite('Resolution in seeds/references.txt, a regulation with chapters, sections,
     assert.deepEqual(structure.paragraphs(structure.article(10, 0)!).map((p) => p.line), [36, 37, 38]);
     assert.equal(structure.subOf(structure.article(10, 1)!), 1);
     assert.deepEqual([structure.first, structure.last], [1, 17]);
+  });
+
+  test('How many references cite each heading: an article counts those to its 款 and 项 too', () => {
+    const doc = new PlainTextDocument('file:///law.txt', REGULATION);
+    const structure = lawStructure(doc, parseOutline(doc));
+    const counts = citationCounts(structure, { version: 1, lines: scanDocumentReferences(doc) });
+    const byName = [...counts].map(([h, n]) => `${h.kind === 'law' ? structure.articleLabel(h) : h.marker} ${n}`);
+    assert.deepEqual(byName, ['第十条 2', '第三条 1', '第四条 2', '（三） 1', '第六条 5', '（一） 2', '（二） 1', '第十六条 2', '第七条 1', '第三章 2', '第二节 2', '第十条之一 1', '第八条 1']);
   });
 
   test('The text of a target, for hovers: its lines without indentation, cut with …', () => {

@@ -483,6 +483,28 @@ export function cites(target: ReferenceTarget, subject: ReferenceTarget): boolea
   return target.unit === subject.unit && target.heading === subject.heading;
 }
 
+/**
+ * How many references of this document cite each heading (for the 提纲 view's
+ * tooltip): an article counts the references to it and to its 款 and 项, any
+ * other heading (chapter, section, book, 项) those to itself.
+ */
+export function citationCounts(structure: LawStructure, refs: DocumentReferences): Map<Heading, number> {
+  const counts = new Map<Heading, number>();
+  const add = (h: Heading | undefined) => {
+    if (h !== undefined) counts.set(h, (counts.get(h) ?? 0) + 1);
+  };
+  for (let line = 0; line < refs.lines.length; line++) {
+    for (const ref of refs.lines[line]) {
+      if (ref.document !== undefined) continue;
+      const r = structure.resolve(ref, line);
+      if (r.kind !== 'target') continue;
+      add(r.target.article);
+      if (r.target.heading !== r.target.article) add(r.target.heading);
+    }
+  }
+  return counts;
+}
+
 /** The target's text as plain lines, indentation dropped, at most `max` characters (… when cut). */
 export function targetText(doc: OutlineDocument, target: ReferenceTarget, max: number): string {
   const text = doc.getText();
