@@ -1,4 +1,4 @@
-// The server's own user-visible strings (inlay hints, later diagnostics), in
+// The server's own user-visible strings (inlay hints, reference diagnostics and links), in
 // English and Simplified Chinese, as plain data tables. The client sends its
 // display language in initialize (params.locale); the client's strings live
 // in l10n/bundle.l10n.zh-cn.json and follow VS Code's language the same way.
@@ -16,6 +16,14 @@ const EN = {
   'duration.minutesSeconds': '{0} min {1} s',
   /** A diagnostic's related location: the item it was compared with. */
   'diagnostic.comparedWith': 'compared with this',
+  /** reference.missing (docs/headings.md §9): {0} how the document calls itself (law), {1} the article (article 101). */
+  'reference.missing.article': 'this {0} has no {1}',
+  /** {0} the article (article 1), {1} the 款 (paragraph 3). */
+  'reference.missing.paragraph': '{0} has no {1}',
+  /** {0} the 款 or article (paragraph 1 of article 3), {1} the 项 (item 3). */
+  'reference.missing.item': '{0} has no {1}',
+  /** A reference's link tooltip: {0} what it names (paragraph 2 of article 10). */
+  'reference.link': 'Go to {0}',
 };
 
 export type MessageKey = keyof typeof EN;
@@ -29,6 +37,10 @@ const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> =
     'duration.minutes': '{0} 分钟',
     'duration.minutesSeconds': '{0} 分 {1} 秒',
     'diagnostic.comparedWith': '对照此处',
+    'reference.missing.article': '本{0}没有{1}',
+    'reference.missing.paragraph': '{0}没有{1}',
+    'reference.missing.item': '{0}没有{1}',
+    'reference.link': '转到{0}',
   },
 };
 

@@ -9,17 +9,21 @@ import {
   CodeActionRequest,
   CodeActionResolveRequest,
   Connection,
+  DefinitionRequest,
   Diagnostic,
   DidChangeConfigurationNotification,
   DocumentDiagnosticRequest,
+  DocumentLinkRequest,
   DocumentSymbolRequest,
   ErrorCodes,
   FoldingRangeRequest,
+  HoverRequest,
   InitializeParams,
   InitializeResult,
   InlayHintRefreshRequest,
   InlayHintRequest,
   LSPErrorCodes,
+  ReferencesRequest,
   ResponseError,
   SelectionRangeRequest,
   SemanticTokensDeltaRequest,
@@ -32,7 +36,7 @@ import { OutlineRequest } from '@tigang/protocol';
 import { ConfigurationManager } from './configuration';
 import { DiagnosticsScheduler } from './diagnostics';
 import { createDocuments } from './documents';
-import { OutlineCache, StatisticsCache } from './engine';
+import { OutlineCache, ReferenceCache, StatisticsCache } from './engine';
 import { L10n } from './l10n';
 import { CodeActionData, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND, isCodeActionData } from './providers/codeActions';
 import { SEMANTIC_TOKENS_LEGEND } from './providers/semanticTokens';
@@ -58,13 +62,17 @@ interface ClientCapabilities {
   resolveCodeActionEdits: boolean;
   /** workspace.workspaceEdit.documentChanges: versioned edits. */
   documentChanges: boolean;
+  /** textDocument.definition.linkSupport: LocationLinks (with the reference as origin) rather than Locations. */
+  definitionLinks: boolean;
 }
 
 export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(message);
   const outlines = new OutlineCache();
   const statistics = new StatisticsCache();
-  const documents = createDocuments([outlines, statistics], (message) => connection.console.warn(message));
+  // References between articles (docs/headings.md §9), patched per edit like the outlines.
+  const references = new ReferenceCache();
+  const documents = createDocuments([outlines, statistics, references], (message) => connection.console.warn(message));
   let client: ClientCapabilities = {
     pullConfiguration: false,
     configurationRegistration: false,
@@ -76,6 +84,7 @@ export function startServer(connection: Connection): void {
     diagnosticRefresh: false,
     resolveCodeActionEdits: false,
     documentChanges: false,
+    definitionLinks: false,
   };
   const configuration = new ConfigurationManager(
     {
@@ -93,7 +102,7 @@ export function startServer(connection: Connection): void {
   const workspace = new WorkspaceFeature(connection, documents, outlines);
   // The client's display language, from initialize; inlay hints speak it.
   const l10n = new L10n();
-  const service = createTigangService({ outlines, statistics, settings: configuration, log, l10n });
+  const service = createTigangService({ outlines, statistics, settings: configuration, log, l10n, references, openDocuments: documents });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -109,6 +118,7 @@ export function startServer(connection: Connection): void {
       diagnosticRefresh: caps.workspace?.diagnostics?.refreshSupport === true,
       resolveCodeActionEdits: caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true,
       documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+      definitionLinks: caps.textDocument?.definition?.linkSupport === true,
     };
     l10n.setLocale(params.locale);
     configuration.initialize({ pull: client.pullConfiguration });
@@ -128,6 +138,11 @@ export function startServer(connection: Connection): void {
         // Numbering checks (docs/headings.md §7): pulled by clients that can, published to the others.
         diagnosticProvider: { identifier: 'tigang', interFileDependencies: false, workspaceDiagnostics: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND], resolveProvider: true },
+        // References between articles (docs/headings.md §9).
+        definitionProvider: true,
+        hoverProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        referencesProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'tigang', version: SERVER_VERSION },
@@ -204,6 +219,17 @@ export function startServer(connection: Connection): void {
     return edit === undefined ? action : { ...action, edit };
   });
   // ---- end of numbering checks
+  // ---- references between articles (docs/headings.md §9)
+  onDocumentRequest(DefinitionRequest.method, null, (doc, position, token) => service.getDefinition(doc, position, { linkSupport: client.definitionLinks }, token), requirePosition);
+  onDocumentRequest(HoverRequest.method, null, (doc, position, token) => service.getHover(doc, position, token), requirePosition);
+  onDocumentRequest(DocumentLinkRequest.method, [], (doc, _params, token) => service.getDocumentLinks(doc, token));
+  onDocumentRequest(
+    ReferencesRequest.method,
+    [],
+    (doc, params, token) => service.getReferences(doc, params.position, { includeDeclaration: params.includeDeclaration }, token),
+    requireReferenceParams,
+  );
+  // ---- end of references between articles
 
   documents.listen(connection);
   connection.listen();
@@ -264,6 +290,17 @@ function requireRange(params: unknown): { start: { line: number; character: numb
   const valid = [r?.start, r?.end].every((p) => Number.isInteger(p?.line) && Number.isInteger(p?.character));
   if (!valid) throw invalidParams('params.range must be a { start, end } of { line, character } integers');
   return r as { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+function requirePosition(params: unknown): { line: number; character: number } {
+  const position = (params as { position?: { line?: unknown; character?: unknown } } | null)?.position;
+  if (!Number.isInteger(position?.line) || !Number.isInteger(position?.character)) throw invalidParams('params.position must be { line, character } integers');
+  return position as { line: number; character: number };
+}
+
+function requireReferenceParams(params: unknown): { position: { line: number; character: number }; includeDeclaration: boolean } {
+  const context = (params as { context?: { includeDeclaration?: unknown } }).context;
+  return { position: requirePosition(params), includeDeclaration: context?.includeDeclaration === true };
 }
 
 function requirePositions(params: unknown): { line: number; character: number }[] {

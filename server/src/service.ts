@@ -33,6 +33,9 @@ import { sectionInlayHints } from './providers/inlayHints';
 import { OutlineResults } from './providers/outline';
 import { selectionRangeAt } from './providers/selectionRanges';
 import { SemanticTokensResults, headingTokens } from './providers/semanticTokens';
+import { DocumentLink, Hover, Location, LocationLink } from 'vscode-languageserver';
+import { ReferenceCache, ReferenceDiagnostic, documentTitles, lawStructure, referenceDiagnostics, titleMatches } from './engine';
+import { ReferenceWorkspace, ReferencedDocument, definition, documentLinks, hover, referenceDiagnosticsToLsp, references } from './providers/references';
 
 /** The workspace index's queries (workspace/feature.ts). */
 export interface WorkspaceSearch {
@@ -50,6 +53,13 @@ export interface TigangServiceOptions {
   readonly log: (message: string) => void;
   /** The user's language for strings the server writes (inlay hints); English when absent. */
   readonly l10n?: L10n;
+  // ---- references between articles
+  /** The references of open documents; documents.ts should patch them on every edit, as the outlines (ReferenceCache.edited). */
+  readonly references?: ReferenceCache;
+  /** The open documents: 《title》 references are resolved among them until the workspace index provides `referenceWorkspace`. */
+  readonly openDocuments?: { all(): readonly OutlineDocument[] };
+  /** Finds documents by title for 《title》 and law-name references; defaults to the open documents. */
+  readonly referenceWorkspace?: ReferenceWorkspace;
 }
 
 /** Thrown when a request's token is cancelled before it finished; server.ts answers RequestCancelled. */
@@ -84,7 +94,7 @@ export interface TigangService {
   getInlayHints(doc: OutlineDocument, range: Range, token: CancellationToken): Promise<InlayHint[]>;
 
   // Numbering checks (docs/headings.md §7) and their fixes.
-  /** The document's diagnostics; none when tigang.diagnostics.enabled is off. */
+  /** The document's diagnostics — numbering (§7) and reference.missing (§9); none when tigang.diagnostics.enabled is off. */
   getDiagnostics(doc: OutlineDocument, token: CancellationToken): Promise<Diagnostic[]>;
   /** textDocument/codeAction: quick fixes of the diagnostics given, and the source actions when asked for by kind. */
   getCodeActions(doc: OutlineDocument, context: { diagnostics: readonly Diagnostic[]; only?: readonly string[] }, options: CodeActionOptions, token: CancellationToken): Promise<CodeAction[]>;
@@ -93,6 +103,18 @@ export interface TigangService {
 
   /** A document closed: its outline, settings and last semantic tokens are dropped. */
   documentClosed(uri: string): void;
+
+  // ---- references between articles (docs/headings.md §9)
+  /** textDocument/definition on a reference: the article, 款, 项 or chapter it names. */
+  getDefinition(doc: OutlineDocument, position: Position, options: { linkSupport: boolean }, token: CancellationToken): Promise<Location | LocationLink[] | null>;
+  /** textDocument/hover on a reference: the text it names. */
+  getHover(doc: OutlineDocument, position: Position, token: CancellationToken): Promise<Hover | null>;
+  /** textDocument/documentLink: every reference that points at something. */
+  getDocumentLinks(doc: OutlineDocument, token: CancellationToken): Promise<DocumentLink[]>;
+  /** textDocument/references on a heading, a 款 or a reference: every place citing it. */
+  getReferences(doc: OutlineDocument, position: Position, options: { includeDeclaration: boolean }, token: CancellationToken): Promise<Location[]>;
+  /** reference.missing as data (getDiagnostics reports it with the numbering checks). */
+  getReferenceDiagnostics(doc: OutlineDocument, token: CancellationToken): Promise<ReferenceDiagnostic[]>;
 }
 
 export interface CodeActionOptions extends EditOptions {
@@ -118,9 +140,55 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
   // ---- end of the writer's view
 
   const numberingOptions = (s: Settings) => ({ gbt9704: s.diagnostics.gbt9704 });
+  // ---- references between articles
+  const referenceCache = options.references ?? new ReferenceCache();
+
+  async function referenced(doc: OutlineDocument, token: CancellationToken): Promise<ReferencedDocument> {
+    const { outline } = await getModel(doc, token);
+    return { uri: doc.uri, doc, outline, references: referenceCache.get(doc) };
+  }
+
+  /** 《title》 references among the open documents: an exact title first, then one ending in the name. */
+  function openDocumentWorkspace(token: CancellationToken): ReferenceWorkspace {
+    const open = () => options.openDocuments?.all() ?? [];
+    return {
+      async findDocumentByTitle(title) {
+        const candidates = open().map((doc) => ({ doc, titles: documentTitles(doc) }));
+        const exact = candidates.find((c) => c.titles.includes(title));
+        const found = exact ?? candidates.find((c) => c.titles.some((t) => titleMatches(t, title)));
+        return found === undefined ? undefined : referenced(found.doc, token);
+      },
+      async otherDocuments(uri) {
+        const others = open().filter((doc) => doc.uri !== uri);
+        return Promise.all(others.map((doc) => referenced(doc, token)));
+      },
+    };
+  }
+  const workspaceFor = (token: CancellationToken) => options.referenceWorkspace ?? openDocumentWorkspace(token);
+
+  const referenceMethods = {
+    async getDefinition(doc: OutlineDocument, position: Position, { linkSupport }: { linkSupport: boolean }, token: CancellationToken) {
+      return definition(await referenced(doc, token), workspaceFor(token), position, linkSupport);
+    },
+    async getHover(doc: OutlineDocument, position: Position, token: CancellationToken) {
+      return hover(await referenced(doc, token), workspaceFor(token), position);
+    },
+    async getDocumentLinks(doc: OutlineDocument, token: CancellationToken) {
+      return documentLinks(await referenced(doc, token), workspaceFor(token), l10n);
+    },
+    async getReferences(doc: OutlineDocument, position: Position, { includeDeclaration }: { includeDeclaration: boolean }, token: CancellationToken) {
+      return references(await referenced(doc, token), workspaceFor(token), position, includeDeclaration);
+    },
+    async getReferenceDiagnostics(doc: OutlineDocument, token: CancellationToken) {
+      const current = await referenced(doc, token);
+      return referenceDiagnostics(lawStructure(doc, current.outline), current.references);
+    },
+  };
+  // ---- end of references between articles
 
   return {
     getModel,
+    ...referenceMethods,
 
     async getDocumentSymbols(doc, { hierarchical }, token) {
       const { outline, settings: s } = await getModel(doc, token);
@@ -191,7 +259,9 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
     async getDiagnostics(doc, token) {
       const { outline, settings: s } = await getModel(doc, token);
       if (!s.diagnostics.enabled) return [];
-      return numberingDiagnostics(doc, checkNumbering(doc, outline, numberingOptions(s)), l10n);
+      // One provider for every code: the numbering checks (§7) and references that land nowhere (§9).
+      const found = [...numberingDiagnostics(doc, checkNumbering(doc, outline, numberingOptions(s)), l10n), ...referenceDiagnosticsToLsp(await referenceMethods.getReferenceDiagnostics(doc, token), l10n)];
+      return found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     },
 
     async getCodeActions(doc, context, actionOptions, token) {
@@ -212,6 +282,7 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
       outlineResults.forget(uri);
       settings.forget(uri);
       tokenResults.forget(uri);
+      referenceCache.delete(uri);
     },
   };
 }

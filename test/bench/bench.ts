@@ -35,6 +35,7 @@
 //   --no-writer       skip the semantic tokens benchmark (the writer's view)
 //   --writer-only     generate the document and run only the semantic tokens
 //                     benchmark (a quick look while working on it)
+//   --references-only only the references section (referenceBench.ts): scan, per edit, resolve
 //   --strict          exit with status 1 when a target is missed
 
 import * as esbuild from 'esbuild';
@@ -46,6 +47,7 @@ import { runInNewContext } from 'node:vm';
 import { buildOutline, DEFAULT_OPTIONS, parseOutline, PlainTextDocument, Outline, scanDocument } from '../../server/src/engine';
 import { DEFAULT_GENERATE, generateDocument, markdownTwin } from './generate';
 import { LspClient, Position, ServerRequestHandler } from './lspClient';
+import { runReferenceBench } from './referenceBench';
 import { runWorkspaceBench } from './workspaceBench';
 import { TypingRun, runTypingBench } from './typing';
 
@@ -513,6 +515,11 @@ async function main(): Promise<void> {
   if (Number(info.load) > 0.5) console.log(`warning: the machine is busy (load ${info.load} on ${info.cores} cores): timings will be noisy; record README figures on an idle machine.`);
 
   mkdirSync(OUT, { recursive: true });
+  if (flag('--references-only')) {
+    console.log('\n== references between articles (in process)');
+    await runReferenceBench(QUICK);
+    return;
+  }
   const peerScript = await buildPeer();
 
   // ---- the document
@@ -721,6 +728,9 @@ async function main(): Promise<void> {
     const typing = await runTypingBench([subjects('10 MB', text, twin, editLine, 300), subjects('1 MB', small, smallTwin, smallLine, 100)], QUICK ? 20 : 60, (line) => console.log(line));
     for (const v of typing) check(v.name, v.value, v.pass);
   }
+  // References between articles: the scanner's full-scan and per-edit cost on a 10 MB law.
+  console.log('\n== references between articles (in process)');
+  const referenceFigures = await runReferenceBench(QUICK);
   if (!flag('--no-workspace')) {
     // Issue 4: the workspace index on a generated 2,000-file / 100 MB folder.
     console.log('\n== workspace index: 2,000 files, 100 MB, a tenth in GB18030');
@@ -742,6 +752,7 @@ async function main(): Promise<void> {
         vscodeServer: strip(vscodePeer),
         semanticTokens: writer,
         jsonFloor: { ours: ours && floors.get(ours), peer: peer && floors.get(peer) },
+        references: referenceFigures,
         targets: verdicts,
       },
       null,

@@ -32,3 +32,7 @@ export function parseOutline(doc: OutlineDocument, options: OutlineOptions = DEF
   return buildOutline(doc, scanDocument(doc), options);
 }
 export { LineStatistics, StatisticsCache, sectionCharacters } from './stats';
+// References between articles (§9).
+export * from './references';
+export * from './referenceCache';
+export * from './articles';

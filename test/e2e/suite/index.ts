@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 import { commandTests } from './commands.test';
 import { manifestTests } from './manifest.test';
+import { referenceTests } from './references.test';
 import { restrictedChineseTests } from './restricted.test';
 import { screenshotTests } from './screenshots.test';
 import { serverTests } from './server.test';
@@ -29,6 +30,7 @@ export async function run(): Promise<void> {
     viewTests();
     commandTests();
     workspaceTests();
+    referenceTests();
     manifestTests();
     // Last: it restarts and kills the server.
     serverTests();

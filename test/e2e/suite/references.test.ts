@@ -1,0 +1,94 @@
+// References between articles in VS Code (docs/headings.md §9): F12 and
+// Ctrl+click land on the article, hover shows it, Shift+F12 lists who cites
+// it, the Problems panel shows reference.missing — through the language
+// server, on test/e2e/fixtures/workspace/条文引用.txt (a copy of seeds/references.txt).
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { CAN_PRESS_KEYS, closeAll, fixture, lineOf, openFixture, pressKeys, setCursor, waitFor } from './helpers';
+
+const FILE = '条文引用.txt';
+
+/** The cursor on the first occurrence of `text` on the line starting with `lineStart` (one character in). */
+function cursorOn(editor: vscode.TextEditor, lineStart: string, text: string): vscode.Position {
+  const line = lineOf(editor.document, lineStart);
+  const character = editor.document.lineAt(line).text.indexOf(text);
+  assert.ok(character >= 0, `${text} on the line ${lineStart}…`);
+  setCursor(editor, line, character + 1);
+  return new vscode.Position(line, character + 1);
+}
+
+function landedOn(editor: vscode.TextEditor, line: number): boolean {
+  return vscode.window.activeTextEditor?.document.uri.toString() === editor.document.uri.toString() && vscode.window.activeTextEditor.selection.active.line === line;
+}
+
+export function referenceTests(): void {
+  describe('references between articles', () => {
+    afterEach(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    });
+    after(closeAll);
+
+    it('Go to Definition (F12) on 本条例第六条 lands on the article 第六条', async () => {
+      const { editor } = await openFixture(FILE);
+      const target = lineOf(editor.document, '第六条');
+      cursorOn(editor, '第十六条', '第六条');
+      await vscode.commands.executeCommand('editor.action.revealDefinition');
+      await waitFor(() => landedOn(editor, target), () => `F12 to land on line ${target}, at ${vscode.window.activeTextEditor?.selection.active.line}`);
+      assert.equal(vscode.window.activeTextEditor!.selection.active.character, 0);
+    });
+
+    it('pressing F12 does the same, and lands on the 款 of 本条例第十条第二款', async function () {
+      if (!CAN_PRESS_KEYS) this.skip();
+      const { editor } = await openFixture(FILE);
+      const target = lineOf(editor.document, '业主逾期不交纳');
+      cursorOn(editor, '区人民政府确定的部门', '第十条第二款');
+      await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false, selection: editor.selection });
+      pressKeys('F12');
+      await waitFor(() => landedOn(editor, target), () => `F12 to land on line ${target}, at ${vscode.window.activeTextEditor?.selection.active.line}`);
+    });
+
+    it('a reference is a link (Ctrl+click, Open Link) to its article’s line', async () => {
+      const { editor } = await openFixture(FILE);
+      const links = await waitFor(
+        async () => {
+          const found = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
+          return found.length > 0 ? found : undefined;
+        },
+        'document links',
+      );
+      assert.equal(links.length, 19);
+      const target = lineOf(editor.document, '第四条');
+      cursorOn(editor, '第五条', '第四条第一款');
+      await vscode.commands.executeCommand('editor.action.openLink');
+      await waitFor(() => landedOn(editor, target), () => `the link to open line ${target}, at ${vscode.window.activeTextEditor?.selection.active.line}`);
+    });
+
+    it('hover shows the referenced text; Find All References lists who cites an article', async () => {
+      const { editor } = await openFixture(FILE);
+      const at = cursorOn(editor, '区人民政府确定的部门', '第十条第二款');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /业主逾期不交纳物业服务费用的/);
+      const article6 = lineOf(editor.document, '第六条');
+      const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, new vscode.Position(article6, 1));
+      const lines = refs.filter((r) => r.uri.toString() === editor.document.uri.toString()).map((r) => r.range.start.line);
+      assert.deepEqual(lines, [article6, article6 + 3, article6 + 3, article6 + 4, lineOf(editor.document, '第十一条'), lineOf(editor.document, '第十六条')]);
+    });
+
+    it('the Problems panel shows reference.missing for a 款 the article lacks', async () => {
+      const { editor } = await openFixture(FILE);
+      const line = lineOf(editor.document, '第八条');
+      await editor.edit((b) => b.insert(editor.document.lineAt(line).range.end, '依照本条例第九条第五款。'));
+      const found = await waitFor(
+        () => vscode.languages.getDiagnostics(fixture(FILE)).find((d) => d.code === 'reference.missing'),
+        'reference.missing in the Problems panel',
+      );
+      assert.equal(found.severity, vscode.DiagnosticSeverity.Warning);
+      assert.equal(found.range.start.line, line);
+      assert.match(found.message, /article 9 has no paragraph 5|第九条没有第五款/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await waitFor(() => !vscode.languages.getDiagnostics(fixture(FILE)).some((d) => d.code === 'reference.missing'), 'the warning to go with the edit');
+    });
+  });
+}
