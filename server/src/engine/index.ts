@@ -36,3 +36,4 @@ export { LineStatistics, StatisticsCache, sectionCharacters } from './stats';
 export * from './references';
 export * from './referenceCache';
 export * from './articles';
+export { articleRenumbering, withReferencesFollowing } from './renumbering';

@@ -5,7 +5,7 @@
 // (codeAction/resolve) for clients that can, so a light bulb costs no edit.
 
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { FIX_TITLES, NumberingFix, NumberingOptions, Outline, OutlineDocument, TextEdit, fixAllNumbering, formatMessage, numberingFixes, renumberDocument } from '../engine';
+import { FIX_TITLES, NumberingFix, NumberingOptions, Outline, OutlineDocument, TextEdit, fixAllNumbering, formatMessage, numberingFixes, renumberDocument, withReferencesFollowing } from '../engine';
 import { L10n } from '../l10n';
 import { DIAGNOSTIC_SOURCE, DiagnosticData } from './diagnostics';
 
@@ -66,7 +66,7 @@ export function numberingCodeActions(input: CodeActionInput): CodeAction[] {
       numberingFixes(doc, outline, at, input.numbering).forEach((fix: NumberingFix, index) => {
         const action: CodeAction = { title: title(fix.kind, fix.args, l10n), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred };
         if (input.lazy) action.data = { action: 'numbering.fix', uri: doc.uri, version: doc.version, at, index } satisfies CodeActionData;
-        else action.edit = workspaceEdit(doc, fix.edits, input.edit);
+        else action.edit = workspaceEdit(doc, withReferencesFollowing(doc, outline, fix.edits), input.edit);
         actions.push(action);
       });
     }
@@ -85,8 +85,10 @@ export function numberingCodeActions(input: CodeActionInput): CodeAction[] {
   return actions;
 }
 
+/** Fix-all and 重新编号全文; references to renumbered articles follow (renumbering.ts). */
 function sourceEdits(action: 'numbering.fixAll' | 'numbering.renumberDocument', doc: OutlineDocument, outline: Outline, numbering: NumberingOptions): TextEdit[] {
-  return action === 'numbering.fixAll' ? fixAllNumbering(doc, outline, numbering) : renumberDocument(doc, outline, numbering);
+  const edits = action === 'numbering.fixAll' ? fixAllNumbering(doc, outline, numbering) : renumberDocument(doc, outline, numbering);
+  return withReferencesFollowing(doc, outline, edits);
 }
 
 export function isCodeActionData(value: unknown): value is CodeActionData {
@@ -98,7 +100,7 @@ export function isCodeActionData(value: unknown): value is CodeActionData {
 export function resolveNumberingEdit(data: CodeActionData, doc: OutlineDocument, outline: Outline, numbering: NumberingOptions, edit: EditOptions): WorkspaceEdit | undefined {
   if (data.action === 'numbering.fix') {
     const fix = numberingFixes(doc, outline, data.at, numbering)[data.index];
-    return fix === undefined ? undefined : workspaceEdit(doc, fix.edits, edit);
+    return fix === undefined ? undefined : workspaceEdit(doc, withReferencesFollowing(doc, outline, fix.edits), edit);
   }
   return workspaceEdit(doc, sourceEdits(data.action, doc, outline, numbering), edit);
 }
