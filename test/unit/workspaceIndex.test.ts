@@ -1,19 +1,24 @@
-// The workspace index itself, on folders in a temporary directory: the
-// moments where open documents, workspace folders and settings change while
-// the index is at work.
+// The workspace index itself, on an in-memory file system (inMemoryFs.ts):
+// the moments where open documents, workspace folders and settings change
+// while the index is at work.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, suite, test } from 'node:test';
+import { beforeEach, afterEach, suite, test } from 'node:test';
 import { PlainTextDocument, parseOutline } from '../../server/src/engine';
 import { DEFAULT_FOLDER_CONFIG, folderConfig } from '../../server/src/workspace/config';
+import { encodeSegment } from '../../server/src/workspace/uris';
 import { FolderSpec, IndexHost, OpenDocument, WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { InMemoryFs } from './inMemoryFs';
 
 /** How long a test waits for something the index should do before failing. */
 const WAIT_MS = 5000;
+
+const ROOT = 'file:///ws';
+
+/** The URI of a path relative to the workspace folder. */
+function at(rel: string): string {
+  return `${ROOT}/${rel.split('/').map(encodeSegment).join('/')}`;
+}
 
 /** Polls (one turn of the event loop at a time) until `check` holds, or fails after WAIT_MS. */
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -29,51 +34,43 @@ function filesFound(index: WorkspaceIndex, query: string): string[] {
   return index.search(query, 10).map((m) => m.file);
 }
 
-function folder(path: string, config = DEFAULT_FOLDER_CONFIG): FolderSpec {
-  return { uri: pathToFileURL(path).href, path, name: path.split(/[\\/]/).pop()!, config };
+function folder(uri: string, config = DEFAULT_FOLDER_CONFIG): FolderSpec {
+  return { uri, name: uri.slice(uri.lastIndexOf('/') + 1), config };
 }
 
 /** An open document with this text, as the server's document store gives it. */
-function openDocument(path: string, text: string): OpenDocument {
-  const uri = pathToFileURL(path).href;
+function openDocument(uri: string, text: string): OpenDocument {
   return { uri, outline: (options) => parseOutline(new PlainTextDocument(uri, text), options) };
 }
 
 suite('Workspace index: changes while it works', () => {
-  let dir: string;
-  /** Open documents by path; the host below answers from it. */
+  let fs: InMemoryFs;
+  /** Open documents by URI; the host below answers from it. */
   let open: Map<string, OpenDocument>;
   let index: WorkspaceIndex | undefined;
   const host: IndexHost = { log: () => undefined, openDocument: (key) => open.get(key) };
 
-  function write(rel: string, text: string): string {
-    const path = join(dir, rel);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    return path;
-  }
-
   function newIndex(watch = false, h: IndexHost = host): WorkspaceIndex {
-    index = new WorkspaceIndex(h, { watch });
+    index = new WorkspaceIndex(h, fs, { watch });
     return index;
   }
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tigang-index-'));
+    fs = new InMemoryFs().mkdir(ROOT);
     open = new Map();
   });
   afterEach(() => {
     index?.dispose();
     index = undefined;
-    rmSync(dir, { recursive: true, force: true });
   });
 
   test('A file opened during indexing and closed before any search is indexed', async () => {
-    const file = write('a.txt', '一、总体要求\n正文\n二、重点任务\n正文\n');
+    const file = at('a.txt');
+    fs.write(file, '一、总体要求\n正文\n二、重点任务\n正文\n');
     open.set(file, openDocument(file, '一、总体要求\n')); // unsaved text: the second heading not yet typed
     const index = newIndex();
     index.documentChanged(file); // didOpen
-    index.addFolder(folder(dir));
+    index.addFolder(folder(ROOT));
     await index.whenIdle(); // indexing reached the file and left it to the open document
     open.delete(file);
     index.documentClosed(file); // no search in between took the open document's text
@@ -81,30 +78,28 @@ suite('Workspace index: changes while it works', () => {
     assert.deepEqual(filesFound(index, '重点任务'), ['a.txt'], 'the disk speaks for the closed file');
   });
 
-  test("Removing a nested workspace folder leaves its files to the folder around it, and changes there are still seen", async () => {
-    write('o.txt', '一、外层标题\n');
-    const inner = join(dir, 'inner');
-    write('inner/i.txt', '一、内层标题\n');
+  test('Removing a nested workspace folder leaves its files to the folder around it, and changes there are still seen', async () => {
+    fs.write(at('o.txt'), '一、外层标题\n').write(at('inner/i.txt'), '一、内层标题\n');
     const index = newIndex(true);
-    index.addFolder(folder(dir));
-    index.addFolder(folder(inner));
+    index.addFolder(folder(ROOT));
+    index.addFolder(folder(at('inner')));
     await index.whenIdle();
     assert.deepEqual(filesFound(index, '内层标题'), ['inner/i.txt'], 'two folders: results name the folder');
 
-    index.removeFolder(pathToFileURL(inner).href);
+    index.removeFolder(at('inner'));
     await index.whenIdle();
     assert.deepEqual(filesFound(index, '内层标题'), ['inner/i.txt'], 'one folder again: the path is relative to it');
 
     // The removed folder's watches are gone; the outer folder's listing brings them back.
-    write('inner/j.txt', '一、新建标题\n');
+    fs.write(at('inner/j.txt'), '一、新建标题\n');
     await until(() => filesFound(index, '新建标题').length > 0, 'a file created in the former nested folder is indexed');
   });
 
   test('An open document edited between searches keeps its place among the files, and leaves and rejoins them with its headings', async () => {
-    for (const name of ['a', 'b', 'c']) write(`${name}.txt`, `一、${name}标题\n`);
-    const b = join(dir, 'b.txt');
+    for (const name of ['a', 'b', 'c']) fs.write(at(`${name}.txt`), `一、${name}标题\n`);
+    const b = at('b.txt');
     const index = newIndex();
-    index.addFolder(folder(dir));
+    index.addFolder(folder(ROOT));
     await index.whenIdle();
     const edit = (text: string) => {
       open.set(b, openDocument(b, text));
@@ -125,7 +120,8 @@ suite('Workspace index: changes while it works', () => {
   test('A folder setting changed while a file is being parsed applies to that file', async () => {
     // Under 1 MB, so read and decoded in one go: the event loop's first turn after the
     // index asks about the file falls in its parse, which many lines spread over slices.
-    const file = write('big.txt', '一是加强领导\n' + '正文\n'.repeat(120_000));
+    const file = at('big.txt');
+    fs.write(file, '一是加强领导\n' + '正文\n'.repeat(120_000));
     let reached = false;
     const index = newIndex(false, {
       log: () => undefined,
@@ -134,7 +130,7 @@ suite('Workspace index: changes while it works', () => {
         return undefined;
       },
     });
-    const spec = folder(dir);
+    const spec = folder(ROOT);
     index.addFolder(spec);
     await until(() => reached, 'indexing reaches the file');
     assert.equal(index.status().files, 0, 'the file is still being parsed');
