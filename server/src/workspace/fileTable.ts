@@ -87,6 +87,11 @@ export class FileTable {
     return this.entries.values();
   }
 
+  /** Whether any entry lies under a folder URI. */
+  holdsUnder(uri: string): boolean {
+    return (this.children.get(uri)?.size ?? 0) > 0;
+  }
+
   set(entry: FileEntry): void {
     (entry as Stored).stamp = ++this.setCount;
     const old = this.entries.get(entry.key);
@@ -134,6 +139,16 @@ export class FileTable {
     }
     for (const key of doomed) this.delete(key);
     return doomed.length;
+  }
+
+  /** A folder was listed: what it held and no longer lists (`kept`: the escaped segments it lists) goes, at and under. */
+  deleteUnlisted(uri: string, kept: ReadonlySet<string>, drop: Drop): void {
+    for (const segment of [...(this.children.get(uri) ?? [])]) {
+      if (kept.has(segment)) continue;
+      const child = childUri(uri, segment);
+      this.deleteAt(child, drop);
+      this.deleteUnder(child, drop);
+    }
   }
 
   /** The files with headings, in result order. */

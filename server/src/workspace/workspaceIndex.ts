@@ -5,6 +5,11 @@
 // its time slicing (queue.ts), the file table (fileTable.ts) and the open
 // documents (openDocuments.ts); all file access goes through a WorkspaceFs
 // (fs.ts).
+//
+// What a URI is now decides what the table keeps for it: a file holds nothing
+// beneath it, a folder is no file, something gone or unreadable takes all it
+// held along, and a folder listed again drops what it no longer lists. So
+// after any sequence of changes the index holds what a fresh one would.
 
 import { IndexStatus, SectionMatch } from '@tigang/protocol';
 import { FolderConfig, sameSelection } from './config';
@@ -65,6 +70,7 @@ export class WorkspaceIndex {
     this.walker = new Walker(fs, {
       file: (uri, _rel, folder) => this.queue.enqueue(uri, folder, false),
       folder: (walk) => {
+        this.files.deleteAt(walk.uri, { folder: walk.folder }); // a folder now: no file of that name
         this.queue.addWalk(walk);
       },
       skip: (uri, folder, reason) => this.skip(uri, folder, reason),
@@ -150,8 +156,8 @@ export class WorkspaceIndex {
       return;
     }
     if (this.folders.excluded(folder, rel, uri)) return;
-    // A changed file that is not included needs no look; a created one may be a folder.
-    if (how === 'changed' && !folder.config.isIncluded(rel)) return;
+    // A changed file that is not included needs no look, unless it held files (a folder once); a created one may be a folder.
+    if (how === 'changed' && !folder.config.isIncluded(rel) && !this.files.holdsUnder(uri)) return;
     this.queue.enqueue(uri, folder, true);
   }
 
@@ -239,6 +245,7 @@ export class WorkspaceIndex {
 
   /** Lists a workspace folder again, from its real URI. */
   private walkRoot(folder: Folder): void {
+    const since = this.files.clock;
     void this.queue.prepare(
       () => this.walker.root(folder),
       (walk) => {
@@ -247,20 +254,24 @@ export class WorkspaceIndex {
       (error) => {
         const { missing, reason } = describeError(error);
         if (!missing) this.host.log(`Tigang cannot list the workspace folder ${folder.uri}: ${reason}`);
+        this.files.deleteUnder(folder.uri, { asOf: since, folder }); // gone or unreadable: its files with it
       },
     );
   }
 
-  /** Lists a folder. */
+  /** Lists a folder; what it held and no longer lists goes (a file deleted, a folder renamed, while no watcher said so). */
   private async list(walk: Walk): Promise<void> {
     const { folder } = walk;
+    const since = this.files.clock;
     const listing = await this.walker.list(walk);
     if (folder.removed) return;
     if ('failed' in listing) {
       if (listing.failed !== undefined) this.skip(walk.uri, folder, `folder ${listing.failed}`);
+      this.files.deleteUnder(walk.uri, { asOf: since, folder });
       return;
     }
     this.watchers?.watchDirectory(walk.uri);
+    this.files.deleteUnlisted(walk.uri, listing.kept, { asOf: since, folder });
   }
 
   /** Takes what reading a URI gave: what it is now decides what the table keeps for it. */
@@ -276,18 +287,20 @@ export class WorkspaceIndex {
       case 'unchanged':
         return;
       case 'directory': {
+        this.files.deleteAt(uri, drop); // a folder now: no file of that name
         if (this.folders.excluded(folder, rel, uri) || this.folders.isOtherFolder(uri, folder)) return;
         const walk = await this.walker.at(uri, rel, folder);
         if (!visit.cancelled && !folder.removed) this.queue.addWalk(walk);
         return;
       }
       case 'skipped': {
-        if (!included) return;
-        this.files.deleteAt(uri, drop);
-        this.skip(uri, folder, read.reason);
+        // Unreadable, or no regular file: nothing here or under it is indexed.
+        const dropped = Number(this.files.deleteAt(uri, drop)) + this.files.deleteUnder(uri, drop);
+        if (included || dropped > 0) this.skip(uri, folder, read.reason);
         return;
       }
       case 'file': {
+        this.files.deleteUnder(uri, drop); // a file now: no folder of that name
         if (!included) return;
         if (this.open.isOpen(uri)) {
           this.open.changed(uri); // the open document's text wins
