@@ -158,6 +158,19 @@ suite('Workspace index: changes while it works', () => {
     assert.deepEqual(filesFound(index, '加强领导'), [], 'without enumerations 一是 starts no heading');
     assert.equal(index.status().files, 1);
   });
+
+  test('Removing a workspace folder leaves the open documents in it standing alone', async () => {
+    const file = at('a.txt');
+    fs.write(file, '一、磁盘上的标题\n');
+    open.set(file, openDocument(file, '一、打开的标题\n'));
+    const index = newIndex();
+    index.addFolder(folder(ROOT));
+    index.documentChanged(file);
+    await index.whenIdle();
+    assert.deepEqual(filesFound(index, '打开的标题'), ['a.txt']);
+    index.removeFolder(ROOT);
+    assert.deepEqual(filesFound(index, '打开的标题'), ['/ws/a.txt'], 'no folders: the open document by its path');
+  });
 });
 
 suite('Workspace index: what a path is now decides what it keeps', () => {

@@ -102,6 +102,7 @@ export class WorkspaceIndex {
   }
 
   removeFolder(uri: string): void {
+    const open = [...this.files.openKeys()]; // before its files go: those of its open documents too
     const folder = this.folders.remove(normalizeUri(uri));
     if (folder === undefined) return;
     for (const entry of [...this.files.values()]) if (entry.folder === folder) this.files.delete(entry.key);
@@ -109,7 +110,7 @@ export class WorkspaceIndex {
     this.files.forgetSkipped(folder.uri);
     this.watchers?.unwatch(folder.uri);
     // Files of a folder nested in it, or open documents, may now belong elsewhere.
-    this.open.changedAll();
+    this.open.changedAll(open);
     for (const other of this.folders.all()) if (isUnder(other.uri, folder.uri)) this.walkRoot(other);
     // A folder around it skipped it when listing (isOtherFolder): its files, and
     // watches, are that folder's now. The read finds a directory and lists it.
