@@ -233,6 +233,16 @@ suite('Workspace index: what a path is now decides what it keeps', () => {
     assert.ok(logs.some((l) => l.includes('sub') && l.includes('permission denied')), logs.join('\n'));
   });
 
+  test('A folder readable again brings its files back, and is no longer counted as skipped', async () => {
+    await indexed(FILES);
+    fs.deny(at('sub'));
+    await settlesLikeAFreshIndex('sub');
+    assert.equal(index.status().skipped, 1);
+    fs.deny(at('sub'), false);
+    await settlesLikeAFreshIndex('sub');
+    assert.deepEqual(index.status().skipped, 0);
+  });
+
   test('A folder found unreadable when its parent is listed again drops its files', async () => {
     await indexed(FILES);
     fs.deny(at('sub/deep'));

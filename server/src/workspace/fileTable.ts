@@ -100,7 +100,7 @@ export class FileTable {
     this.entries.set(entry.key, entry);
     this.headingCount += symbolCount(entry.symbols);
     if (!this.replaceOrdered(old, entry)) this.ordered = undefined;
-    this.skipped.delete(entry.key);
+    this.unskip(entry.key);
   }
 
   delete(key: string): void {
@@ -172,6 +172,12 @@ export class FileTable {
     return true;
   }
 
+  /** A URI is indexed (or listed) after all: not skipped any more. */
+  unskip(uri: string): void {
+    this.skipped.delete(uri);
+  }
+
+  /** Forgets why a URI and everything under it were skipped. */
   forgetSkipped(uri: string): void {
     for (const key of this.skipped.keys()) if (isAtOrUnder(key, uri)) this.skipped.delete(key);
   }

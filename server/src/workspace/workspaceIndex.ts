@@ -272,6 +272,7 @@ export class WorkspaceIndex {
       return;
     }
     this.watchers?.watchDirectory(walk.uri);
+    this.files.unskip(walk.uri); // readable (again)
     this.files.deleteUnlisted(walk.uri, listing.kept, { asOf: since, folder });
   }
 
