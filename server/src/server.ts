@@ -41,7 +41,8 @@ import { L10n } from './l10n';
 import { CodeActionData, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND, isCodeActionData } from './providers/codeActions';
 import { SEMANTIC_TOKENS_LEGEND } from './providers/semanticTokens';
 import { CancelledError, SELECTION_POSITIONS_MAX, createTigangService } from './service';
-import { WorkspaceFeature } from './workspace';
+import { nodeFs } from './node/nodeFs';
+import { registerWorkspaceHandlers } from './workspace';
 
 /** What the client said it can do, read once from initialize. */
 interface ClientCapabilities {
@@ -99,7 +100,7 @@ export function startServer(connection: Connection): void {
     log,
   );
   // workspace/symbol and tigang/searchSections over every file in the workspace.
-  const workspace = new WorkspaceFeature(connection, documents, outlines);
+  const workspace = registerWorkspaceHandlers(connection, documents, outlines, nodeFs, configuration);
   // The client's display language, from initialize; inlay hints speak it.
   const l10n = new L10n();
   const service = createTigangService({ outlines, statistics, settings: configuration, log, l10n, references, openDocuments: documents });
@@ -161,7 +162,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => {
     configuration.changed(change.settings);
-    void workspace.configurationChanged(change.settings);
+    void workspace.configurationChanged();
     // Tokens and hints follow tigang.semanticHighlighting, tigang.inlayHints,
     // tigang.charactersPerMinute and tigang.enumerations: ask the client to
     // request them again.

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PlainTextDocument, parseOutline } from '../../server/src/engine';
+import { nodeFs } from '../../server/src/node/nodeFs';
 import { folderConfig } from '../../server/src/workspace/config';
 import { PinyinTable } from '../../server/src/workspace/pinyin';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
@@ -300,8 +301,8 @@ export async function runWorkspaceBench(options: WorkspaceBenchOptions = DEFAULT
     client = undefined;
 
     // ---- the same index in this process: pure query time and bytes per heading
-    const index = new WorkspaceIndex({ log: () => undefined, openDocument: () => undefined }, { watch: false });
-    index.addFolder({ uri: pathToFileURL(ws.root).href, path: ws.root, name: 'bench', config: folderConfig(undefined, undefined) });
+    const index = new WorkspaceIndex({ log: () => undefined, openDocument: () => undefined }, nodeFs, { watch: false });
+    index.addFolder({ uri: pathToFileURL(ws.root).href, name: 'bench', config: folderConfig(undefined, undefined) });
     t = performance.now();
     await index.whenIdle();
     const inProcessIndexMs = performance.now() - t;

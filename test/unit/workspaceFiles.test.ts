@@ -6,11 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, suite, test } from 'node:test';
-import { decodeText } from '../../server/src/decode';
+import { isUtf8 } from 'node:buffer';
+import fc from 'fast-check';
+import { decodeText, decodeTextSliced } from '../../server/src/decode';
 import { PlainTextDocument, parseOutline } from '../../server/src/engine';
 import { DEFAULT_FOLDER_CONFIG, folderConfig, sameSelection } from '../../server/src/workspace/config';
 import { compileExcludes, compileGlob } from '../../server/src/workspace/glob';
+import { nodeFs } from '../../server/src/node/nodeFs';
 import { decodeSliced, parseSliced, readPath } from '../../server/src/workspace/reader';
 import { TimeSlicer } from '../../server/src/workspace/slices';
 
@@ -44,6 +48,12 @@ suite('Workspace files: globs as VS Code writes them', () => {
   test('Regular-expression characters in a glob are literal, and Chinese names match as written', () => {
     assert.deepEqual(matches('a+b (1).txt', 'a+b (1).txt', 'aab (1).txt'), [true, false]);
     assert.deepEqual(matches('**/讲话稿/*.txt', '2024/讲话稿/一.txt', '2024/报告/一.txt'), [true, false]);
+  });
+
+  test('Globs ignore case only where the file system does (WorkspaceFs.ignoresCase)', () => {
+    assert.deepEqual([compileGlob('**/*.txt')('A.TXT'), compileGlob('**/*.txt', true)('A.TXT')], [false, true]);
+    assert.equal(folderConfig(null, { exclude: { '**/Drafts': true } }, true).excluder.excludes('drafts/a.txt'), true);
+    assert.equal(sameSelection(folderConfig(null, null, true), folderConfig(null, null, false)), false);
   });
 
   test('An excluded folder excludes everything in it; `when` excludes only beside a sibling', () => {
@@ -123,6 +133,47 @@ suite('Workspace files: reading, decoding and parsing in slices', () => {
     }
   });
 
+  test('Without a BOM or NUL, bytes are UTF-8 exactly when they are valid UTF-8, else GB18030 if they decode as it, else binary', () => {
+    // Random bytes, and UTF-8 text with a byte changed here and there.
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 40 }),
+      fc.tuple(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0x80, max: 0xff })), { maxLength: 2 })).map(([text, edits]) => {
+        const b = Buffer.from(text, 'utf8');
+        for (const [at, value] of edits) if (b.length > 0) b[at % b.length] = value;
+        return b;
+      }),
+    );
+    fc.assert(
+      fc.property(bytes, (b) => {
+        fc.pre(!b.includes(0) && !(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) && !(b[0] === 0xff && b[1] === 0xfe) && !(b[0] === 0xfe && b[1] === 0xff));
+        const decoded = decodeText(b);
+        if (isUtf8(b)) assert.deepEqual(decoded, { text: Buffer.from(b).toString('utf8'), encoding: 'utf-8' });
+        else {
+          let gb: string | undefined;
+          try {
+            gb = new TextDecoder('gb18030', { fatal: true }).decode(b);
+          } catch {
+            gb = undefined;
+          }
+          assert.deepEqual(decoded, gb === undefined ? { binary: true } : { text: gb, encoding: 'gb18030' });
+        }
+      }),
+    );
+  });
+
+  test('Decoding in slices of a few bytes gives what decoding at once gives, for any bytes', async () => {
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 60 }),
+      fc.string({ unit: 'grapheme', maxLength: 20 }).map((t) => Buffer.from(t, 'utf8')),
+      fc.string({ unit: 'grapheme', maxLength: 20 }).map((t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])),
+    );
+    await fc.assert(
+      fc.asyncProperty(bytes, fc.integer({ min: 1, max: 7 }), async (b, slice) => {
+        assert.deepEqual(await decodeTextSliced(b, async () => undefined, slice), decodeText(b));
+      }),
+    );
+  });
+
   test('Finds large binary files binary, as decodeText does', async () => {
     const withNul = Buffer.alloc(3 * 1048576, 0x41);
     withNul[100] = 0;
@@ -142,19 +193,21 @@ suite('Workspace files: reading, decoding and parsing in slices', () => {
     assert.ok(whole.headings.length > 4000);
   });
 
-  test('Reads a regular file, and says what else a path is: missing, a folder, too large, unchanged, a FIFO', async () => {
+  test('Reads a regular file on disk, and says what else a path is: missing, a folder, too large, unchanged, a FIFO', async () => {
     const file = join(dir, 'a.txt');
+    const at = (path: string) => pathToFileURL(path).href;
     writeFileSync(file, '一、标题\n');
-    const read = await readPath(file, 1000);
+    const read = await readPath(nodeFs, at(file), 1000);
     assert.equal(read.kind, 'file');
     const { mtimeMs, size } = statSync(file);
-    assert.deepEqual(await readPath(file, 1000, { mtimeMs, size }), { kind: 'unchanged' });
-    assert.equal((await readPath(file, 3)).kind, 'skipped');
-    assert.deepEqual(await readPath(join(dir, 'none.txt'), 1000), { kind: 'missing' });
+    assert.deepEqual(await readPath(nodeFs, at(file), 1000, { mtimeMs, size }), { kind: 'unchanged' });
+    assert.equal((await readPath(nodeFs, at(file), 3)).kind, 'skipped');
+    assert.deepEqual(await readPath(nodeFs, at(join(dir, 'none.txt')), 1000), { kind: 'missing' });
+    assert.deepEqual(await readPath(nodeFs, at(join(file, 'under-a-file.txt')), 1000), { kind: 'missing' });
     mkdirSync(join(dir, 'sub'));
-    assert.deepEqual(await readPath(join(dir, 'sub'), 1000), { kind: 'directory' });
+    assert.deepEqual(await readPath(nodeFs, at(join(dir, 'sub')), 1000), { kind: 'directory' });
     execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
-    assert.deepEqual(await readPath(join(dir, 'pipe.txt'), 1000), { kind: 'skipped', reason: 'not a regular file' });
+    assert.deepEqual(await readPath(nodeFs, at(join(dir, 'pipe.txt')), 1000), { kind: 'skipped', reason: 'not a regular file' });
   });
 });
 

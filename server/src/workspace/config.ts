@@ -12,20 +12,23 @@ export interface FolderConfig {
   readonly maxBytes: number;
   readonly enumerations: boolean;
   readonly maxNameLength: number;
+  /** Globs ignore case (the file system does: WorkspaceFs.ignoresCase). */
+  readonly ignoreCase: boolean;
   /** Compiled include. */
   readonly isIncluded: GlobMatcher;
   readonly excluder: ExcludeMatcher;
 }
 
-export function folderConfigOf(settings: Settings): FolderConfig {
+export function folderConfigOf(settings: Settings, ignoreCase = false): FolderConfig {
   return {
     include: settings.files.include,
     exclude: settings.files.exclude,
     maxBytes: Math.floor(settings.files.maxFileSizeMB * 1048576),
     enumerations: settings.enumerations,
     maxNameLength: settings.maxNameLength,
-    isIncluded: compileGlobs(settings.files.include),
-    excluder: compileExcludes(settings.files.exclude),
+    ignoreCase,
+    isIncluded: compileGlobs(settings.files.include, ignoreCase),
+    excluder: compileExcludes(settings.files.exclude, ignoreCase),
   };
 }
 
@@ -33,13 +36,13 @@ export function folderConfigOf(settings: Settings): FolderConfig {
  * From what workspace/configuration returns for the sections `tigang` and
  * `files` (either may be null or malformed: defaults then).
  */
-export function folderConfig(tigang: unknown, files: unknown): FolderConfig {
-  return folderConfigOf(normalizeSettings(tigang, files));
+export function folderConfig(tigang: unknown, files: unknown, ignoreCase = false): FolderConfig {
+  return folderConfigOf(normalizeSettings(tigang, files), ignoreCase);
 }
 
 export const DEFAULT_FOLDER_CONFIG = folderConfig(undefined, undefined);
 
 /** Whether two configurations select and parse the same files the same way (names may still differ in length). */
 export function sameSelection(a: FolderConfig, b: FolderConfig): boolean {
-  return a.maxBytes === b.maxBytes && a.enumerations === b.enumerations && JSON.stringify([a.include, a.exclude]) === JSON.stringify([b.include, b.exclude]);
+  return a.maxBytes === b.maxBytes && a.enumerations === b.enumerations && a.ignoreCase === b.ignoreCase && JSON.stringify([a.include, a.exclude]) === JSON.stringify([b.include, b.exclude]);
 }

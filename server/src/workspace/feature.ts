@@ -1,34 +1,33 @@
 // workspace/symbol and tigang/searchSections over every document in the
-// workspace: the LSP side of the workspace index (workspaceIndex.ts).
-//
-// server.ts calls initialize() from onInitialize, start() from onInitialized
-// and configurationChanged() from onDidChangeConfiguration (the connection
-// takes one handler per notification); everything else registers here.
+// workspace: the LSP side of the workspace index (workspaceIndex.ts). A plain
+// class: server.ts registers the handlers and calls its methods; what it
+// needs from the client comes in through a WorkspaceHost, the files through a
+// WorkspaceFs (fs.ts).
 
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
-  Connection,
-  DidChangeWatchedFilesNotification,
+  CancellationToken,
+  DidChangeWatchedFilesParams,
   Disposable,
   ErrorCodes,
   FileChangeType,
   FileSystemWatcher,
   InitializeParams,
+  LSPErrorCodes,
   ResponseError,
   SymbolInformation,
-  TextDocuments,
   WatchKind,
   WorkDoneProgressServerReporter,
   WorkspaceFolder,
-  WorkspaceSymbolRequest,
+  WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { HeadingStyle, OutlineCache } from '../engine';
-import { IndexStatus, IndexStatusRequest, SearchSectionsRequest, SearchSectionsResult, SectionMatch } from '@tigang/protocol';
+import { HeadingStyle } from '../engine';
+import { IndexStatus, SearchSectionsResult, SectionMatch } from '@tigang/protocol';
 import { symbolKind } from '../providers/lsp';
-import { FolderConfig, folderConfig } from './config';
-import { FolderSpec, WorkspaceIndex } from './workspaceIndex';
+import { Settings } from '../configuration';
+import { FolderConfig, folderConfigOf } from './config';
+import { WorkspaceFs } from './fs';
+import { normalizeUri, uriName } from './uris';
+import { FolderSpec, OpenDocument, WorkspaceIndex } from './workspaceIndex';
 
 /** Results of workspace/symbol. */
 export const SYMBOL_LIMIT = 500;
@@ -41,18 +40,27 @@ export const SEARCH_LIMIT_MAX = 1000;
 const PROGRESS_DELAY_MS = 1000;
 const PROGRESS_REPORT_MS = 250;
 
+/** What the feature needs from the client and the server around it. */
+export interface WorkspaceHost {
+  log(message: string): void;
+  /** The open document with this URI (its outline as the server keeps it), or undefined when it is not open. */
+  openDocument(uri: string): OpenDocument | undefined;
+  /** The settings for a workspace folder (the server's one pipeline: ConfigurationManager in configuration.ts). */
+  folderSettings(scopeUri: string): Promise<Settings>;
+  /** Asks the client to watch files for the server (client/registerCapability of workspace/didChangeWatchedFiles). */
+  watchFiles(watchers: FileSystemWatcher[]): Promise<Disposable>;
+  /** A work-done progress the client shows (window/workDoneProgress/create). */
+  createProgress(): Promise<WorkDoneProgressServerReporter>;
+}
+
 export class WorkspaceFeature {
   private index: WorkspaceIndex | undefined;
-  private pullConfiguration = false;
   private clientWatches = false;
   private relativePatterns = false;
   private progressSupported = false;
-  private folderEvents = false;
-  private initialFolders: Omit<FolderSpec, 'config'>[] = [];
-  /** Settings pushed with didChangeConfiguration, for clients without workspace/configuration. */
-  private pushed: { tigang?: unknown; files?: unknown } = {};
+  private initialFolders: WorkspaceFolder[] = [];
   private readonly configs = new Map<string, FolderConfig>();
-  /** URI of each open document, by index key (file path, or the URI itself). */
+  /** URI of each open document, by the index's key for it (normalizeUri). */
   private readonly openUris = new Map<string, string>();
   private watcherRegistration: Promise<Disposable> | undefined;
   private registeredGlobs = '';
@@ -61,63 +69,27 @@ export class WorkspaceFeature {
   private settingUp = 0;
 
   constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
-    private readonly outlines: OutlineCache,
-  ) {
-    connection.onRequest(WorkspaceSymbolRequest.type, (params) => {
-      const query = requireQuery(params);
-      const limit = query.trim() === '' ? EMPTY_QUERY_LIMIT : SYMBOL_LIMIT;
-      return this.search(query, limit).map(toSymbolInformation);
-    });
-    connection.onRequest(SearchSectionsRequest.method, (params: unknown): SearchSectionsResult => {
-      const query = requireQuery(params);
-      const raw = (params as { limit?: unknown }).limit;
-      if (raw !== undefined && raw !== null && !(Number.isInteger(raw) && (raw as number) > 0)) throw invalidParams('params.limit must be a positive integer');
-      const limit = Math.min(typeof raw === 'number' ? raw : SEARCH_LIMIT, query.trim() === '' ? EMPTY_QUERY_LIMIT : SEARCH_LIMIT_MAX);
-      return { items: this.search(query, limit), indexing: this.status().indexing };
-    });
-    connection.onRequest(IndexStatusRequest, (): IndexStatus => this.status());
-    connection.onDidChangeWatchedFiles((params) => {
-      for (const change of params.changes ?? []) {
-        const path = filePath(change.uri);
-        if (path === undefined || this.index === undefined) continue;
-        if (change.type === FileChangeType.Deleted) this.index.pathDeleted(path);
-        else this.index.pathChanged(path, change.type === FileChangeType.Created ? 'created' : 'changed');
-      }
-    });
-    documents.onDidChangeContent((e) => {
-      const key = keyOf(e.document.uri);
-      this.openUris.set(key, e.document.uri);
-      this.index?.documentChanged(key);
-    });
-    documents.onDidClose((e) => {
-      const key = keyOf(e.document.uri);
-      this.openUris.delete(key);
-      this.index?.documentClosed(key);
-    });
-  }
+    private readonly host: WorkspaceHost,
+    private readonly fs: WorkspaceFs,
+  ) {}
 
   /** From onInitialize: what the client can do, and the workspace folders. */
   initialize(params: InitializeParams): void {
     const caps = params.capabilities;
-    this.pullConfiguration = caps.workspace?.configuration === true;
     this.clientWatches = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     this.progressSupported = caps.window?.workDoneProgress === true;
-    this.folderEvents = caps.workspace?.workspaceFolders === true;
-    const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
-    this.initialFolders = folders.flatMap((f) => this.specOf(f) ?? []);
+    this.initialFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     this.index = new WorkspaceIndex(
       {
-        log: (message) => this.connection.console.log(message),
+        log: (message) => this.host.log(message),
         openDocument: (key) => {
           const uri = this.openUris.get(key);
-          const doc = uri === undefined ? undefined : this.documents.get(uri);
-          return doc === undefined ? undefined : { uri: doc.uri, outline: (options) => this.outlines.get(doc, options) };
+          return uri === undefined ? undefined : this.host.openDocument(uri);
         },
         progress: (state) => this.onProgress(state),
       },
+      this.fs,
       { watch: !this.clientWatches },
     );
   }
@@ -125,22 +97,15 @@ export class WorkspaceFeature {
   /** From onInitialized: reads the settings, registers file watchers, starts indexing. */
   async start(): Promise<void> {
     this.settingUp++; // until the initial folders are handed to the index
-    if (this.folderEvents) {
-      this.connection.workspace.onDidChangeWorkspaceFolders((e) => void this.foldersChanged(e.added, e.removed));
-    }
     try {
-      await this.foldersChanged(this.initialFolders.map((f) => ({ uri: f.uri, name: f.name })), []);
+      await this.workspaceFoldersChanged({ added: this.initialFolders, removed: [] });
     } finally {
       this.settingUp--;
     }
   }
 
-  /** From onDidChangeConfiguration: settings may select other files now. */
-  async configurationChanged(settings: unknown): Promise<void> {
-    if (settings !== null && typeof settings === 'object') {
-      const { tigang, files } = settings as { tigang?: unknown; files?: unknown };
-      this.pushed = { tigang: tigang ?? this.pushed.tigang, files: files ?? this.pushed.files };
-    }
+  /** From onDidChangeConfiguration, once the settings pipeline has taken the change: settings may select other files now. */
+  async configurationChanged(): Promise<void> {
     const index = this.index;
     if (index === undefined) return;
     this.settingUp++;
@@ -156,25 +121,18 @@ export class WorkspaceFeature {
     this.registerWatchers();
   }
 
-  private status(): IndexStatus {
-    const status = this.index?.status() ?? { indexing: false, files: 0, headings: 0, queued: 0, skipped: 0 };
-    return this.settingUp > 0 ? { ...status, indexing: true } : status;
-  }
-
-  private search(query: string, limit: number): SectionMatch[] {
-    return this.index?.search(query, limit) ?? [];
-  }
-
-  private async foldersChanged(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): Promise<void> {
+  /** From workspace/didChangeWorkspaceFolders. */
+  async workspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
     const index = this.index;
     if (index === undefined) return;
-    for (const folder of removed) {
-      index.removeFolder(folder.uri);
-      this.configs.delete(folder.uri);
+    for (const folder of event.removed) {
+      const uri = normalizeUri(folder.uri);
+      index.removeFolder(uri);
+      this.configs.delete(uri);
     }
     this.settingUp++;
     try {
-      for (const folder of added) {
+      for (const folder of event.added) {
         const spec = this.specOf(folder);
         if (spec === undefined) continue;
         const config = await this.configFor(spec.uri);
@@ -187,28 +145,75 @@ export class WorkspaceFeature {
     this.registerWatchers();
   }
 
+  /** workspace/symbol. */
+  workspaceSymbols(params: unknown, token?: CancellationToken): SymbolInformation[] {
+    const query = requireQuery(params);
+    throwIfCancelled(token);
+    const limit = query.trim() === '' ? EMPTY_QUERY_LIMIT : SYMBOL_LIMIT;
+    return this.search(query, limit).map(toSymbolInformation);
+  }
+
+  /** tigang/searchSections. */
+  searchSections(params: unknown, token?: CancellationToken): SearchSectionsResult {
+    const query = requireQuery(params);
+    const raw = (params as { limit?: unknown }).limit;
+    if (raw !== undefined && raw !== null && !(Number.isInteger(raw) && (raw as number) > 0)) throw invalidParams('params.limit must be a positive integer');
+    throwIfCancelled(token);
+    const limit = Math.min(typeof raw === 'number' ? raw : SEARCH_LIMIT, query.trim() === '' ? EMPTY_QUERY_LIMIT : SEARCH_LIMIT_MAX);
+    return { items: this.search(query, limit), indexing: this.indexStatus().indexing };
+  }
+
+  /** tigang/indexStatus. */
+  indexStatus(): IndexStatus {
+    const status = this.index?.status() ?? { indexing: false, files: 0, headings: 0, queued: 0, skipped: 0 };
+    return this.settingUp > 0 ? { ...status, indexing: true } : status;
+  }
+
+  /** workspace/didChangeWatchedFiles. */
+  watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
+    const index = this.index;
+    if (index === undefined) return;
+    for (const change of params?.changes ?? []) {
+      if (typeof change?.uri !== 'string' || !this.fs.handles(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) index.deleted(change.uri);
+      else index.changed(change.uri, change.type === FileChangeType.Created ? 'created' : 'changed');
+    }
+  }
+
+  /** An open document was opened or changed (didOpen, didChange): its text wins over the disk. */
+  documentChanged(uri: string): void {
+    const key = normalizeUri(uri);
+    this.openUris.set(key, uri);
+    this.index?.documentChanged(key);
+  }
+
+  /** An open document was closed (didClose): the disk speaks for it again. */
+  documentClosed(uri: string): void {
+    const key = normalizeUri(uri);
+    this.openUris.delete(key);
+    this.index?.documentClosed(key);
+  }
+
+  dispose(): void {
+    this.index?.dispose();
+    void this.watcherRegistration?.then((d) => d.dispose()).catch(() => undefined);
+  }
+
+  private search(query: string, limit: number): SectionMatch[] {
+    return this.index?.search(query, limit) ?? [];
+  }
+
   private specOf(folder: WorkspaceFolder): Omit<FolderSpec, 'config'> | undefined {
-    const path = filePath(folder.uri);
-    if (path === undefined) {
-      this.connection.console.log(`Tigang indexes folders on disk only; ${folder.uri} is left out.`);
+    if (!this.fs.handles(folder.uri)) {
+      this.host.log(`Tigang indexes folders on disk only; ${folder.uri} is left out.`);
       return undefined;
     }
-    return { uri: folder.uri, path, name: folder.name || basename(path) };
+    const uri = normalizeUri(folder.uri);
+    return { uri, name: folder.name || uriName(uri) };
   }
 
   private async configFor(uri: string): Promise<FolderConfig> {
-    if (this.pullConfiguration) {
-      try {
-        const [tigang, files] = await this.connection.workspace.getConfiguration([
-          { scopeUri: uri, section: 'tigang' },
-          { scopeUri: uri, section: 'files' },
-        ]);
-        return folderConfig(tigang, files);
-      } catch {
-        // the client could not answer: use what was pushed, or the defaults
-      }
-    }
-    return folderConfig(this.pushed.tigang, this.pushed.files);
+    return folderConfigOf(await this.host.folderSettings(uri), this.fs.ignoresCase);
   }
 
   /**
@@ -229,8 +234,8 @@ export class WorkspaceFeature {
     if (key === this.registeredGlobs) return;
     this.registeredGlobs = key;
     const previous = this.watcherRegistration;
-    this.watcherRegistration = watchers.length === 0 ? undefined : this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-    this.watcherRegistration?.catch((error) => this.connection.console.log(`Tigang could not ask the client to watch files: ${String(error)}`));
+    this.watcherRegistration = watchers.length === 0 ? undefined : this.host.watchFiles(watchers);
+    this.watcherRegistration?.catch((error) => this.host.log(`Tigang could not ask the client to watch files: ${String(error)}`));
     void previous?.then((d) => d.dispose()).catch(() => undefined);
   }
 
@@ -247,10 +252,8 @@ export class WorkspaceFeature {
       const progress: Progress = { lastReport: 0 };
       progress.timer = setTimeout(() => {
         progress.timer = undefined;
-        progress.reporter = this.connection.window.createWorkDoneProgress();
-        void progress.reporter
-          .then((r) => r.begin('Tigang', percent(state), message(state), false))
-          .catch(() => undefined);
+        progress.reporter = this.host.createProgress();
+        void progress.reporter.then((r) => r.begin('Tigang', percent(state), message(state), false)).catch(() => undefined);
         progress.lastReport = Date.now();
       }, PROGRESS_DELAY_MS);
       this.progress = progress;
@@ -265,7 +268,7 @@ export class WorkspaceFeature {
 }
 
 interface Progress {
-  timer?: NodeJS.Timeout;
+  timer?: ReturnType<typeof setTimeout>;
   reporter?: Promise<WorkDoneProgressServerReporter>;
   lastReport: number;
 }
@@ -288,23 +291,12 @@ function toSymbolInformation(m: SectionMatch): SymbolInformation {
   return info;
 }
 
-/** The file system path of a file: URI, or undefined for other URIs. */
-function filePath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The index's key for a document: its path when it is a file, else its URI. */
-function keyOf(uri: string): string {
-  return filePath(uri) ?? uri;
-}
-
 function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+function throwIfCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 }
 
 function requireQuery(params: unknown): string {

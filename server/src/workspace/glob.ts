@@ -87,16 +87,14 @@ function globSource(glob: string): string {
   return out;
 }
 
-/** Paths compare case-insensitively where the file system usually does. */
-const CASE_INSENSITIVE = process.platform === 'win32' || process.platform === 'darwin';
-
-export function compileGlob(glob: string): GlobMatcher {
+/** `ignoreCase` where the file system does (WorkspaceFs.ignoresCase): Windows, macOS. */
+export function compileGlob(glob: string, ignoreCase = false): GlobMatcher {
   let pattern = glob.trim().replace(/\\/g, '/');
   if (pattern.startsWith('./')) pattern = pattern.slice(2);
   if (pattern.endsWith('/') && pattern.length > 1) pattern = pattern.slice(0, -1);
   let re: RegExp;
   try {
-    re = new RegExp(`^(?:${globSource(pattern)})$`, CASE_INSENSITIVE ? 'i' : '');
+    re = new RegExp(`^(?:${globSource(pattern)})$`, ignoreCase ? 'i' : '');
   } catch {
     return () => false; // a pattern we cannot translate matches nothing
   }
@@ -104,8 +102,8 @@ export function compileGlob(glob: string): GlobMatcher {
 }
 
 /** Any of several globs. */
-export function compileGlobs(globs: readonly string[]): GlobMatcher {
-  const matchers = globs.filter((g) => g.trim() !== '').map(compileGlob);
+export function compileGlobs(globs: readonly string[], ignoreCase = false): GlobMatcher {
+  const matchers = globs.filter((g) => g.trim() !== '').map((g) => compileGlob(g, ignoreCase));
   if (matchers.length === 0) return () => false;
   if (matchers.length === 1) return matchers[0];
   return (path) => matchers.some((m) => m(path));
@@ -130,9 +128,9 @@ export interface ExcludeMatcher {
   excludes(path: string, siblingExists?: (name: string) => boolean): boolean;
 }
 
-export function compileExcludes(rules: readonly ExcludeRule[]): ExcludeMatcher {
-  const plain = compileGlobs(rules.filter((r) => r.when === undefined).map((r) => r.glob));
-  const conditional = rules.filter((r) => r.when !== undefined).map((r) => ({ match: compileGlob(r.glob), when: r.when! }));
+export function compileExcludes(rules: readonly ExcludeRule[], ignoreCase = false): ExcludeMatcher {
+  const plain = compileGlobs(rules.filter((r) => r.when === undefined).map((r) => r.glob), ignoreCase);
+  const conditional = rules.filter((r) => r.when !== undefined).map((r) => ({ match: compileGlob(r.glob, ignoreCase), when: r.when! }));
   const matches = (path: string, siblingExists?: (name: string) => boolean): boolean => {
     if (plain(path)) return true;
     if (siblingExists === undefined || conditional.length === 0) return false;

@@ -1,11 +1,12 @@
-// Reading one file for the index: open without blocking (a FIFO named
-// x.txt must not hang the server), check it is a regular file within the size
-// limit, read it, decode it (decode.ts rules) and build its outline — the
-// big steps in slices, so a 20 MB file does not hold the event loop.
+// Reading one file for the index, through the WorkspaceFs (fs.ts): what the
+// file is (classify), whether to read it, and what a failure means
+// (readFailure) — the same for the synchronous read of small files and the
+// asynchronous one of large files. Decoding and parsing run in slices, so a
+// 20 MB file does not hold the event loop.
 
-import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
-import { Decoded, decodeText, detectEncoding, textDecoder } from '../decode';
+import { Decoded, decodeTextSliced } from '../decode';
 import { Marker, Outline, OutlineOptions, PlainTextDocument, buildOutline, scanLines } from '../engine';
+import { FileStat, FsError, WorkspaceFs } from './fs';
 import { TimeSlicer } from './slices';
 
 export type FileRead =
@@ -18,134 +19,116 @@ export type FileRead =
   /** Not indexed; `reason` goes to the log. */
   | { readonly kind: 'skipped'; readonly reason: string };
 
-/** O_NONBLOCK where it exists: opening a FIFO for reading then returns at once. */
-const OPEN_FLAGS = constants.O_RDONLY | (process.platform === 'win32' ? 0 : constants.O_NONBLOCK ?? 0);
+/** A file too large for readPathSync: read it with readPath. */
+export const LARGE = { kind: 'large' } as const;
 
-/** Why an fs error code means a file is skipped, in words for the log. */
+/** What the index knows of a file: the size and modification time it was read at. */
+export interface Known {
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+/** Files up to this size are read synchronously where the file system can (WorkspaceFs.readFileSync). */
+export const SYNC_READ_MAX = 1 << 20;
+
+/** Why an operation failed, in words for the log; `missing` when the path is simply not there. */
 export function describeError(error: unknown): { missing: boolean; reason: string } {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
+  if (!(error instanceof FsError)) return { missing: false, reason: `cannot be read (${String(error)})` };
+  const code = error.code ?? error.kind;
+  switch (error.kind) {
+    case 'missing':
       return { missing: true, reason: 'not found' };
-    case 'EACCES':
-    case 'EPERM':
+    case 'denied':
       return { missing: false, reason: `permission denied (${code})` };
-    case 'ELOOP':
-      return { missing: false, reason: 'symbolic link loop (ELOOP)' };
+    case 'loop':
+      return { missing: false, reason: `symbolic link loop (${code})` };
     default:
-      return { missing: false, reason: code ? `cannot be read (${code})` : `cannot be read (${String(error)})` };
+      return { missing: false, reason: `cannot be read (${error.code ?? error.message})` };
   }
+}
+
+/** What a failed read means: missing, or skipped for a reason. */
+function readFailure(error: unknown): FileRead {
+  const { missing, reason } = describeError(error);
+  return missing ? { kind: 'missing' } : { kind: 'skipped', reason };
 }
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
+function tooLarge(size: number, maxBytes: number): FileRead {
+  return { kind: 'skipped', reason: `${megabytes(size)} is over tigang.files.maxFileSizeMB (${megabytes(maxBytes)})` };
+}
+
 /**
- * Stats and reads a path. `known` is what the index has for it: when size and
- * mtime still match, the file is not read again.
+ * What a stat says before reading: a folder, not a regular file, too large,
+ * unchanged since `known`, too large to read synchronously (`syncMax`), or
+ * undefined: read it.
  */
-export async function readPath(path: string, maxBytes: number, known?: { mtimeMs: number; size: number }): Promise<FileRead> {
-  let handle: fsp.FileHandle;
+function classify(stat: FileStat, maxBytes: number, known: Known | undefined, syncMax = Infinity): FileRead | typeof LARGE | undefined {
+  if (stat.type === 'directory') return { kind: 'directory' };
+  if (stat.type !== 'file') return { kind: 'skipped', reason: 'not a regular file' };
+  if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+  if (known !== undefined && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return { kind: 'unchanged' };
+  if (stat.size > syncMax) return LARGE;
+  return undefined;
+}
+
+/** What reading gave: the classification, or the bytes (unless the file grew past the limit meanwhile). */
+function readResult(stat: FileStat, bytes: Uint8Array | undefined, maxBytes: number, known: Known | undefined, syncMax?: number): FileRead | typeof LARGE {
+  const early = classify(stat, maxBytes, known, syncMax);
+  if (early !== undefined) return early;
+  if (bytes === undefined) return { kind: 'skipped', reason: 'cannot be read' };
+  if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
+  return { kind: 'file', bytes, mtimeMs: stat.mtimeMs, size: bytes.length };
+}
+
+/**
+ * Stats and reads a file. `known` is what the index has for it: when size
+ * and mtime still match, the file is not read again.
+ */
+export async function readPath(fs: WorkspaceFs, uri: string, maxBytes: number, known?: Known): Promise<FileRead> {
   try {
-    handle = await fsp.open(path, OPEN_FLAGS);
+    const { stat, bytes } = await fs.readFile(uri, (s) => classify(s, maxBytes, known) === undefined);
+    return readResult(stat, bytes, maxBytes, known) as FileRead;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return { kind: 'directory' }; // Windows
-    const { missing, reason } = describeError(error);
-    return missing ? { kind: 'missing' } : { kind: 'skipped', reason };
-  }
-  try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) return { kind: 'directory' };
-    if (!stat.isFile()) return { kind: 'skipped', reason: 'not a regular file' };
-    if (stat.size > maxBytes) return { kind: 'skipped', reason: `${megabytes(stat.size)} is over tigang.files.maxFileSizeMB (${megabytes(maxBytes)})` };
-    if (known !== undefined && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return { kind: 'unchanged' };
-    const bytes = await handle.readFile();
-    if (bytes.length > maxBytes) return { kind: 'skipped', reason: `${megabytes(bytes.length)} is over tigang.files.maxFileSizeMB (${megabytes(maxBytes)})` };
-    return { kind: 'file', bytes, mtimeMs: stat.mtimeMs, size: bytes.length };
-  } catch (error) {
-    const { missing, reason } = describeError(error);
-    return missing ? { kind: 'missing' } : { kind: 'skipped', reason };
-  } finally {
-    await handle.close().catch(() => undefined);
+    return readFailure(error);
   }
 }
 
-/** Files up to this size are read synchronously (see readPathSync). */
-export const SYNC_READ_MAX = 1 << 20;
-
 /**
- * readPath() without the thread pool, for files up to SYNC_READ_MAX: open,
+ * readPath() in one synchronous step for files up to SYNC_READ_MAX: open,
  * fstat, read and close of a 50 KB file cost about 0.1 ms as system calls,
  * while the promise API's five thread-pool round trips per file cost the main
  * thread more than that in bookkeeping (a quarter of the indexing time in the
- * benchmark's profile). Larger files answer 'large': read them with readPath().
+ * benchmark's profile). Answers LARGE for larger files, and for every file
+ * when the file system has no synchronous read: read those with readPath().
  */
-export function readPathSync(path: string, maxBytes: number, known?: { mtimeMs: number; size: number }): FileRead | { readonly kind: 'large' } {
-  let fd: number;
+export function readPathSync(fs: WorkspaceFs, uri: string, maxBytes: number, known?: Known): FileRead | typeof LARGE {
+  if (fs.readFileSync === undefined) return LARGE;
   try {
-    fd = openSync(path, OPEN_FLAGS);
+    const { stat, bytes } = fs.readFileSync(uri, (s) => classify(s, maxBytes, known, SYNC_READ_MAX) === undefined);
+    return readResult(stat, bytes, maxBytes, known, SYNC_READ_MAX);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return { kind: 'directory' }; // Windows
-    const { missing, reason } = describeError(error);
-    return missing ? { kind: 'missing' } : { kind: 'skipped', reason };
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { kind: 'directory' };
-    if (!stat.isFile()) return { kind: 'skipped', reason: 'not a regular file' };
-    if (stat.size > maxBytes) return { kind: 'skipped', reason: `${megabytes(stat.size)} is over tigang.files.maxFileSizeMB (${megabytes(maxBytes)})` };
-    if (known !== undefined && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return { kind: 'unchanged' };
-    if (stat.size > SYNC_READ_MAX) return { kind: 'large' };
-    const bytes = Buffer.allocUnsafeSlow(stat.size);
-    let length = 0;
-    while (length < bytes.length) {
-      const n = readSync(fd, bytes, length, bytes.length - length, length);
-      if (n === 0) break; // shrank meanwhile
-      length += n;
-    }
-    return { kind: 'file', bytes: bytes.subarray(0, length), mtimeMs: stat.mtimeMs, size: length };
-  } catch (error) {
-    const { missing, reason } = describeError(error);
-    return missing ? { kind: 'missing' } : { kind: 'skipped', reason };
-  } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // nothing to do
-    }
+    return readFailure(error);
   }
 }
 
-/** Bytes decoded per slice of a large file. */
-const DECODE_SLICE = 1 << 20;
+/** The outline of a file's bytes, decoded and parsed in slices; undefined when they are binary. */
+export async function readOutline(uri: string, bytes: Uint8Array, options: OutlineOptions, slicer: TimeSlicer): Promise<Outline | undefined> {
+  const decoded = await decodeSliced(bytes, slicer);
+  if ('binary' in decoded) return undefined;
+  return parseSliced(new PlainTextDocument(uri, decoded.text), options, slicer);
+}
+
+/** decodeText() (decode.ts), in slices of a megabyte for large files. */
+export function decodeSliced(bytes: Uint8Array, slicer: TimeSlicer): Promise<Decoded> {
+  return decodeTextSliced(bytes, () => slicer.maybeYield());
+}
+
 /** Lines scanned per slice of a large file. */
 const SCAN_SLICE = 4000;
-
-/**
- * decodeText(), in slices for large inputs: the same detection and decoder
- * (decode.ts), decoding as a stream that yields to the event loop between
- * megabytes.
- */
-export async function decodeSliced(bytes: Uint8Array, slicer: TimeSlicer): Promise<Decoded> {
-  if (bytes.length <= DECODE_SLICE) return decodeText(bytes);
-  const detected = detectEncoding(bytes);
-  if (detected === undefined) return { binary: true };
-  const { encoding, bomLength } = detected;
-  const decoder = textDecoder(encoding);
-  const parts: string[] = [];
-  try {
-    for (let at = bomLength; at < bytes.length; at += DECODE_SLICE) {
-      parts.push(decoder.decode(bytes.subarray(at, Math.min(at + DECODE_SLICE, bytes.length)), { stream: true }));
-      await slicer.maybeYield();
-    }
-    parts.push(decoder.decode());
-  } catch {
-    return { binary: true }; // not GB18030 either
-  }
-  return { text: parts.join(''), encoding };
-}
 
 /** parseOutline(), scanning the lines in slices (line markers are context-free). */
 export async function parseSliced(doc: PlainTextDocument, options: OutlineOptions, slicer: TimeSlicer): Promise<Outline> {

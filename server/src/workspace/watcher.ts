@@ -1,93 +1,94 @@
 // The server's own file watching, for clients that do not watch files for it
-// (no dynamic registration of workspace/didChangeWatchedFiles).
+// (no dynamic registration of workspace/didChangeWatchedFiles), through
+// WorkspaceFs.watch.
 //
-// On macOS and Windows one recursive fs.watch per workspace folder: native
-// and cheap there. On Linux, Node 20 does support `recursive`, but it walks
-// and watches every folder, node_modules and .git included; instead the
-// index watches each folder it lists (excluded ones are never listed), one
-// inotify watch each, so the watched tree is exactly the indexed one.
-// Events are coalesced for a moment and handed on as paths to look at again.
+// Where recursive watches are native and cheap (macOS, Windows:
+// WorkspaceFs.watchesRecursively) one per workspace folder. Elsewhere (Linux:
+// Node 20 does support `recursive` there, but it walks and watches every
+// folder, node_modules and .git included) the index watches each folder it
+// lists (excluded ones are never listed), one inotify watch each, so the
+// watched tree is exactly the indexed one. Events are coalesced for a moment
+// and handed on as URIs to look at again.
 
-import { FSWatcher, watch } from 'node:fs';
-import { join, sep } from 'node:path';
+import { Disposable, FsError, WorkspaceFs } from './fs';
+import { isAtOrUnder } from './uris';
 
 /** Events within this window after the first are handed on together. */
-const SETTLE_MS = 30;
-
-export const RECURSIVE_WATCH = process.platform === 'darwin' || process.platform === 'win32';
+export const SETTLE_MS = 30;
 
 export class FileWatchers {
-  private readonly watchers = new Map<string, FSWatcher>();
+  private readonly watchers = new Map<string, Disposable>();
   private readonly changed = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private failed = false;
 
   constructor(
-    /** Called with each path that was created, changed, deleted or renamed (either name). */
-    private readonly onChange: (path: string) => void,
+    private readonly watch: NonNullable<WorkspaceFs['watch']>,
+    /** WorkspaceFs.watchesRecursively */
+    private readonly recursive: boolean,
+    /** Called with each URI that was created, changed, deleted or renamed (either name). */
+    private readonly onChange: (uri: string) => void,
     private readonly log: (message: string) => void,
   ) {}
 
   /** Watches a workspace folder (recursively where that is native). */
-  watchFolder(path: string): void {
-    if (RECURSIVE_WATCH) this.add(path, true);
+  watchFolder(uri: string): void {
+    if (this.recursive) this.add(uri, true);
   }
 
-  /** Watches one listed folder (Linux and other platforms without native recursion). */
-  watchDirectory(path: string): void {
-    if (!RECURSIVE_WATCH) this.add(path, false);
+  /** Watches one listed folder (where recursion is not native). */
+  watchDirectory(uri: string): void {
+    if (!this.recursive) this.add(uri, false);
   }
 
   /** Stops watching a folder and everything below it. */
-  unwatch(path: string): void {
-    const prefix = path.endsWith(sep) ? path : path + sep;
+  unwatch(uri: string): void {
     for (const [dir, watcher] of this.watchers) {
-      if (dir === path || dir.startsWith(prefix)) {
-        watcher.close();
+      if (isAtOrUnder(dir, uri)) {
+        watcher.dispose();
         this.watchers.delete(dir);
       }
     }
   }
 
   dispose(): void {
-    for (const watcher of this.watchers.values()) watcher.close();
+    for (const watcher of this.watchers.values()) watcher.dispose();
     this.watchers.clear();
     if (this.timer !== undefined) clearTimeout(this.timer);
   }
 
   private add(dir: string, recursive: boolean): void {
     if (this.watchers.has(dir) || this.failed) return;
-    let watcher: FSWatcher;
+    let watcher: Disposable;
     try {
-      watcher = watch(dir, { recursive, persistent: false }, (_event, name) => {
-        // No name: something changed in the folder; look at the folder again.
-        this.queue(name ? join(dir, name.toString()) : dir);
-      });
+      watcher = this.watch(
+        dir,
+        { recursive },
+        (uri) => this.queue(uri),
+        () => {
+          if (this.watchers.get(dir) === watcher) this.watchers.delete(dir);
+          this.queue(dir);
+        },
+      );
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC' || code === 'EMFILE') {
+      if (error instanceof FsError && error.kind === 'exhausted') {
         // Out of inotify watches or file handles: say so once, watch no more.
         this.failed = true;
-        this.log(`Tigang stops watching more folders (${code}): ${this.watchers.size} are watched; changes elsewhere show after a reload.`);
+        this.log(`Tigang stops watching more folders (${error.code ?? error.kind}): ${this.watchers.size} are watched; changes elsewhere show after a reload.`);
       }
       return; // gone or unreadable: nothing to watch
     }
-    watcher.on('error', () => {
-      watcher.close();
-      if (this.watchers.get(dir) === watcher) this.watchers.delete(dir);
-      this.queue(dir);
-    });
     this.watchers.set(dir, watcher);
   }
 
-  private queue(path: string): void {
-    this.changed.add(path);
+  private queue(uri: string): void {
+    this.changed.add(uri);
     if (this.timer !== undefined) return; // the burst's window is open already
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      const paths = [...this.changed];
+      const uris = [...this.changed];
       this.changed.clear();
-      for (const p of paths) this.onChange(p);
+      for (const u of uris) this.onChange(u);
     }, SETTLE_MS);
   }
 }
