@@ -30,9 +30,10 @@ import {
   SemanticTokensRefreshRequest,
   SemanticTokensRequest,
   TextDocumentSyncKind,
+  WorkspaceSymbolRequest,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { OutlineRequest } from '@tigang/protocol';
+import { IndexStatusRequest, OutlineRequest, SearchSectionsRequest } from '@tigang/protocol';
 import { ConfigurationManager } from './configuration';
 import { DiagnosticsScheduler } from './diagnostics';
 import { createDocuments } from './documents';
@@ -42,7 +43,7 @@ import { CodeActionData, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND, isCodeActionData 
 import { SEMANTIC_TOKENS_LEGEND } from './providers/semanticTokens';
 import { CancelledError, SELECTION_POSITIONS_MAX, createTigangService } from './service';
 import { nodeFs } from './node/nodeFs';
-import { registerWorkspaceHandlers } from './workspace';
+import { WorkspaceFeature, connectionHost } from './workspace';
 
 /** What the client said it can do, read once from initialize. */
 interface ClientCapabilities {
@@ -65,6 +66,8 @@ interface ClientCapabilities {
   documentChanges: boolean;
   /** textDocument.definition.linkSupport: LocationLinks (with the reference as origin) rather than Locations. */
   definitionLinks: boolean;
+  /** workspace.workspaceFolders: the client tells of folders added and removed. */
+  workspaceFolderEvents: boolean;
 }
 
 export function startServer(connection: Connection): void {
@@ -86,6 +89,7 @@ export function startServer(connection: Connection): void {
     resolveCodeActionEdits: false,
     documentChanges: false,
     definitionLinks: false,
+    workspaceFolderEvents: false,
   };
   const configuration = new ConfigurationManager(
     {
@@ -99,11 +103,11 @@ export function startServer(connection: Connection): void {
     },
     log,
   );
-  // workspace/symbol and tigang/searchSections over every file in the workspace.
-  const workspace = registerWorkspaceHandlers(connection, documents, outlines, nodeFs, configuration);
-  // The client's display language, from initialize; inlay hints speak it.
+  // workspace/symbol and tigang/searchSections over every file in the workspace, read through the file-system seam.
+  const workspace = new WorkspaceFeature(connectionHost(connection, documents, outlines, configuration), nodeFs);
+  // The client's display language, from initialize; inlay hints and diagnostics speak it.
   const l10n = new L10n();
-  const service = createTigangService({ outlines, statistics, settings: configuration, log, l10n, references, openDocuments: documents });
+  const service = createTigangService({ outlines, statistics, settings: configuration, workspace, log, l10n, references, openDocuments: documents });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -120,6 +124,7 @@ export function startServer(connection: Connection): void {
       resolveCodeActionEdits: caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true,
       documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
       definitionLinks: caps.textDocument?.definition?.linkSupport === true,
+      workspaceFolderEvents: caps.workspace?.workspaceFolders === true,
     };
     l10n.setLocale(params.locale);
     configuration.initialize({ pull: client.pullConfiguration });
@@ -157,6 +162,8 @@ export function startServer(connection: Connection): void {
     if (client.pullConfiguration && client.configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: ['tigang', 'files'] }).catch(() => undefined);
     }
+    // Only after initialize: the library registers the notification with the client then.
+    if (client.workspaceFolderEvents) connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.workspaceFoldersChanged(e));
     void workspace.start();
   });
 
@@ -170,7 +177,12 @@ export function startServer(connection: Connection): void {
     if (client.inlayHintRefresh) void connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
     diagnostics.settingsChanged();
   });
-  documents.onDidClose((e) => service.documentClosed(e.document.uri));
+  documents.onDidClose((e) => {
+    service.documentClosed(e.document.uri);
+    workspace.documentClosed(e.document.uri);
+  });
+  documents.onDidChangeContent((e) => workspace.documentChanged(e.document.uri));
+  connection.onDidChangeWatchedFiles((params) => workspace.watchedFilesChanged(params));
 
   /**
    * Registers a request on an open document: params are validated first
@@ -199,6 +211,15 @@ export function startServer(connection: Connection): void {
   onDocumentRequest(FoldingRangeRequest.method, [], (doc, _params, token) => service.getFoldingRanges(doc, { rangeLimit: client.foldingRangeLimit }, token));
   onDocumentRequest(SelectionRangeRequest.method, [], (doc, positions, token) => service.getSelectionRanges(doc, positions, token), requirePositions);
   onDocumentRequest(OutlineRequest.method, null, (doc, params, token) => service.getOutline(doc, params, token), requireOutlineParams);
+
+  // ---- the workspace index
+  connection.onRequest(WorkspaceSymbolRequest.method, (params: unknown, token: CancellationToken) => asResponse(() => service.getWorkspaceSymbols(requireQuery(params), token)));
+  connection.onRequest(SearchSectionsRequest.method, (params: unknown, token: CancellationToken) => {
+    const { query, limit } = requireSearchParams(params);
+    return asResponse(() => service.searchSections(query, limit, token));
+  });
+  connection.onRequest(IndexStatusRequest.method, () => workspace.indexStatus());
+  // ---- end of the workspace index
 
   // ---- the writer's view (semantic tokens, inlay hints)
   onDocumentRequest(SemanticTokensRequest.method, { data: [] }, (doc, _params, token) => service.getSemanticTokens(doc, token));
@@ -244,6 +265,19 @@ async function asResponse<R>(run: () => Promise<R>): Promise<R> {
     if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
     throw error;
   }
+}
+
+function requireQuery(params: unknown): string {
+  const query = (params as { query?: unknown } | null)?.query;
+  if (typeof query !== 'string') throw invalidParams('params.query must be a string');
+  return query;
+}
+
+function requireSearchParams(params: unknown): { query: string; limit?: number } {
+  const query = requireQuery(params);
+  const limit = (params as { limit?: unknown }).limit;
+  if (limit !== undefined && limit !== null && !(Number.isInteger(limit) && (limit as number) > 0)) throw invalidParams('params.limit must be a positive integer');
+  return typeof limit === 'number' ? { query, limit } : { query };
 }
 
 function optionalPreviousResultId(params: unknown): string | undefined {

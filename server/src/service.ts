@@ -39,8 +39,8 @@ import { ReferenceWorkspace, ReferencedDocument, definition, documentLinks, hove
 
 /** The workspace index's queries (workspace/feature.ts). */
 export interface WorkspaceSearch {
-  workspaceSymbols(query: string): SymbolInformation[];
-  searchSections(query: string, limit: number | undefined): SearchSectionsResult;
+  workspaceSymbols(params: { query: string }, token?: CancellationToken): SymbolInformation[];
+  searchSections(params: { query: string; limit?: number }, token?: CancellationToken): SearchSectionsResult;
 }
 
 export interface TigangServiceOptions {
@@ -221,12 +221,12 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
 
     async getWorkspaceSymbols(query, token) {
       throwIfCancelled(token);
-      return options.workspace?.workspaceSymbols(query) ?? [];
+      return options.workspace?.workspaceSymbols({ query }, token) ?? [];
     },
 
     async searchSections(query, limit, token) {
       throwIfCancelled(token);
-      return options.workspace?.searchSections(query, limit) ?? { items: [], indexing: false };
+      return options.workspace?.searchSections(limit === undefined ? { query } : { query, limit }, token) ?? { items: [], indexing: false };
     },
 
     // ---- the writer's view (semantic tokens, inlay hints)
