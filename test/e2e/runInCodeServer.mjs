@@ -35,7 +35,12 @@
 //   to [A-Za-z0-9._-]. Without --screenshots the variable is unset and the
 //   suite should skip screenshots. Key presses use the same channel: a line
 //   `TIGANG_KEYS Control+Alt+KeyJ` makes the page press those keys
-//   (TIGANG_E2E_KEYS=1 tells the suite that someone will).
+//   (TIGANG_E2E_KEYS=1 tells the suite that someone will), and
+//   `TIGANG_IME compose <text>` / `TIGANG_IME commit <text>` drive an input
+//   method through Chromium's DevTools protocol (Input.imeSetComposition, then
+//   Input.insertText), as a pinyin IME does: text shown while composing, then
+//   replaced by what the user picked; `TIGANG_PASTE <JSON string>` puts the
+//   text on the browser's clipboard and pastes it with Ctrl+V.
 // - Everything is bounded: server start (60 s), browser launch, the whole run
 //   (--timeout, default 300 s). On timeout/crash we take failure.png (if
 //   --screenshots), kill the code-server process group and the browser, and
@@ -332,6 +337,8 @@ browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+// TIGANG_PASTE writes the browser's clipboard for Ctrl+V to read, as a user's copy does.
+await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 const page = await context.newPage();
 say(`chromium ${browser.version()} launched`);
 
@@ -349,6 +356,31 @@ async function screenshot(name) {
   }
 }
 
+let cdp;
+/** An input method's two steps: composition text shown (and selected at its end), then committed. */
+async function imeInput(step, text) {
+  cdp ??= await context.newCDPSession(page);
+  if (step === 'compose') await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  else await cdp.send('Input.insertText', { text });
+}
+
+/**
+ * A user's paste: the text goes to the browser's clipboard (the extension
+ * host's vscode.env.clipboard may only reach VS Code's in-memory fallback
+ * while the page has no focus), then Ctrl+V as the browser sees it from a
+ * keyboard: the key event carries Chromium's native "paste" editing command,
+ * which fires a paste event with the clipboard's contents in the focused
+ * element, as in desktop VS Code. (Playwright's key presses carry no editing
+ * commands on Linux, so a plain Control+KeyV pastes nothing.)
+ */
+async function paste(text) {
+  cdp ??= await context.newCDPSession(page);
+  await page.evaluate((t) => globalThis.navigator.clipboard.writeText(t), text); // runs in the page
+  const key = { key: 'v', code: 'KeyV', windowsVirtualKeyCode: 86, modifiers: 2 };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key, commands: ['paste'] });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+}
+
 let resolveExit;
 const exitCode = new Promise((res) => { resolveExit = res; });
 await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code) || 0));
@@ -363,6 +395,10 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
   // (Playwright's names, e.g. Control+Alt+BracketRight) and watches the effect.
   const k = /TIGANG_KEYS ([A-Za-z0-9+]+)/.exec(text);
   if (k) screenshotQueue = screenshotQueue.then(() => page.keyboard.press(k[1])).catch((e) => say(`key ${k[1]} failed: ${e.message}`));
+  const p = /TIGANG_PASTE (.*)$/.exec(text);
+  if (p) screenshotQueue = screenshotQueue.then(() => paste(JSON.parse(p[1]))).catch((e) => say(`paste failed: ${e.message}`));
+  const ime = /TIGANG_IME (compose|commit) (.*)$/.exec(text);
+  if (ime) screenshotQueue = screenshotQueue.then(() => imeInput(ime[1], ime[2])).catch((e) => say(`IME ${ime[1]} failed: ${e.message}`));
   // Extension host lines arrive without any prefix (MainThreadConsole in test mode).
   if (verbose || !noise.test(text)) console.log(text);
 });
