@@ -1,109 +1,158 @@
-// Section navigation, folding by level, copying the outline, and the view's
-// own commands. Every command works on the active editor and returns what it
-// did (the section moved to, the copied text), so tests and other extensions
-// can drive it without a human.
+// Every command of the extension in one table: id → what it does, and what
+// it does while the language server is down (as rust-analyzer's
+// createCommands). Handlers return what they did (the heading moved to, the
+// copied text), so tests and other extensions can drive them without a human.
 
 import * as vscode from 'vscode';
-import * as config from './config';
+import { Config } from './config';
 import { activeEditor, flash, revealHeading } from './editorUtil';
 import { formatCount } from './format';
-import { Outline, Section, countByLevel, maxLevel, nextSection, nextSibling, outlineText, parentSection, previousSection, previousSibling } from './outline';
+import { DocumentHeadings, HeadingEntry, countByLevel, maxLevel, nextHeading, nextSibling, outlineText, parentHeading, previousHeading, previousSibling } from './headings';
+import { JumpArgs, JumpToSection } from './jump';
 import { OutlineService } from './outlineService';
 import { OutlineView } from './outlineView';
+import { SearchArgs, SearchSections } from './search';
 import { ServerManager } from './server';
 
-type Navigate = (outline: Outline, line: number) => Section | undefined;
+/** What the commands work with. */
+export interface CommandContext {
+  readonly config: Config;
+  readonly server: ServerManager;
+  readonly outlines: OutlineService;
+  readonly view: OutlineView;
+  readonly jump: JumpToSection;
+  readonly search: SearchSections;
+  readonly log: vscode.LogOutputChannel;
+}
+
+type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
+
+interface CommandEntry {
+  readonly run: Handler;
+  /**
+   * While the server is down (ServerManager.isDown): `run` for commands that
+   * need no server; otherwise the command says the server is not running and
+   * offers to restart it.
+   */
+  readonly whileDown?: 'run';
+}
 
 export interface FoldToLevelArgs {
   level?: number;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, server: ServerManager, outlines: OutlineService, view: OutlineView, log: vscode.LogOutputChannel): void {
-  const serves = (doc: vscode.TextDocument) => outlines.serves(doc);
+type Navigate = (headings: DocumentHeadings, line: number) => HeadingEntry | undefined;
 
-  const currentOutline = () => outlines.active();
-  const outlineWithHeadings = () => outlines.active({ withHeadings: true });
+export function createCommands(): Record<string, CommandEntry> {
+  return {
+    'tigang.jumpToSection': { run: (ctx, args?: JumpArgs) => ctx.jump.run(args) },
+    'tigang.searchSections': { run: (ctx, args?: SearchArgs) => ctx.search.run(args) },
+    'tigang.nextSection': navigation(nextHeading, () => vscode.l10n.t('Tigang: no heading below the cursor')),
+    'tigang.previousSection': navigation(previousHeading, () => vscode.l10n.t('Tigang: no heading above the cursor')),
+    'tigang.nextSibling': navigation(nextSibling, () => vscode.l10n.t('Tigang: no next section at this level')),
+    'tigang.previousSibling': navigation(previousSibling, () => vscode.l10n.t('Tigang: no previous section at this level')),
+    'tigang.gotoParent': navigation(parentHeading, () => vscode.l10n.t('Tigang: this section is at the top level')),
+    'tigang.revealSection': { run: (_ctx, uri?: string | vscode.Uri, line?: number, start?: number) => revealSection(uri, line, start), whileDown: 'run' },
+    'tigang.foldToLevel': { run: (ctx, args?: FoldToLevelArgs | number) => foldToLevelCommand(ctx, args) },
+    'tigang.unfoldAll': {
+      run: async (ctx) => {
+        const editor = activeEditor((doc) => ctx.outlines.serves(doc));
+        if (editor === undefined) return;
+        await focusEditor(editor);
+        await vscode.commands.executeCommand('editor.unfoldAll');
+      },
+      whileDown: 'run',
+    },
+    'tigang.copyOutline': { run: (ctx) => copyOutline(ctx) },
+    'tigang.outline.expandAll': { run: (ctx) => ctx.view.expandAll(), whileDown: 'run' },
+    'tigang.restartServer': { run: (ctx) => ctx.server.restart('requested by the user'), whileDown: 'run' },
+    'tigang.showLog': { run: (ctx) => ctx.log.show(true), whileDown: 'run' },
+  };
+}
 
-  function navigation(id: string, navigate: Navigate, none: () => string): vscode.Disposable {
-    return vscode.commands.registerCommand(id, async (): Promise<Section | undefined> => {
-      const found = await currentOutline();
+/** Registers every command of the table. */
+export function registerCommands(ctx: CommandContext): vscode.Disposable {
+  const disposables = Object.entries(createCommands()).map(([id, entry]) =>
+    vscode.commands.registerCommand(id, (...args: never[]) => {
+      if (ctx.server.isDown && entry.whileDown !== 'run') return serverIsDown(ctx);
+      return entry.run(ctx, ...args);
+    }),
+  );
+  return vscode.Disposable.from(...disposables);
+}
+
+/** Says that the server is not running; the user may restart it or read the log. Resolves with undefined at once. */
+function serverIsDown(ctx: CommandContext): undefined {
+  const restart = vscode.l10n.t('Restart');
+  const showLog = vscode.l10n.t('Show Log');
+  void vscode.window.showWarningMessage(vscode.l10n.t('Tigang: the language server is not running.'), restart, showLog).then((choice) => {
+    if (choice === restart) void ctx.server.restart('requested by the user');
+    else if (choice === showLog) ctx.log.show(true);
+  });
+  return undefined;
+}
+
+function navigation(navigate: Navigate, none: () => string): CommandEntry {
+  return {
+    run: async (ctx): Promise<HeadingEntry | undefined> => {
+      const found = await ctx.outlines.active();
       if (found === undefined) return undefined;
-      const { editor, outline } = found;
-      const target = navigate(outline, editor.selection.active.line);
+      const { editor, headings } = found;
+      const target = navigate(headings, editor.selection.active.line);
       if (target === undefined) {
-        flash(outline.sections.length === 0 ? vscode.l10n.t('Tigang: this document has no headings') : none());
+        flash(headings.all.length === 0 ? vscode.l10n.t('Tigang: this document has no headings') : none());
         return undefined;
       }
       revealHeading(editor, target);
       return target;
-    });
+    },
+  };
+}
+
+/** The 提纲 view's items: the section at the top of its editor, the cursor on its heading, the focus where it was. */
+async function revealSection(uri?: string | vscode.Uri, line?: number, start?: number): Promise<boolean> {
+  if (uri === undefined || typeof line !== 'number') return false;
+  const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
+  const options: vscode.TextDocumentShowOptions = { viewColumn: visible?.viewColumn, preserveFocus: true, preview: visible === undefined };
+  const editor = visible !== undefined ? await vscode.window.showTextDocument(visible.document, options) : await vscode.window.showTextDocument(target, options);
+  revealHeading(editor, { line, start: start ?? 0 });
+  return true;
+}
+
+async function foldToLevelCommand(ctx: CommandContext, args?: FoldToLevelArgs | number): Promise<number | undefined> {
+  const found = await ctx.outlines.active({ withHeadings: true });
+  if (found === undefined) return undefined;
+  const { editor, headings } = found;
+  let level = typeof args === 'number' ? args : args?.level;
+  if (level === undefined) level = await pickLevel(headings);
+  if (level === undefined) return undefined;
+  level = Math.max(1, Math.min(Math.floor(level), maxLevel(headings)));
+  await foldToLevel(editor, headings, level);
+  return level;
+}
+
+async function copyOutline(ctx: CommandContext): Promise<string | undefined> {
+  const found = await ctx.outlines.active({ withHeadings: true });
+  if (found === undefined) return undefined;
+  const { editor, headings } = found;
+  const format = ctx.config.outlineFormat(editor.document.uri);
+  const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const text = outlineText(headings, format, eol);
+  try {
+    await vscode.env.clipboard.writeText(text);
+  } catch (error) {
+    ctx.log.error(`clipboard: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Tigang: could not write to the clipboard'));
+    return text;
   }
-
-  context.subscriptions.push(
-    navigation('tigang.nextSection', nextSection, () => vscode.l10n.t('Tigang: no heading below the cursor')),
-    navigation('tigang.previousSection', previousSection, () => vscode.l10n.t('Tigang: no heading above the cursor')),
-    navigation('tigang.nextSibling', nextSibling, () => vscode.l10n.t('Tigang: no next section at this level')),
-    navigation('tigang.previousSibling', previousSibling, () => vscode.l10n.t('Tigang: no previous section at this level')),
-    navigation('tigang.gotoParent', parentSection, () => vscode.l10n.t('Tigang: this section is at the top level')),
-
-    vscode.commands.registerCommand('tigang.revealSection', async (uri?: string | vscode.Uri, line?: number, start?: number): Promise<boolean> => {
-      if (uri === undefined || typeof line !== 'number') return false;
-      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
-      const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
-      const options: vscode.TextDocumentShowOptions = { viewColumn: visible?.viewColumn, preserveFocus: true, preview: visible === undefined };
-      const editor = visible !== undefined ? await vscode.window.showTextDocument(visible.document, options) : await vscode.window.showTextDocument(target, options);
-      revealHeading(editor, { line, start: start ?? 0 });
-      return true;
-    }),
-
-    vscode.commands.registerCommand('tigang.foldToLevel', async (args?: FoldToLevelArgs | number): Promise<number | undefined> => {
-      const found = await outlineWithHeadings();
-      if (found === undefined) return undefined;
-      const { editor, outline } = found;
-      let level = typeof args === 'number' ? args : args?.level;
-      if (level === undefined) level = await pickLevel(outline);
-      if (level === undefined) return undefined;
-      level = Math.max(1, Math.min(Math.floor(level), maxLevel(outline)));
-      await foldToLevel(editor, outline, level);
-      return level;
-    }),
-
-    vscode.commands.registerCommand('tigang.unfoldAll', async (): Promise<void> => {
-      const editor = activeEditor(serves);
-      if (editor === undefined) return;
-      await focusEditor(editor);
-      await vscode.commands.executeCommand('editor.unfoldAll');
-    }),
-
-    vscode.commands.registerCommand('tigang.copyOutline', async (): Promise<string | undefined> => {
-      const found = await outlineWithHeadings();
-      if (found === undefined) return undefined;
-      const { editor, outline } = found;
-      const format = config.outlineFormat(editor.document.uri);
-      const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-      const text = outlineText(outline, format, eol);
-      try {
-        await vscode.env.clipboard.writeText(text);
-      } catch (error) {
-        log.error(`clipboard: ${error instanceof Error ? error.message : String(error)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Tigang: could not write to the clipboard'));
-        return text;
-      }
-      flash(
-        format === 'markdown'
-          ? vscode.l10n.t('Tigang: copied the outline ({0} headings) as a Markdown list', formatCount(outline.sections.length))
-          : vscode.l10n.t('Tigang: copied the outline ({0} headings)', formatCount(outline.sections.length)),
-        4000,
-      );
-      return text;
-    }),
-
-    vscode.commands.registerCommand('tigang.outline.expandAll', () => view.expandAll()),
-
-    vscode.commands.registerCommand('tigang.restartServer', () => server.restart('requested by the user')),
-
-    vscode.commands.registerCommand('tigang.showLog', () => log.show(true)),
+  flash(
+    format === 'markdown'
+      ? vscode.l10n.t('Tigang: copied the outline ({0} headings) as a Markdown list', formatCount(headings.all.length))
+      : vscode.l10n.t('Tigang: copied the outline ({0} headings)', formatCount(headings.all.length)),
+    4000,
   );
+  return text;
 }
 
 async function focusEditor(editor: vscode.TextEditor): Promise<void> {
@@ -114,23 +163,23 @@ async function focusEditor(editor: vscode.TextEditor): Promise<void> {
  * Shows only the headings of levels 1..level: every section of that level is
  * folded (its body and subsections hidden), every section above it unfolded.
  */
-export async function foldToLevel(editor: vscode.TextEditor, outline: Outline, level: number): Promise<void> {
+export async function foldToLevel(editor: vscode.TextEditor, headings: DocumentHeadings, level: number): Promise<void> {
   await focusEditor(editor);
   await vscode.commands.executeCommand('editor.unfoldAll');
   // A section folds only if it has lines after its heading (the server gives
   // no range otherwise, and folding at its line would fold its parent).
-  const lines = outline.sections.filter((s) => s.depth === level - 1 && s.endLine > s.line).map((s) => s.line);
+  const lines = headings.all.filter((h) => h.depth === level - 1 && h.endLine > h.line).map((h) => h.line);
   if (lines.length > 0) await vscode.commands.executeCommand('editor.fold', { levels: 1, direction: 'down', selectionLines: lines });
   // Keep the cursor visible: if it was inside a folded section, VS Code moved it to the heading.
   editor.revealRange(new vscode.Range(editor.selection.active, editor.selection.active), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-async function pickLevel(outline: Outline): Promise<number | undefined> {
-  const counts = countByLevel(outline);
+async function pickLevel(headings: DocumentHeadings): Promise<number | undefined> {
+  const counts = countByLevel(headings);
   const items = counts.map((count, i) => {
     const level = i + 1;
     const label = level === 1 ? vscode.l10n.t('Level 1 headings only') : vscode.l10n.t('Levels 1 to {0}', level);
-    const example = outline.sections.find((s) => s.depth === i)?.name ?? '';
+    const example = headings.all.find((h) => h.depth === i)?.name ?? '';
     return {
       label,
       description: vscode.l10n.t('{0} headings at level {1}', formatCount(count), level),

@@ -1,46 +1,55 @@
-// The tigang.* settings the client reads itself. The server reads the parsing
+// The tigang.* settings the client reads itself, one class for all of them
+// (as rust-analyzer's Config). Defaults, minimums and maximums are package.json's
+// (settingSchema.ts); none is written here. The server reads the parsing
 // settings (tigang.enumerations, tigang.maxNameLength) through
 // workspace/configuration; the client only needs to know when they change.
 
 import * as vscode from 'vscode';
-
-const SECTION = 'tigang';
+import { SettingSchema, checkedValue, settingSchema } from './settingSchema';
 
 export type OutlineFormat = 'text' | 'markdown';
 
 /** Settings whose change alters the outline the server computes. */
 export const PARSING_SETTINGS = ['tigang.enumerations', 'tigang.maxNameLength'] as const;
 
-function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration(SECTION, scope);
-}
+export class Config {
+  private readonly schema: SettingSchema;
 
-/** Language ids served, never empty: an empty or malformed list falls back to plaintext. */
-export function languages(): string[] {
-  const value = section().get<unknown>('languages');
-  const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
-  return list.length > 0 ? [...new Set(list)] : ['plaintext'];
-}
+  /** `packageJson`: the extension's manifest (context.extension.packageJSON). */
+  constructor(packageJson: unknown) {
+    this.schema = settingSchema(packageJson);
+  }
 
-export function charactersPerMinute(scope?: vscode.ConfigurationScope): number {
-  const value = section(scope).get<number>('charactersPerMinute', 220);
-  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? value : 220;
-}
+  private get<T>(name: string, scope?: vscode.ConfigurationScope): T {
+    return checkedValue(this.schema, `tigang.${name}`, vscode.workspace.getConfiguration('tigang', scope).get(name)) as T;
+  }
 
-export function followCursor(): boolean {
-  return section().get<boolean>('outline.followCursor', true) !== false;
-}
+  /** Language ids served, never empty: an empty list, or one of blanks, gives the default. */
+  languages(): string[] {
+    const list = this.get<string[]>('languages')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+    return list.length > 0 ? [...new Set(list)] : (this.schema.get('tigang.languages')?.default as string[]);
+  }
 
-export function outlineFormat(scope?: vscode.ConfigurationScope): OutlineFormat {
-  return section(scope).get<string>('outlineFormat', 'text') === 'markdown' ? 'markdown' : 'text';
-}
+  charactersPerMinute(scope?: vscode.ConfigurationScope): number {
+    return this.get('charactersPerMinute', scope);
+  }
 
-export function reopenGbkFiles(scope?: vscode.ConfigurationScope): boolean {
-  return section(scope).get<boolean>('reopenGbkFiles', true) !== false;
-}
+  followCursor(): boolean {
+    return this.get('outline.followCursor');
+  }
 
-/** Depth (0-based) down to which new tree nodes start expanded: 1 shows two levels. */
-export function expandDepth(): number {
-  const value = section().get<number>('outline.initialExpandDepth', 1);
-  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : 1;
+  /** Depth (0-based) down to which new tree nodes start expanded: 1 shows two levels. */
+  expandDepth(): number {
+    return this.get('outline.initialExpandDepth');
+  }
+
+  outlineFormat(scope?: vscode.ConfigurationScope): OutlineFormat {
+    return this.get('outlineFormat', scope);
+  }
+
+  reopenGbkFiles(scope?: vscode.ConfigurationScope): boolean {
+    return this.get('reopenGbkFiles', scope);
+  }
 }

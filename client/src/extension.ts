@@ -1,28 +1,46 @@
-// Wiring: the language client, the outline service, the 提纲 view and the
-// commands. activate() returns a small API: the tests drive the extension
-// through it, and other extensions may read outlines through it.
+// Wiring: the settings, the language client, the headings of open
+// documents, the 提纲 view, the pickers and the command table. activate()
+// returns the small API other extensions may use (README, "For other
+// extensions"); in ExtensionMode.Test it also hands the suite the parts it
+// drives (test/e2e).
 
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { Config } from './config';
 import { previewDecoration } from './editorUtil';
 import { EncodingFixer } from './encoding';
+import { DocumentHeadings } from './headings';
 import { JumpToSection } from './jump';
-import { Outline } from './outline';
 import { OutlineService } from './outlineService';
 import { OutlineView } from './outlineView';
 import { SearchSections } from './search';
-import { ServerManager } from './server';
+import { RequestCounts, ServerManager } from './server';
+import { UntitledLanguageGuard } from './untitledLanguage';
 
 export interface TigangApi {
-  /** The outline of a document (undefined when Tigang does not serve it). */
-  getOutline(document: vscode.TextDocument): Promise<Outline | undefined>;
+  /**
+   * The headings of a document as they are now, with each section's
+   * character count; undefined when Tigang does not outline the document or
+   * its language server is not available.
+   */
+  getHeadings(document: vscode.TextDocument): Promise<DocumentHeadings | undefined>;
+  /** Fires with a document's uri when its headings changed (an edit, a settings change, a server restart). */
+  readonly onDidChangeHeadings: vscode.Event<vscode.Uri>;
+  /** The parts the VS Code suite drives; only in ExtensionMode.Test. */
+  readonly testing?: TigangTesting;
+}
+
+export interface TigangTesting {
   readonly server: ServerManager;
   readonly outlines: OutlineService;
   readonly view: OutlineView;
   readonly jump: JumpToSection;
   readonly search: SearchSections;
   readonly encodings: EncodingFixer;
-  readonly log: vscode.LogOutputChannel;
+  /** Requests VS Code made through the language client. */
+  readonly requests: RequestCounts;
+  /** The language server's process id. */
+  pid(): number | undefined;
 }
 
 let server: ServerManager | undefined;
@@ -32,32 +50,31 @@ export function activate(context: vscode.ExtensionContext): TigangApi {
   context.subscriptions.push(log, previewDecoration);
   log.info(`Tigang ${String(context.extension.packageJSON.version)} activating (VS Code ${vscode.version}, ${vscode.env.language})`);
 
-  server = new ServerManager(context, log);
-  const encodings = new EncodingFixer((doc) => server!.serves(doc), log);
-  const outlines = new OutlineService(server, log);
-  const view = new OutlineView(outlines, log);
-  const jump = new JumpToSection(outlines);
-  const search = new SearchSections(server, encodings);
-  context.subscriptions.push(encodings, outlines, view, jump, search);
-  registerCommands(context, server, outlines, view, log);
+  const config = new Config(context.extension.packageJSON);
+  const manager = new ServerManager(context, config, log);
+  server = manager;
+  const encodings = new EncodingFixer((doc) => manager.serves(doc), config, log);
+  const outlines = new OutlineService(manager, log);
+  const view = new OutlineView(context, config, manager, outlines, log);
+  const jump = new JumpToSection(outlines, config);
+  const search = new SearchSections(manager, encodings);
+  const untitled = new UntitledLanguageGuard(outlines, log);
+  context.subscriptions.push(encodings, outlines, view, jump, search, untitled);
+  context.subscriptions.push(registerCommands({ config, server: manager, outlines, view, jump, search, log }));
 
   // Start the server at once when there is something for it to do: an open
   // document it serves, or a workspace whose headings it indexes for
   // workspace symbols. Otherwise it starts with the first such document.
   const hasFolder = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
-  if (hasFolder || vscode.workspace.textDocuments.some((d) => server!.serves(d))) void server.ready();
+  if (hasFolder || vscode.workspace.textDocuments.some((d) => manager.serves(d))) void manager.ready();
 
-  const manager = server;
-  return {
-    getOutline: (document) => outlines.get(document),
-    server: manager,
-    outlines,
-    view,
-    jump,
-    search,
-    encodings,
-    log,
+  const api: TigangApi = {
+    getHeadings: (document) => outlines.get(document),
+    onDidChangeHeadings: outlines.onDidChange,
   };
+  if (context.extensionMode !== vscode.ExtensionMode.Test || manager.requests === undefined) return api;
+  const requests = manager.requests;
+  return { ...api, testing: { server: manager, outlines, view, jump, search, encodings, requests, pid: () => manager.testPid() } };
 }
 
 export async function deactivate(): Promise<void> {

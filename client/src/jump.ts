@@ -1,66 +1,71 @@
-// tigang.jumpToSection: a QuickPick of every section of the active document,
-// indented by depth, filtered by Chinese text or pinyin as the user types.
-// Moving through the list previews the section; Enter jumps; Esc puts the
-// cursor and the scroll position back where they were.
+// tigang.jumpToSection: a QuickPick of every heading of the active document,
+// indented by depth, filtered by Chinese text or pinyin as the user types
+// (then each result names the headings it belongs under). Moving through the
+// list previews the section; Enter jumps; Esc puts the cursor and the scroll
+// position back where they were.
 //
 // VS Code filters QuickPick items by their label with its own fuzzy matcher,
-// which knows nothing of pinyin. So the command filters itself on every
+// which knows nothing of pinyin. So the picker filters itself on every
 // change of the input and marks every item it keeps `alwaysShow`: VS Code then
 // shows exactly our matches (its own label matches first).
 
 import * as vscode from 'vscode';
-import * as config from './config';
+import { Config } from './config';
 import { previewDecoration, previewHeading, rememberView, revealHeading } from './editorUtil';
-import { formatLine, formatStats } from './format';
+import { formatLine, formatStats, noMatchItem } from './format';
+import { DocumentHeadings, HeadingEntry, ancestors, headingAt, indent } from './headings';
 import { IncrementalFilter, matches, normalizeQuery } from './match';
-import { Outline, Section, indent, sectionAt } from './outline';
 import { OutlineService } from './outlineService';
 
 export interface JumpArgs {
-  /** Jump without UI to the section whose heading is on this 0-based line (or that contains it). */
+  /** Jump without UI to the section whose heading is on this 0-based line (or that holds it). */
   line?: number;
-  /** Jump without UI to the first section whose name equals this, else the first that matches it as a query. */
+  /** Jump without UI to the first heading whose name equals this, else the first that matches it as a query. */
   name?: string;
   /** Open the QuickPick with this text already typed. */
   query?: string;
 }
 
-export interface SectionPickItem extends vscode.QuickPickItem {
-  readonly section: Section;
+export interface HeadingPickItem extends vscode.QuickPickItem {
+  /** Undefined for the item that says nothing matched. */
+  readonly heading: HeadingEntry | undefined;
 }
 
 /** The QuickPick while it is open, for tests and screenshots. */
 export interface OpenPicker {
-  readonly quickPick: vscode.QuickPick<SectionPickItem>;
-  /** Resolves with the section jumped to, or undefined when dismissed. */
-  readonly done: Promise<Section | undefined>;
+  readonly quickPick: vscode.QuickPick<HeadingPickItem>;
+  /** Resolves with the heading jumped to, or undefined when dismissed. */
+  readonly done: Promise<HeadingEntry | undefined>;
 }
+
+/** Between the names of a heading's parents in a filtered list. */
+const PATH_SEPARATOR = ' › ';
 
 export class JumpToSection implements vscode.Disposable {
   private open: OpenPicker | undefined;
-  private readonly disposable: vscode.Disposable;
 
-  constructor(private readonly outlines: OutlineService) {
-    this.disposable = vscode.commands.registerCommand('tigang.jumpToSection', (args?: JumpArgs) => this.run(args));
-  }
+  constructor(
+    private readonly outlines: OutlineService,
+    private readonly config: Config,
+  ) {}
 
   /** The open QuickPick, if any. */
   get current(): OpenPicker | undefined {
     return this.open;
   }
 
-  async run(args?: JumpArgs): Promise<Section | undefined> {
+  async run(args?: JumpArgs): Promise<HeadingEntry | undefined> {
     const found = await this.outlines.active({ withHeadings: true });
     if (found === undefined) return undefined;
-    const { editor, outline } = found;
+    const { editor, headings } = found;
     if (args?.line !== undefined || args?.name !== undefined) {
-      const target = args.line !== undefined ? sectionAt(outline, args.line) : findByName(outline, args.name ?? '');
+      const target = args.line !== undefined ? headingAt(headings, args.line) : findByName(headings, args.name ?? '');
       if (target === undefined) return undefined;
       revealHeading(editor, target);
       return target;
     }
     this.open?.quickPick.hide();
-    const picker = this.show(editor, outline, args?.query ?? '');
+    const picker = this.show(editor, headings, args?.query ?? '');
     this.open = picker;
     void picker.done.finally(() => {
       if (this.open === picker) this.open = undefined;
@@ -68,52 +73,66 @@ export class JumpToSection implements vscode.Disposable {
     return picker.done;
   }
 
-  private show(editor: vscode.TextEditor, outline: Outline, initialQuery: string): OpenPicker {
-    const perMinute = config.charactersPerMinute(editor.document.uri);
-    const items: SectionPickItem[] = outline.sections.map((section) => ({
-      label: indent(section.depth) + section.name,
-      description: `${formatLine(section.line)} · ${formatStats(section, perMinute)}`,
-      alwaysShow: true,
-      section,
-    }));
-    const filter = new IncrementalFilter(items, (item) => item.section.name);
+  private show(editor: vscode.TextEditor, headings: DocumentHeadings, initialQuery: string): OpenPicker {
+    const perMinute = this.config.charactersPerMinute(editor.document.uri);
+    const description = (h: HeadingEntry) => `${formatLine(h.line)} · ${formatStats(h.characters, perMinute)}`;
+    // The whole list shows the tree by indentation; a filtered one has lost
+    // the context, so each result names the headings above it instead.
+    const treeItems: HeadingPickItem[] = headings.all.map((heading) => ({ label: indent(heading.depth) + heading.name, description: description(heading), alwaysShow: true, heading }));
+    const flatItems: HeadingPickItem[] = headings.all.map((heading) => {
+      const path = ancestors(heading).map((a) => a.name).join(PATH_SEPARATOR);
+      return { label: heading.name, description: description(heading), detail: path !== '' ? path : undefined, alwaysShow: true, heading };
+    });
+    const filter = new IncrementalFilter(headings.all, (h) => h.name);
+    const itemsFor = (value: string): HeadingPickItem[] => {
+      if (normalizeQuery(value) === '') return treeItems;
+      const shown = filter.filter(value).map((h) => flatItems[h.index]);
+      return shown.length > 0 ? shown : [{ ...noMatchItem(value), heading: undefined }];
+    };
     const restoreView = rememberView(editor);
-    const current = sectionAt(outline, editor.selection.active.line);
+    const current = headingAt(headings, editor.selection.active.line);
+    const currentItem = current !== undefined ? treeItems[current.index] : undefined;
 
-    const qp = vscode.window.createQuickPick<SectionPickItem>();
+    const qp = vscode.window.createQuickPick<HeadingPickItem>();
     qp.title = vscode.l10n.t('Jump to section');
     qp.placeholder = vscode.l10n.t('Type part of a heading, its pinyin or initials (zzzw finds 政治站位)');
-    qp.items = items;
-    const currentItem = current !== undefined ? items[current.index] : undefined;
+    qp.items = treeItems;
     if (currentItem !== undefined) qp.activeItems = [currentItem];
 
-    let accepted: Section | undefined;
+    let accepted: HeadingEntry | undefined;
     let previewing = false;
     /** The input the items were filtered for. */
     let shownFor = '';
     const disposables: vscode.Disposable[] = [];
-    const done = new Promise<Section | undefined>((resolve) => {
+    const done = new Promise<HeadingEntry | undefined>((resolve) => {
       disposables.push(
         qp.onDidChangeValue((value) => {
           // The workbench echoes values set from here: items set again would reset the active one.
           if (value === shownFor) return;
           shownFor = value;
-          const shown = filter.filter(value);
-          qp.items = shown;
+          qp.items = itemsFor(value);
           if (normalizeQuery(value) === '' && currentItem !== undefined) qp.activeItems = [currentItem];
         }),
         qp.onDidChangeActive((active) => {
-          const item = active[0];
-          if (item === undefined || editor.document.isClosed) return;
+          if (editor.document.isClosed) return;
+          const heading = active[0]?.heading;
+          if (heading === undefined) {
+            // Nothing matches: show where the user was, not the last preview.
+            if (previewing && active.length > 0) {
+              editor.setDecorations(previewDecoration, []);
+              restoreView(editor);
+            }
+            return;
+          }
           // Opening the list activates the current section: nothing to preview yet.
-          if (!previewing && item === currentItem) return;
+          if (!previewing && heading === current) return;
           previewing = true;
-          previewHeading(editor, item.section);
+          previewHeading(editor, heading);
         }),
         qp.onDidAccept(() => {
-          const item = qp.selectedItems[0] ?? qp.activeItems[0];
-          if (item === undefined) return;
-          accepted = item.section;
+          const heading = (qp.selectedItems[0] ?? qp.activeItems[0])?.heading;
+          if (heading === undefined) return;
+          accepted = heading;
           qp.hide();
         }),
         qp.onDidHide(() => {
@@ -133,7 +152,7 @@ export class JumpToSection implements vscode.Disposable {
     if (initialQuery !== '') {
       shownFor = initialQuery;
       qp.value = initialQuery;
-      qp.items = filter.filter(initialQuery);
+      qp.items = itemsFor(initialQuery);
     }
     qp.show();
     return { quickPick: qp, done };
@@ -141,13 +160,12 @@ export class JumpToSection implements vscode.Disposable {
 
   dispose(): void {
     this.open?.quickPick.hide();
-    this.disposable.dispose();
   }
 }
 
-function findByName(outline: Outline, name: string): Section | undefined {
-  const exact = outline.sections.find((s) => s.name === name);
+function findByName(headings: DocumentHeadings, name: string): HeadingEntry | undefined {
+  const exact = headings.all.find((h) => h.name === name);
   if (exact !== undefined) return exact;
   const query = normalizeQuery(name);
-  return outline.sections.find((s) => matches(s.name, query));
+  return headings.all.find((h) => matches(h.name, query));
 }

@@ -11,16 +11,25 @@
 // on the server, which has its own index.
 
 import PinyinMatch from 'pinyin-match';
+import { stripWhitespace } from '../../server/src/engine/names';
 
-/** Normalized query: trimmed, lower case, inner whitespace removed. */
+/**
+ * A query or a name as the pickers compare them: lower case, every
+ * whitespace character removed (the engine's own class: space, tab, U+3000,
+ * U+00A0). Removed rather than folded to one space because whitespace in
+ * Chinese is layout, not a word boundary: 第一章　总则 is named "第一章 总则"
+ * and people type 第一章总则; pinyin is typed with or without spaces between
+ * syllables (zheng zhi, zhengzhi). Jump to Section filters with this; the
+ * workspace search ranks on the server (server/src/workspace/query.ts).
+ */
 export function normalizeQuery(query: string): string {
-  return query.trim().toLowerCase().replace(/\s+/g, '');
+  return stripWhitespace(query, 0, query.length, Infinity).toLowerCase().replace(/[\r\n]/g, '');
 }
 
 /** Whether the name matches the normalized query (see normalizeQuery). */
 export function matches(name: string, query: string): boolean {
   if (query === '') return true;
-  if (name.toLowerCase().replace(/\s+/g, '').includes(query)) return true;
+  if (normalizeQuery(name).includes(query)) return true;
   // pinyin-match only helps when the query has Latin letters (pinyin).
   if (!/[a-z]/.test(query)) return false;
   return PinyinMatch.match(name, query) !== false;

@@ -1,25 +1,32 @@
-// Outlines of open documents, fetched from the server with `tigang/outline`
-// and kept per document version. Edits to a visible document are followed
-// throttled so the 提纲 view keeps up while typing without asking the server
-// on every keystroke.
+// The headings of open documents, fetched from the server with
+// `tigang/outline` and kept per document version. Edits to a visible
+// document are followed throttled, so the 提纲 view keeps up while typing
+// without asking the server on every keystroke, and not while an input
+// method composes (composition.ts).
 
 import * as vscode from 'vscode';
 import { OutlineItem, OutlineParams, OutlineRequest, withOutlineNumbers } from '@tigang/protocol';
+import { CompositionWatch } from './composition';
 import { activeEditor, flash } from './editorUtil';
-import { Outline, buildOutline } from './outline';
+import { DocumentHeadings, documentHeadings } from './headings';
 import { ServerManager } from './server';
 
 /** While typing, the outline is fetched at most once per this many milliseconds. */
 export const EDIT_DEBOUNCE_MS = 120;
+/** A single Latin letter may start a composition: it is followed after this pause unless a composition step comes first. */
+const LETTER_HOLD_MS = 1000;
 
 export class OutlineService implements vscode.Disposable {
-  private readonly cache = new Map<string, Outline>();
+  private readonly cache = new Map<string, DocumentHeadings>();
   /** The last tree the server sent for each document, so that it may answer with the numbers alone. */
   private readonly lastTree = new Map<string, { resultId: string; items: OutlineItem[] }>();
-  private readonly inflight = new Map<string, { version: number; promise: Promise<Outline | undefined> }>();
+  private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentHeadings | undefined> }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Documents edited while their throttle timer runs. */
   private readonly pending = new Set<string>();
+  private readonly compositions = new Map<string, CompositionWatch>();
+  /** Documents whose last edit may be (`maybe`) or is (`composing`) uncommitted composition text, with the timer that follows a `maybe` anyway. */
+  private readonly held = new Map<string, { state: 'maybe' | 'composing'; timer?: NodeJS.Timeout }>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Bumped whenever every cached outline becomes stale (settings, restart). */
@@ -34,9 +41,7 @@ export class OutlineService implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changed,
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && this.server.serves(e.document) && this.isVisible(e.document)) this.schedule(e.document);
-      }),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       server.onDidStart(() => this.invalidateAll()),
       server.onDidRefresh(() => this.invalidateAll()),
@@ -52,35 +57,35 @@ export class OutlineService implements vscode.Disposable {
    * editor is not served, the server has no answer, or with `withHeadings`
    * the document has no headings) it says why in the status bar.
    */
-  async active(options: { withHeadings?: boolean } = {}): Promise<{ editor: vscode.TextEditor; outline: Outline } | undefined> {
+  async active(options: { withHeadings?: boolean } = {}): Promise<{ editor: vscode.TextEditor; headings: DocumentHeadings } | undefined> {
     const editor = activeEditor((doc) => this.serves(doc));
     if (editor === undefined) {
       flash(vscode.l10n.t('Tigang: the active editor is not a document Tigang outlines'));
       return undefined;
     }
-    const outline = await this.get(editor.document);
-    if (outline === undefined) {
+    const headings = await this.get(editor.document);
+    if (headings === undefined) {
       flash(vscode.l10n.t('Tigang: the outline is not available yet'));
       return undefined;
     }
-    if (options.withHeadings && outline.sections.length === 0) {
+    if (options.withHeadings && headings.all.length === 0) {
       flash(vscode.l10n.t('Tigang: this document has no headings'));
       return undefined;
     }
-    return { editor, outline };
+    return { editor, headings };
   }
 
-  /** The cached outline if it is of the document's current version. */
-  peek(doc: vscode.TextDocument): Outline | undefined {
+  /** The cached headings if they are of the document's current version. */
+  peek(doc: vscode.TextDocument): DocumentHeadings | undefined {
     const cached = this.cache.get(doc.uri.toString());
     return cached !== undefined && cached.version === doc.version ? cached : undefined;
   }
 
   /**
-   * The outline of the document as it is now; undefined for documents Tigang
+   * The headings of the document as it is now; undefined for documents Tigang
    * does not serve or when the server is not available.
    */
-  async get(doc: vscode.TextDocument): Promise<Outline | undefined> {
+  async get(doc: vscode.TextDocument): Promise<DocumentHeadings | undefined> {
     if (!this.serves(doc)) return undefined;
     const fresh = this.peek(doc);
     if (fresh !== undefined) return fresh;
@@ -94,7 +99,12 @@ export class OutlineService implements vscode.Disposable {
     return promise;
   }
 
-  private async fetch(doc: vscode.TextDocument): Promise<Outline | undefined> {
+  /** Whether the document's last edit may be composition text: the view keeps what it shows until the next edit (or a pause after one letter). */
+  isHeld(doc: vscode.TextDocument): boolean {
+    return this.held.has(doc.uri.toString());
+  }
+
+  private async fetch(doc: vscode.TextDocument): Promise<DocumentHeadings | undefined> {
     const key = doc.uri.toString();
     const generation = this.generation;
     // The server may not have the document yet right after a (re)start: it
@@ -116,10 +126,10 @@ export class OutlineService implements vscode.Disposable {
           continue;
         }
         this.lastTree.set(key, { resultId: result.resultId, items });
-        const outline = buildOutline(key, result.version, items);
-        // Keep it only if nothing made it stale meanwhile.
-        if (generation === this.generation && doc.version === result.version) this.cache.set(key, outline);
-        return outline;
+        const headings = documentHeadings(key, result.version, items);
+        // Keep them only if nothing made them stale meanwhile.
+        if (generation === this.generation && doc.version === result.version) this.cache.set(key, headings);
+        return headings;
       }
       if (result !== null) this.log.debug(`outline of ${key} is of version ${result.version}, document is ${version}; asking again`);
       await new Promise((resolve) => setTimeout(resolve, attempt < 10 ? 25 : 100));
@@ -130,6 +140,34 @@ export class OutlineService implements vscode.Disposable {
 
   private isVisible(doc: vscode.TextDocument): boolean {
     return vscode.window.visibleTextEditors.some((e) => e.document === doc);
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const doc = e.document;
+    if (e.contentChanges.length === 0 || !this.server.serves(doc)) return;
+    const key = doc.uri.toString();
+    let watch = this.compositions.get(key);
+    if (watch === undefined) this.compositions.set(key, (watch = new CompositionWatch()));
+    const state = watch.accept(e.contentChanges);
+    clearTimeout(this.held.get(key)?.timer);
+    this.held.delete(key);
+    if (!this.isVisible(doc)) return;
+    if (state === 'composing') {
+      // Nothing to show until the composition ends: drop what the throttle gathered.
+      this.held.set(key, { state });
+      this.pending.delete(key);
+    } else if (state === 'maybe') {
+      this.pending.delete(key);
+      this.held.set(key, {
+        state,
+        timer: setTimeout(() => {
+          this.held.delete(key);
+          if (!doc.isClosed) this.schedule(doc);
+        }, LETTER_HOLD_MS),
+      });
+    } else {
+      this.schedule(doc);
+    }
   }
 
   /**
@@ -157,8 +195,8 @@ export class OutlineService implements vscode.Disposable {
   }
 
   private refreshNow(doc: vscode.TextDocument): void {
-    void this.get(doc).then((outline) => {
-      if (outline !== undefined) this.changed.fire(doc.uri);
+    void this.get(doc).then((headings) => {
+      if (headings !== undefined && !this.isHeld(doc)) this.changed.fire(doc.uri);
     });
   }
 
@@ -187,11 +225,15 @@ export class OutlineService implements vscode.Disposable {
     if (timer !== undefined) clearTimeout(timer);
     this.timers.delete(key);
     this.pending.delete(key);
+    this.compositions.delete(key);
+    clearTimeout(this.held.get(key)?.timer);
+    this.held.delete(key);
   }
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    for (const { timer } of this.held.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,97 +1,75 @@
 // The 提纲 view in the Explorer: the active document's headings with their
-// character counts and speaking times.
-//
-// Edits must not make the tree flicker or forget what the user expanded, so
-// tree nodes are long-lived objects with stable ids: a new outline is matched
-// against the previous tree level by level (first by name, then by position
-// among headings of the same style, so renaming a heading or inserting one
-// keeps every other node's id), the matched nodes are updated in place, and
-// only when the shape of the tree changed is the whole tree refreshed — with
-// the same ids, which VS Code keeps expanded or collapsed as they were.
+// character counts and speaking times. The tree and its id-stable matching
+// are headingTree.ts; this file is what VS Code sees of them: items, the
+// welcome states, the selection following the cursor.
 
 import * as vscode from 'vscode';
-import * as config from './config';
-import { formatDuration, formatStats } from './format';
-import { Outline, Section, sectionAt, speakingSeconds } from './outline';
+import { Config } from './config';
+import { formatLineRange, formatSpeakingTime, formatStats } from './format';
+import { DocumentHeadings } from './headings';
+import { HeadingTree, HeadingTreeNode } from './headingTree';
 import { OutlineService } from './outlineService';
+import { ServerManager } from './server';
 
 export const VIEW_ID = 'tigang.outline';
 
-export class OutlineNode {
-  constructor(
-    /** Stable for the life of the node (see the file comment). */
-    readonly serial: number,
-    public section: Section,
-    public parent: OutlineNode | undefined,
-    /** Whether the node is expanded, as far as we know (initial state, then the view's events). */
-    public expanded: boolean,
-  ) {}
-  children: OutlineNode[] = [];
-  /** Id of the node in the view; changes only with DocumentTree.epoch. */
-  id = '';
+/** Text as Markdown that shows it as it is: Markdown's own characters escaped. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-!~|<>]/g, (c) => `\\${c}`);
 }
 
-/** The tree of one document: kept while the document is open, so switching editors keeps expansion state. */
-interface DocumentTree {
-  readonly key: number;
-  /** Bumped by "expand all": every id changes, so VS Code applies the new expanded states. */
-  epoch: number;
-  nextSerial: number;
-  roots: OutlineNode[];
-  outline: Outline | undefined;
-}
+/** The value of the tigang.outlineState context key: which welcome text the view shows, if any (package.json viewsWelcome). */
+export type OutlineViewState = 'noEditor' | 'unsupported' | 'loading' | 'serverDown' | 'empty' | 'ready';
 
-export type OutlineViewState = 'noEditor' | 'unsupported' | 'loading' | 'empty' | 'ready';
+/** Remembered across sessions: the view was opened for the user once, on the first document with headings. */
+const SHOWN_ONCE_KEY = 'tigang.outline.shownOnce';
 
-export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
-  private readonly trees = new Map<string, DocumentTree>();
+export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeNode>, vscode.Disposable {
+  private readonly trees = new Map<string, HeadingTree>();
   private nextKey = 1;
-  private current: { uri: string; tree: DocumentTree } | undefined;
-  private readonly changeEmitter = new vscode.EventEmitter<OutlineNode | OutlineNode[] | undefined | void>();
+  private current: { uri: string; tree: HeadingTree } | undefined;
+  private readonly changeEmitter = new vscode.EventEmitter<HeadingTreeNode | HeadingTreeNode[] | undefined | void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   state: OutlineViewState = 'noEditor';
   /** tigang.charactersPerMinute for the document shown, read once per outline rather than per item. */
-  private perMinute = config.charactersPerMinute();
+  private perMinute: number;
 
-  getTreeItem(node: OutlineNode): vscode.TreeItem {
-    const s = node.section;
+  constructor(private readonly config: Config) {
+    this.perMinute = config.charactersPerMinute();
+  }
+
+  getTreeItem(node: HeadingTreeNode): vscode.TreeItem {
+    const h = node.heading;
     const item = new vscode.TreeItem(
-      s.name,
+      h.name,
       node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
     );
     item.id = node.id;
-    const perMinute = this.perMinute;
-    item.description = formatStats(s, perMinute);
+    // Statistics in the description, which VS Code elides before the name when the view is narrow.
+    item.description = formatStats(h.characters, this.perMinute);
+    // One fact a line. appendText would make every space &nbsp;, leaving the
+    // dash of "Lines 42–80" the only place a line may break; the range is
+    // joined (format.ts) and the rest may wrap at its spaces.
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(s.name);
-    tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(
-      vscode.l10n.t(
-        'Lines {0}–{1} · {2} characters · about {3} to speak at {4} characters a minute',
-        s.line + 1,
-        s.endLine + 1,
-        s.characters,
-        formatDuration(speakingSeconds(s.characters, perMinute)),
-        perMinute,
-      ),
-    );
+    tooltip.appendText(h.name);
+    tooltip.appendMarkdown(`\n\n${escapeMarkdown(formatLineRange(h.line, h.endLine))}\n\n${escapeMarkdown(formatSpeakingTime(h.characters, this.perMinute))}`);
     item.tooltip = tooltip;
     item.contextValue = 'tigang.section';
-    item.accessibilityInformation = { label: `${s.name}, ${item.description}` };
+    item.accessibilityInformation = { label: `${h.name}, ${item.description}` };
     item.command = {
       command: 'tigang.revealSection',
       title: vscode.l10n.t('Go to section'),
-      arguments: [this.current?.uri, s.line, s.start],
+      arguments: [this.current?.uri, h.line, h.start],
     };
     return item;
   }
 
-  getChildren(node?: OutlineNode): OutlineNode[] {
+  getChildren(node?: HeadingTreeNode): HeadingTreeNode[] {
     if (node !== undefined) return node.children;
     return this.current?.tree.roots ?? [];
   }
 
-  getParent(node: OutlineNode): OutlineNode | undefined {
+  getParent(node: HeadingTreeNode): HeadingTreeNode | undefined {
     return node.parent;
   }
 
@@ -100,37 +78,25 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
     return this.current?.uri;
   }
 
-  get outline(): Outline | undefined {
-    return this.current?.tree.outline;
+  get headings(): DocumentHeadings | undefined {
+    return this.current?.tree.headings;
   }
 
-  get roots(): readonly OutlineNode[] {
+  get roots(): readonly HeadingTreeNode[] {
     return this.current?.tree.roots ?? [];
   }
 
   /** Every node in document order. */
-  nodes(): OutlineNode[] {
-    const all: OutlineNode[] = [];
-    const walk = (list: readonly OutlineNode[]) => {
-      for (const n of list) {
-        all.push(n);
-        walk(n.children);
-      }
-    };
-    walk(this.roots);
-    return all;
+  nodes(): HeadingTreeNode[] {
+    return this.current?.tree.nodes() ?? [];
   }
 
-  /** The node of the section at a line (innermost containing it, else the heading above). */
-  nodeAt(line: number): OutlineNode | undefined {
-    const outline = this.outline;
-    if (outline === undefined) return undefined;
-    const section = sectionAt(outline, line);
-    if (section === undefined) return undefined;
-    return this.nodes()[section.index];
+  /** The node of the section at a line; undefined above the first heading. */
+  nodeAt(line: number): HeadingTreeNode | undefined {
+    return this.current?.tree.nodeAt(line);
   }
 
-  /** Shows nothing (no editor, or a document Tigang does not serve). */
+  /** Shows nothing, and the welcome text of the state. */
   clear(state: OutlineViewState): void {
     const had = this.current !== undefined;
     this.current = undefined;
@@ -139,27 +105,24 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
   }
 
   /**
-   * Shows the outline of a document. Returns whether the tree changed shape
-   * (nodes added, removed or moved) as opposed to only labels or counts.
+   * Shows the headings of a document. Returns whether the tree changed shape
+   * (nodes added, removed or moved, or another document) as opposed to only
+   * labels or counts.
    */
-  show(uri: string, outline: Outline): boolean {
-    this.perMinute = config.charactersPerMinute(vscode.Uri.parse(uri));
+  show(uri: string, headings: DocumentHeadings): boolean {
+    this.perMinute = this.config.charactersPerMinute(vscode.Uri.parse(uri));
     let tree = this.trees.get(uri);
     if (tree === undefined) {
-      tree = { key: this.nextKey++, epoch: 0, nextSerial: 1, roots: [], outline: undefined };
+      tree = new HeadingTree(this.nextKey++);
       this.trees.set(uri, tree);
     }
     const switched = this.current?.uri !== uri;
     this.current = { uri, tree };
-    const changed: OutlineNode[] = [];
-    const before = shape(tree.roots);
-    tree.roots = this.reconcile(tree, tree.roots, outline.roots, undefined, changed, config.expandDepth());
-    tree.outline = outline;
-    const structural = switched || shape(tree.roots) !== before;
-    this.state = outline.sections.length > 0 ? 'ready' : 'empty';
-    if (structural) this.changeEmitter.fire();
-    else if (changed.length > 0) this.changeEmitter.fire(changed);
-    return structural;
+    const { structural, changed } = tree.update(headings, this.config.expandDepth());
+    this.state = headings.all.length > 0 ? 'ready' : 'empty';
+    if (switched || structural) this.changeEmitter.fire();
+    else if (changed.length > 0) this.changeEmitter.fire([...changed]);
+    return switched || structural;
   }
 
   /** Forgets the tree of a closed document. */
@@ -168,72 +131,29 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
   }
 
   /** The view reported that the user expanded or collapsed a node. */
-  setExpanded(node: OutlineNode, expanded: boolean): void {
+  setExpanded(node: HeadingTreeNode, expanded: boolean): void {
     node.expanded = expanded;
   }
 
   /** Expands every node: new ids make VS Code take the states we give. */
   expandAll(): void {
-    const tree = this.current?.tree;
-    if (tree === undefined) return;
-    tree.epoch++;
-    for (const node of this.nodes()) {
-      node.expanded = node.children.length > 0;
-      node.id = nodeId(tree, node);
-    }
+    if (this.current === undefined) return;
+    this.current.tree.expandAll();
+    this.changeEmitter.fire();
+  }
+
+  /** Makes VS Code forget these nodes' selection: new ids, then a refresh (HeadingTree.reissue). */
+  deselect(nodes: readonly HeadingTreeNode[]): void {
+    if (this.current === undefined || nodes.length === 0) return;
+    for (const node of nodes) this.current.tree.reissue(node);
     this.changeEmitter.fire();
   }
 
   /** Statistics depend on tigang.charactersPerMinute: relabel every node. */
   relabel(): void {
     if (this.current === undefined) return;
-    this.perMinute = config.charactersPerMinute(vscode.Uri.parse(this.current.uri));
+    this.perMinute = this.config.charactersPerMinute(vscode.Uri.parse(this.current.uri));
     this.changeEmitter.fire();
-  }
-
-  private reconcile(tree: DocumentTree, old: readonly OutlineNode[], sections: readonly Section[], parent: OutlineNode | undefined, changed: OutlineNode[], expandDepth: number): OutlineNode[] {
-    const result: (OutlineNode | undefined)[] = new Array(sections.length);
-    const used = new Set<OutlineNode>();
-    // 1. Same heading (style and name), in order.
-    const byName = new Map<string, OutlineNode[]>();
-    for (const node of old) {
-      const key = `${node.section.style}\u0000${node.section.name}`;
-      const list = byName.get(key);
-      if (list === undefined) byName.set(key, [node]);
-      else list.push(node);
-    }
-    sections.forEach((s, i) => {
-      const node = byName.get(`${s.style}\u0000${s.name}`)?.shift();
-      if (node !== undefined) {
-        result[i] = node;
-        used.add(node);
-      }
-    });
-    // 2. A renamed heading: the next unused old node of the same style, in order.
-    const rest = old.filter((n) => !used.has(n));
-    sections.forEach((s, i) => {
-      if (result[i] !== undefined) return;
-      const j = rest.findIndex((n) => !used.has(n) && n.section.style === s.style);
-      if (j >= 0) {
-        result[i] = rest[j];
-        used.add(rest[j]);
-      }
-    });
-    return sections.map((s, i) => {
-      let node = result[i];
-      if (node === undefined) {
-        node = new OutlineNode(tree.nextSerial++, s, parent, s.depth < expandDepth);
-        node.id = nodeId(tree, node);
-      } else {
-        const before = node.section;
-        const hadChildren = node.children.length > 0;
-        node.section = s;
-        node.parent = parent;
-        if (before.name !== s.name || before.characters !== s.characters || before.line !== s.line || before.endLine !== s.endLine || before.start !== s.start || hadChildren !== s.children.length > 0) changed.push(node);
-      }
-      node.children = this.reconcile(tree, node.children, s.children, node, changed, expandDepth);
-      return node;
-    });
   }
 
   dispose(): void {
@@ -241,25 +161,16 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
   }
 }
 
-function nodeId(tree: DocumentTree, node: OutlineNode): string {
-  return `${tree.key}.${tree.epoch}.${node.serial}`;
-}
-
-/** The ids and nesting of a tree, to tell a structural change from a relabelling. */
-function shape(nodes: readonly OutlineNode[]): string {
-  return nodes.map((n) => (n.children.length > 0 ? `${n.id}(${shape(n.children)})` : n.id)).join(',');
-}
-
 /**
  * Connects the provider to the active editor, the view and the settings:
  * which document to show, selection following the cursor, welcome states.
  */
 export class OutlineView implements vscode.Disposable {
-  readonly provider = new OutlineTreeProvider();
-  readonly treeView: vscode.TreeView<OutlineNode>;
+  readonly provider: OutlineTreeProvider;
+  readonly treeView: vscode.TreeView<HeadingTreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
   /** The node followSelection revealed last. */
-  private lastFollowed: OutlineNode | undefined;
+  private lastFollowed: HeadingTreeNode | undefined;
   /** The value of the tigang.outlineState context key. */
   private contextState: OutlineViewState | undefined;
   private selectionTimer: NodeJS.Timeout | undefined;
@@ -267,10 +178,15 @@ export class OutlineView implements vscode.Disposable {
   private seenOutline = false;
 
   constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly config: Config,
+    private readonly server: ServerManager,
     private readonly outlines: OutlineService,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.provider = new OutlineTreeProvider(config);
     this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    const isActive = (doc: vscode.TextDocument) => vscode.window.activeTextEditor?.document === doc;
     this.disposables.push(
       this.provider,
       this.treeView,
@@ -283,7 +199,16 @@ export class OutlineView implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor === vscode.window.activeTextEditor) this.scheduleFollow();
       }),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.provider.forget(doc.uri.toString())),
+      // A document's language changed (VS Code closes and reopens it): it may no longer be served, or now be.
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (isActive(doc)) void this.update();
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.provider.forget(doc.uri.toString());
+        if (isActive(doc)) void this.update();
+      }),
+      server.onDidChangeLanguages(() => void this.update()),
+      server.onDidStop(() => void this.update()),
       outlines.onDidChange((uri) => {
         if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) void this.update();
       }),
@@ -295,44 +220,65 @@ export class OutlineView implements vscode.Disposable {
     void this.update();
   }
 
-  /** Shows the active editor's outline. Resolves when the tree has it. */
+  /** Shows the active editor's headings. Resolves when the tree has them. */
   async update(): Promise<void> {
     const seq = ++this.updateSeq;
     const editor = vscode.window.activeTextEditor;
     if (editor === undefined) {
       // Focus in the view itself, a panel or a webview: keep what is shown.
-      if (vscode.window.visibleTextEditors.length === 0) {
-        this.provider.clear('noEditor');
-        await this.setContext('noEditor');
-      }
+      if (vscode.window.visibleTextEditors.length === 0) await this.clear('noEditor');
       return;
     }
     const doc = editor.document;
     // Output channels, the settings JSON of the defaults and other virtual
     // documents take the focus briefly: keep showing the last document.
     if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && this.provider.uri !== undefined) return;
-    if (!this.outlines.serves(doc)) {
-      this.provider.clear('unsupported');
-      await this.setContext('unsupported');
-      return;
-    }
-    if (this.provider.uri !== doc.uri.toString()) {
-      if (this.provider.state !== 'ready') await this.setContext('loading');
-    }
-    const outline = await this.outlines.get(doc);
+    if (!this.outlines.serves(doc)) return this.clear('unsupported');
+    if (this.server.isDown) return this.clear('serverDown');
+    const uri = doc.uri.toString();
+    // An input method is composing: keep the tree until the composition ends.
+    if (this.outlines.isHeld(doc) && this.provider.uri === uri) return;
+    if (this.provider.uri !== uri && this.provider.state !== 'ready') await this.setContext('loading');
+    const headings = await this.outlines.get(doc);
     if (seq !== this.updateSeq) return; // a newer update is on its way
-    if (outline === undefined) {
-      this.provider.clear('loading');
-      await this.setContext('loading');
-      return;
-    }
-    const structural = this.provider.show(doc.uri.toString(), outline);
-    await this.setContext(outline.sections.length > 0 ? 'ready' : 'empty');
-    if (outline.sections.length > 0 && !this.seenOutline) {
+    if (headings === undefined) return this.clear(this.server.isDown ? 'serverDown' : 'loading');
+    const structural = this.provider.show(uri, headings);
+    const hasHeadings = headings.all.length > 0;
+    await this.setContext(hasHeadings ? 'ready' : 'empty');
+    if (hasHeadings && !this.seenOutline) {
       this.seenOutline = true;
       await vscode.commands.executeCommand('setContext', 'tigang.outlineSeen', true);
     }
+    if (hasHeadings && this.context.globalState.get<boolean>(SHOWN_ONCE_KEY) !== true) await this.showOnce();
     if (structural) this.scheduleFollow();
+  }
+
+  private async clear(state: OutlineViewState): Promise<void> {
+    this.provider.clear(state);
+    this.lastFollowed = undefined;
+    await this.setContext(state);
+  }
+
+  /**
+   * The first time ever that a document with headings is shown, opens the
+   * view, expanded, without taking the focus from the editor: otherwise it
+   * appears collapsed at the bottom of the Explorer, below Outline and
+   * Timeline, and a new user never finds it.
+   */
+  private async showOnce(): Promise<void> {
+    await this.context.globalState.update(SHOWN_ONCE_KEY, true);
+    const first = this.provider.roots[0];
+    if (first === undefined || this.treeView.visible) return;
+    try {
+      await this.treeView.reveal(first, { select: false, focus: false, expand: false });
+    } catch (error) {
+      this.log.debug(`opening the 提纲 view: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** For the tests (ExtensionMode.Test): as on the first run, before the view was ever opened for the user. */
+  async forgetShownOnce(): Promise<void> {
+    await this.context.globalState.update(SHOWN_ONCE_KEY, undefined);
   }
 
   /** Sets the context key the welcome texts depend on; a round trip, so only when it changes (not per keystroke). */
@@ -350,19 +296,28 @@ export class OutlineView implements vscode.Disposable {
     }, 50);
   }
 
-  /** Selects the node of the section under the cursor, when the view is visible and the setting allows. */
-  async followSelection(): Promise<OutlineNode | undefined> {
-    if (!this.treeView.visible || !config.followCursor()) return undefined;
+  /**
+   * Selects the node of the section under the cursor, when the view is
+   * visible and the setting allows; above the first heading, nothing.
+   * `again`: reveal it even if it was the node selected last (its id changed).
+   */
+  async followSelection(options: { again?: boolean } = {}): Promise<HeadingTreeNode | undefined> {
+    if (!this.treeView.visible || !this.config.followCursor()) return undefined;
     const editor = vscode.window.activeTextEditor;
     if (editor === undefined || editor.document.uri.toString() !== this.provider.uri) return undefined;
-    const outline = this.provider.outline;
-    if (outline === undefined || outline.version !== editor.document.version) return undefined;
+    const headings = this.provider.headings;
+    if (headings === undefined || headings.version !== editor.document.version) return undefined;
     const node = this.provider.nodeAt(editor.selection.active.line);
-    if (node === undefined) return undefined;
+    if (node === undefined) {
+      // Above the first heading: no section is the cursor's.
+      this.lastFollowed = undefined;
+      this.provider.deselect(this.treeView.selection);
+      return undefined;
+    }
     // Still the section followed last (or clicked): the cursor has not left
     // it (typing, an edit elsewhere). Revealing it again would expand what
     // the user collapsed, since VS Code may drop the selection of a hidden item.
-    const same = node === this.lastFollowed || this.treeView.selection[0] === node;
+    const same = options.again !== true && (node === this.lastFollowed || this.treeView.selection[0] === node);
     this.lastFollowed = node;
     if (same) return node;
     try {
@@ -376,7 +331,8 @@ export class OutlineView implements vscode.Disposable {
   /** Expands every node of the tree and keeps the cursor's node selected. */
   async expandAll(): Promise<void> {
     this.provider.expandAll();
-    await this.followSelection();
+    // Every id changed, so VS Code drops the selection: select the cursor's node again.
+    await this.followSelection({ again: true });
   }
 
   dispose(): void {

@@ -4,12 +4,12 @@
 // Symbol in Workspace re-filters results with its fuzzy matcher and drops the
 // pinyin hits; this picker shows what the server ranked, marks every item
 // `alwaysShow`, previews the heading as the user moves, and opens the file at
-// the heading on Enter.
+// the heading on Enter; Esc puts the editors back as they were.
 
 import * as vscode from 'vscode';
 import * as protocol from '@tigang/protocol';
-import { previewDecoration, previewHeading, rememberView, revealHeading } from './editorUtil';
-import { formatLine } from './format';
+import { previewDecoration, previewHeading, rememberEditors, revealHeading } from './editorUtil';
+import { formatLine, noMatchItem } from './format';
 import { EncodingFixer } from './encoding';
 import { ServerManager } from './server';
 
@@ -24,7 +24,8 @@ export interface SearchArgs {
 }
 
 export interface SearchPickItem extends vscode.QuickPickItem {
-  readonly hit: SearchHit;
+  /** Undefined for the item that says nothing matched. */
+  readonly hit: SearchHit | undefined;
 }
 
 export interface OpenSearch {
@@ -40,14 +41,11 @@ const INDEXING_POLL_MS = 400;
 
 export class SearchSections implements vscode.Disposable {
   private open: OpenSearch | undefined;
-  private readonly disposable: vscode.Disposable;
 
   constructor(
     private readonly server: ServerManager,
     private readonly encodings: EncodingFixer,
-  ) {
-    this.disposable = vscode.commands.registerCommand('tigang.searchSections', (args?: SearchArgs) => this.run(args));
-  }
+  ) {}
 
   get current(): OpenSearch | undefined {
     return this.open;
@@ -79,8 +77,7 @@ export class SearchSections implements vscode.Disposable {
     qp.placeholder = placeholder;
     qp.busy = true;
 
-    const origin = vscode.window.activeTextEditor;
-    const restoreView = origin !== undefined ? rememberView(origin) : undefined;
+    const restoreEditors = rememberEditors();
     let accepted: SearchHit | undefined;
     let previewed = false;
     let hidden = false;
@@ -108,10 +105,12 @@ export class SearchSections implements vscode.Disposable {
       if (mine !== seq) return;
       const hits = answer?.hits ?? [];
       // Keep the active item when the same results come again (re-query while indexing).
-      const activeKey = qp.activeItems[0] !== undefined ? keyOf(qp.activeItems[0].hit) : undefined;
-      const items = hits.map((hit) => toItem(hit));
+      const activeHit = qp.activeItems[0]?.hit;
+      const activeKey = activeHit !== undefined ? keyOf(activeHit) : undefined;
+      const items: SearchPickItem[] = hits.map((hit) => toItem(hit));
+      if (items.length === 0 && answer !== undefined && value.trim() !== '') items.push({ ...noMatchItem(value), hit: undefined });
       qp.items = items;
-      const again = activeKey !== undefined ? items.find((i) => keyOf(i.hit) === activeKey) : undefined;
+      const again = activeKey !== undefined ? items.find((i) => i.hit !== undefined && keyOf(i.hit) === activeKey) : undefined;
       if (again !== undefined) qp.activeItems = [again];
       if (answer === undefined) qp.placeholder = vscode.l10n.t('The Tigang language server is not available');
       else if (answer.indexing) qp.placeholder = vscode.l10n.t('Indexing the workspace… more sections may appear');
@@ -141,18 +140,18 @@ export class SearchSections implements vscode.Disposable {
           timer = setTimeout(() => void load(value), TYPING_DEBOUNCE_MS);
         }),
         qp.onDidChangeActive((active) => {
-          const item = active[0];
-          if (item === undefined) return;
+          const hit = active[0]?.hit;
+          if (hit === undefined) return;
           previews = previews.then(async () => {
             // Arrowing through the list: only the item still active is worth opening.
-            if (hidden || qp.activeItems[0] !== item) return;
-            if (await this.preview(item.hit)) previewed = true;
+            if (hidden || qp.activeItems[0]?.hit !== hit) return;
+            if (await this.preview(hit)) previewed = true;
           });
         }),
         qp.onDidAccept(() => {
-          const item = qp.selectedItems[0] ?? qp.activeItems[0];
-          if (item === undefined) return;
-          accepted = item.hit;
+          const hit = (qp.selectedItems[0] ?? qp.activeItems[0])?.hit;
+          if (hit === undefined) return;
+          accepted = hit;
           qp.hide();
         }),
         qp.onDidHide(() => {
@@ -166,8 +165,8 @@ export class SearchSections implements vscode.Disposable {
             for (const editor of vscode.window.visibleTextEditors) editor.setDecorations(previewDecoration, []);
             if (accepted !== undefined) {
               await openHit(accepted, false, this.encodings);
-            } else if (previewed && origin !== undefined && !origin.document.isClosed) {
-              restoreView?.(await vscode.window.showTextDocument(origin.document, origin.viewColumn));
+            } else if (previewed) {
+              await restoreEditors();
             }
           };
           // `done` resolves once the editor shows the result (or is back where it was).
@@ -200,7 +199,6 @@ export class SearchSections implements vscode.Disposable {
 
   dispose(): void {
     this.open?.quickPick.hide();
-    this.disposable.dispose();
   }
 }
 

@@ -21,12 +21,13 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import * as config from './config';
+import { Config, PARSING_SETTINGS } from './config';
 
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up (VS Code's own default is 4 in 3 minutes). */
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
+/** Requests VS Code made through the client (tests only: they check that VS Code asks again after a settings change). */
 export interface RequestCounts {
   documentSymbol: number;
   foldingRange: number;
@@ -38,29 +39,40 @@ export class ServerManager implements vscode.Disposable {
   private starting: Promise<LanguageClient | undefined> | undefined;
   /** Set when the server crashed too often: no restarts until the user asks for one. */
   private gaveUp = false;
-  private servedLanguages: string[] = config.languages();
+  private servedLanguages: string[];
   private readonly crashes: number[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
   private readonly didStart = new vscode.EventEmitter<void>();
   private readonly didRefresh = new vscode.EventEmitter<void>();
+  private readonly didChangeLanguages = new vscode.EventEmitter<void>();
+  private readonly didStop = new vscode.EventEmitter<void>();
 
   /** A server (re)started and answers requests: the initial start, a restart after a crash or a settings change. */
   readonly onDidStart = this.didStart.event;
   /** Parsing settings changed: every outline must be fetched again. */
   readonly onDidRefresh = this.didRefresh.event;
+  /** tigang.languages changed: which documents are served changed. */
+  readonly onDidChangeLanguages = this.didChangeLanguages.event;
+  /** The server is down for good (isDown): it crashed too often. */
+  readonly onDidStop = this.didStop.event;
 
-  /** Requests VS Code made through the client, for the tests that check VS Code re-asks after a settings change. */
-  readonly requests: RequestCounts = { documentSymbol: 0, foldingRange: 0, workspaceSymbol: 0 };
+  /** Counted in ExtensionMode.Test only; undefined otherwise. */
+  readonly requests: RequestCounts | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
+    private readonly config: Config,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.servedLanguages = config.languages();
+    if (context.extensionMode === vscode.ExtensionMode.Test) this.requests = { documentSymbol: 0, foldingRange: 0, workspaceSymbol: 0 };
     this.updateLanguageContext();
     this.disposables.push(
       this.didStart,
       this.didRefresh,
+      this.didChangeLanguages,
+      this.didStop,
       vscode.workspace.onDidChangeConfiguration((e) => this.onConfigurationChanged(e)),
       vscode.workspace.onDidOpenTextDocument((doc) => {
         if (this.client === undefined && this.serves(doc)) void this.ready();
@@ -108,11 +120,21 @@ export class ServerManager implements vscode.Disposable {
   }
 
   /**
-   * Process id of the language server. vscode-languageclient keeps the forked
-   * process in a private field and offers no accessor; reading it is the
-   * least intrusive way to know which process to watch (the tests kill it).
+   * The server stopped for good: it crashed too often and is not restarted
+   * until the user asks (tigang.restartServer). Commands that need it say so
+   * instead of waiting (commands.ts).
    */
-  get pid(): number | undefined {
+  get isDown(): boolean {
+    return this.gaveUp || this.disposed;
+  }
+
+  /**
+   * Process id of the language server, in ExtensionMode.Test only (the tests
+   * kill it). vscode-languageclient keeps the forked process in a private
+   * field and offers no accessor, so nothing else may depend on it.
+   */
+  testPid(): number | undefined {
+    if (this.context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
     const child = (this.client as unknown as { _serverProcess?: ChildProcess } | undefined)?._serverProcess;
     return child?.pid;
   }
@@ -135,6 +157,7 @@ export class ServerManager implements vscode.Disposable {
   async restart(reason: string): Promise<void> {
     this.log.info(`restarting the language server: ${reason}`);
     this.gaveUp = false;
+    this.crashes.length = 0;
     const old = this.client;
     this.client = undefined;
     if (old !== undefined) {
@@ -159,7 +182,7 @@ export class ServerManager implements vscode.Disposable {
       traceOutputChannel: this.log,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       diagnosticCollectionName: 'tigang',
-      middleware: this.middleware(),
+      middleware: this.requests !== undefined ? countingMiddleware(this.requests) : {},
       errorHandler: {
         error: (error, _message, count): ErrorHandlerResult => {
           this.log.error(`connection error (${count ?? 0}): ${error.message}`);
@@ -172,7 +195,7 @@ export class ServerManager implements vscode.Disposable {
     client.onDidChangeState((e) => {
       this.log.debug(`client state ${State[e.oldState]} → ${State[e.newState]}`);
       if (e.newState === State.Running && this.client === client) {
-        this.log.info(`language server running (pid ${this.pid ?? '?'})`);
+        this.log.info('language server running');
         this.didStart.fire();
       }
     });
@@ -193,45 +216,30 @@ export class ServerManager implements vscode.Disposable {
     while (this.crashes.length > 0 && now - this.crashes[0] > RESTART_WINDOW_MS) this.crashes.shift();
     if (this.disposed) return { action: CloseAction.DoNotRestart, handled: true };
     if (this.crashes.length > MAX_RESTARTS) {
-      const message = vscode.l10n.t('The Tigang language server stopped {0} times in 3 minutes and will not be restarted. See the output channel "Tigang 提纲".', this.crashes.length);
+      const message = vscode.l10n.t('The Tigang language server stopped {0} times in 3 minutes and is not restarted by itself any more: run "Restart Language Server" to start it again. The output channel "Tigang 提纲" says why it stopped.', this.crashes.length);
       this.log.error(message);
       this.gaveUp = true;
+      setTimeout(() => this.didStop.fire(), 0);
       return { action: CloseAction.DoNotRestart, message };
     }
     this.log.warn(`the language server stopped; restarting (${this.crashes.length} in the last 3 minutes)`);
     return { action: CloseAction.Restart, handled: true };
   }
 
-  private middleware(): Middleware {
-    return {
-      provideDocumentSymbols: (document, token, next) => {
-        this.requests.documentSymbol++;
-        return next(document, token);
-      },
-      provideFoldingRanges: (document, context, token, next) => {
-        this.requests.foldingRange++;
-        return next(document, context, token);
-      },
-      provideWorkspaceSymbols: (query, token, next) => {
-        this.requests.workspaceSymbol++;
-        return next(query, token);
-      },
-    };
-  }
-
   private onConfigurationChanged(e: vscode.ConfigurationChangeEvent): void {
     if (e.affectsConfiguration('tigang.languages')) {
-      const next = config.languages();
+      const next = this.config.languages();
       if (next.join('\n') !== this.servedLanguages.join('\n')) {
         this.servedLanguages = next;
         this.updateLanguageContext();
+        this.didChangeLanguages.fire();
         if (this.client !== undefined || vscode.workspace.textDocuments.some((d) => this.serves(d))) {
           void this.restart(`tigang.languages is now ${JSON.stringify(next)}`);
         }
         return;
       }
     }
-    if (config.PARSING_SETTINGS.some((key) => e.affectsConfiguration(key))) void this.refresh();
+    if (PARSING_SETTINGS.some((key) => e.affectsConfiguration(key))) void this.refresh();
   }
 
   /**
@@ -273,4 +281,21 @@ export class ServerManager implements vscode.Disposable {
     this.client = undefined;
     if (client !== undefined) await client.dispose(2000).catch(() => undefined);
   }
+}
+
+function countingMiddleware(requests: RequestCounts): Middleware {
+  return {
+    provideDocumentSymbols: (document, token, next) => {
+      requests.documentSymbol++;
+      return next(document, token);
+    },
+    provideFoldingRanges: (document, context, token, next) => {
+      requests.foldingRange++;
+      return next(document, context, token);
+    },
+    provideWorkspaceSymbols: (query, token, next) => {
+      requests.workspaceSymbol++;
+      return next(query, token);
+    },
+  };
 }

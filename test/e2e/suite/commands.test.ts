@@ -3,16 +3,16 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Section } from '../../../client/src/outline';
+import type { HeadingEntry } from '../../../client/src/headings';
 import { CAN_PRESS_KEYS, api, closeAll, isAtTop, openFixture, pressKeys, setCursor, setSetting, waitFor } from './helpers';
 
 function cursorLine(editor: vscode.TextEditor): number {
   return editor.selection.active.line;
 }
 
-async function run(command: string, editor: vscode.TextEditor, fromLine: number): Promise<Section | undefined> {
+async function run(command: string, editor: vscode.TextEditor, fromLine: number): Promise<HeadingEntry | undefined> {
   setCursor(editor, fromLine, 1);
-  return vscode.commands.executeCommand<Section | undefined>(command);
+  return vscode.commands.executeCommand<HeadingEntry | undefined>(command);
 }
 
 /** Lines of the editor that are shown (not inside a folded region), up to a limit. */
@@ -33,10 +33,10 @@ export function commandTests(): void {
       it('jumps by line or by name without UI', async () => {
         const { editor } = await openFixture('讲话稿.txt');
         setCursor(editor, 0);
-        const byLine = await vscode.commands.executeCommand<Section>('tigang.jumpToSection', { line: 16 });
+        const byLine = await vscode.commands.executeCommand<HeadingEntry>('tigang.jumpToSection', { line: 16 });
         assert.equal(byLine?.name, '1.完善冷链基础设施');
         assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [16, 0]);
-        const byName = await vscode.commands.executeCommand<Section>('tigang.jumpToSection', { name: 'zzzw' });
+        const byName = await vscode.commands.executeCommand<HeadingEntry>('tigang.jumpToSection', { name: 'zzzw' });
         assert.equal(byName?.name, '一、提高政治站位，统一思想认识');
         assert.equal(cursorLine(editor), 7);
         await waitFor(() => isAtTop(editor, 7), 'the section at the top');
@@ -44,18 +44,18 @@ export function commandTests(): void {
 
       it('lists every section indented by depth, filters by Chinese, full pinyin and initials', async () => {
         const tigang = await api();
-        const { editor, outline } = await openFixture('讲话稿.txt');
+        const { editor, headings } = await openFixture('讲话稿.txt');
         setCursor(editor, 17);
-        const done = vscode.commands.executeCommand<Section | undefined>('tigang.jumpToSection');
+        const done = vscode.commands.executeCommand<HeadingEntry | undefined>('tigang.jumpToSection');
         const picker = await waitFor(() => tigang.jump.current, 'the QuickPick');
         const qp = picker.quickPick;
-        assert.equal(qp.items.length, outline.sections.length);
+        assert.equal(qp.items.length, headings.all.length);
         assert.equal(qp.items[0].label, '一、提高政治站位，统一思想认识');
         assert.equal(qp.items[1].label, '\u2003\u2003（一）准确把握形势');
         assert.equal(qp.items[5].label, '\u2003\u2003\u2003\u20031.完善冷链基础设施');
         assert.match(qp.items[0].description ?? '', /^line 8 · \d+ chars · /);
-        assert.equal(qp.activeItems[0]?.section.name, '1.完善冷链基础设施', 'the current section is active');
-        const names = () => qp.items.map((i) => i.section.name);
+        assert.equal(qp.activeItems[0]?.heading?.name, '1.完善冷链基础设施', 'the current section is active');
+        const names = () => qp.items.flatMap((i) => (i.heading !== undefined ? [i.heading.name] : []));
         for (const [query, expected] of [
           ['zzzw', ['一、提高政治站位，统一思想认识']],
           ['zhengzhizhanwei', ['一、提高政治站位，统一思想认识']],
@@ -74,18 +74,62 @@ export function commandTests(): void {
         assert.equal(await done, undefined);
       });
 
+      it('a filtered list shows under which headings each result is, the whole list by indentation', async () => {
+        const tigang = await api();
+        await openFixture('讲话稿.txt');
+        const done = vscode.commands.executeCommand<HeadingEntry | undefined>('tigang.jumpToSection', { query: 'lenglian' });
+        const picker = await waitFor(() => tigang.jump.current, 'the QuickPick');
+        const qp = picker.quickPick;
+        await waitFor(() => qp.items.length === 3 || undefined, 'three items for lenglian');
+        assert.deepEqual(
+          qp.items.map((i) => [i.label, i.detail]),
+          [
+            ['（一）发展冷链物流', '二、突出工作重点，推动高质量发展'],
+            ['1.完善冷链基础设施', '二、突出工作重点，推动高质量发展 › （一）发展冷链物流'],
+            ['2.培育冷链龙头企业', '二、突出工作重点，推动高质量发展 › （一）发展冷链物流'],
+          ],
+        );
+        assert.match(qp.items[1].description ?? '', /^line 17 · \d+ chars · \d+′\d\d″$/);
+        qp.value = '';
+        await waitFor(() => qp.items.length > 3 || undefined, 'the whole list again');
+        assert.equal(qp.items[5].label, '\u2003\u2003\u2003\u20031.完善冷链基础设施');
+        assert.equal(qp.items[5].detail, undefined, 'the whole list shows the tree by indentation');
+        qp.hide();
+        assert.equal(await done, undefined);
+      });
+
+      it('when nothing matches, says so and what can be typed: Chinese, full pinyin or initials', async function () {
+        if (!CAN_PRESS_KEYS) this.skip();
+        const tigang = await api();
+        const { editor } = await openFixture('讲话稿.txt');
+        setCursor(editor, 17);
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        pressKeys('Control+Alt+KeyJ');
+        const picker = await waitFor(() => tigang.jump.current, 'Jump to Section open');
+        for (const key of ['KeyX', 'KeyY', 'KeyZ']) pressKeys(key);
+        const qp = picker.quickPick;
+        await waitFor(() => qp.value === 'xyz' || undefined, () => `xyz typed (the input is ${JSON.stringify(qp.value)})`);
+        const item = await waitFor(() => (qp.items.length === 1 && qp.items[0].heading === undefined ? qp.items[0] : undefined), () => `one item saying nothing matched: ${JSON.stringify(qp.items.map((i) => i.label))}`);
+        assert.equal(item.label, '$(info) No heading matches "xyz"');
+        assert.equal(item.detail, 'Type part of a heading in Chinese (冷链), its full pinyin (lenglian) or its initials (ll)');
+        pressKeys('Enter');
+        pressKeys('Escape');
+        assert.equal(await picker.done, undefined, 'Enter on the message jumps nowhere');
+        assert.equal(cursorLine(editor), 17);
+      });
+
       it('moving through the list previews the section; Esc returns to where the cursor was', async () => {
         const tigang = await api();
         const { editor } = await openFixture('讲话稿.txt');
         setCursor(editor, 5, 2);
         editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
         await waitFor(() => editor.visibleRanges[0]?.start.line === 0, 'the top of the document');
-        const done = vscode.commands.executeCommand<Section | undefined>('tigang.jumpToSection', { query: 'zeren' });
+        const done = vscode.commands.executeCommand<HeadingEntry | undefined>('tigang.jumpToSection', { query: 'zeren' });
         const picker = await waitFor(() => tigang.jump.current, 'the QuickPick');
         await waitFor(() => picker.quickPick.items.length === 2 || undefined, 'two items for zeren');
         await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-        const previewed = await waitFor(() => picker.quickPick.activeItems[0]?.section, 'an active item');
-        await waitFor(() => isAtTop(editor, previewed.line), () => `the preview of ${previewed.name} (line ${previewed.line}) at the top: visible ${JSON.stringify(editor.visibleRanges)}, active ${picker.quickPick.activeItems[0]?.section.name}`);
+        const previewed = await waitFor(() => picker.quickPick.activeItems[0]?.heading, 'an active item');
+        await waitFor(() => isAtTop(editor, previewed.line), () => `the preview of ${previewed.name} (line ${previewed.line}) at the top: visible ${JSON.stringify(editor.visibleRanges)}, active ${picker.quickPick.activeItems[0]?.heading?.name}`);
         assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [5, 2], 'the cursor stays while previewing');
         await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
         assert.equal(await done, undefined);
@@ -97,7 +141,7 @@ export function commandTests(): void {
         const tigang = await api();
         const { editor } = await openFixture('讲话稿.txt');
         setCursor(editor, 0);
-        const done = vscode.commands.executeCommand<Section | undefined>('tigang.jumpToSection', { query: '严肃' });
+        const done = vscode.commands.executeCommand<HeadingEntry | undefined>('tigang.jumpToSection', { query: '严肃' });
         const picker = await waitFor(() => tigang.jump.current, 'the QuickPick');
         await waitFor(() => picker.quickPick.items.length === 1 || undefined, 'one item for 严肃');
         await waitFor(() => picker.quickPick.activeItems.length === 1 || undefined, 'an active item');
@@ -181,6 +225,22 @@ export function commandTests(): void {
         assert.equal(await search.done, undefined, 'Esc opens nothing');
         assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'Esc returns to the document');
         assert.equal(cursorLine(editor), 3);
+      });
+
+      it('the same keys work while the 提纲 view has the focus', async () => {
+        const tigang = await api();
+        const { editor } = await openFixture('讲话稿.txt');
+        setCursor(editor, 16); // 1.完善冷链基础设施
+        await vscode.commands.executeCommand('tigang.outline.focus');
+        await waitFor(() => tigang.view.treeView.visible, 'the 提纲 view');
+        await waitFor(() => tigang.view.treeView.selection[0]?.heading.name === '1.完善冷链基础设施', 'the cursor\'s section selected in the view');
+        await press(editor, 'Control+Alt+BracketRight', 18); // 2.培育冷链龙头企业
+        await press(editor, 'Control+Alt+KeyU', 15); // （一）发展冷链物流
+        pressKeys('Control+Alt+KeyJ');
+        const picker = await waitFor(() => tigang.jump.current, 'Jump to Section to open on Ctrl+Alt+J from the view', 5000);
+        pressKeys('Escape');
+        assert.equal(await picker.done, undefined);
+        assert.equal(cursorLine(editor), 15);
       });
     });
 

@@ -5,18 +5,23 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { TigangApi } from '../../../client/src/extension';
-import type { Outline } from '../../../client/src/outline';
+import type { TigangApi, TigangTesting } from '../../../client/src/extension';
+import type { DocumentHeadings } from '../../../client/src/headings';
 
 export const EXTENSION_ID = 'tigang.tigang';
 
-let cachedApi: TigangApi | undefined;
+/** The extension's API and, as the suite runs it in ExtensionMode.Test, the parts it drives. */
+export type Tigang = TigangTesting & Pick<TigangApi, 'getHeadings' | 'onDidChangeHeadings'>;
 
-export async function api(): Promise<TigangApi> {
+let cachedApi: Tigang | undefined;
+
+export async function api(): Promise<Tigang> {
   if (cachedApi !== undefined) return cachedApi;
   const ext = vscode.extensions.getExtension<TigangApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
-  cachedApi = await ext.activate();
+  const exported = await ext.activate();
+  assert.ok(exported.testing, 'the extension runs in ExtensionMode.Test and hands the suite its parts');
+  cachedApi = { ...exported.testing, getHeadings: exported.getHeadings, onDidChangeHeadings: exported.onDidChangeHeadings };
   return cachedApi;
 }
 
@@ -50,18 +55,18 @@ export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Opens a fixture in the first editor group and waits until the server has its outline. */
-export async function openFixture(relative: string): Promise<{ editor: vscode.TextEditor; outline: Outline }> {
+/** Opens a fixture in the first editor group and waits until the server has its headings and the view shows them. */
+export async function openFixture(relative: string): Promise<{ editor: vscode.TextEditor; headings: DocumentHeadings }> {
   const doc = await vscode.workspace.openTextDocument(fixture(relative));
   return showAndWait(doc);
 }
 
-export async function showAndWait(doc: vscode.TextDocument): Promise<{ editor: vscode.TextEditor; outline: Outline }> {
+export async function showAndWait(doc: vscode.TextDocument): Promise<{ editor: vscode.TextEditor; headings: DocumentHeadings }> {
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
   const tigang = await api();
-  const outline = await waitFor(() => tigang.getOutline(doc), `the outline of ${doc.uri.path}`);
-  await waitFor(() => tigang.view.provider.uri === doc.uri.toString() && tigang.view.provider.outline?.version === doc.version, `the 提纲 view to show ${doc.uri.path}`);
-  return { editor, outline };
+  const headings = await waitFor(() => tigang.getHeadings(doc), `the headings of ${doc.uri.path}`);
+  await waitFor(() => tigang.view.provider.uri === doc.uri.toString() && tigang.view.provider.headings?.version === doc.version, `the 提纲 view to show ${doc.uri.path}`);
+  return { editor, headings };
 }
 
 export async function documentSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {

@@ -37,6 +37,9 @@ export function restrictedChineseTests(): void {
       };
       assert.equal(title('tigang.jumpToSection'), '跳转到章节…');
       assert.equal(title('tigang.copyOutline'), '复制提纲');
+      // Named for what they act on: the view's tree, the editor's folding.
+      assert.equal(title('tigang.outline.expandAll'), '展开视图中的全部标题');
+      assert.equal(title('tigang.unfoldAll'), '展开编辑器中所有折叠的章节');
       assert.equal(manifest.contributes.views.explorer.find((v) => v.id === 'tigang.outline')?.name, '提纲');
     });
 
@@ -45,7 +48,11 @@ export function restrictedChineseTests(): void {
       await openFixture('讲话稿.txt');
       const node = tigang.view.provider.nodes()[0];
       const item = tigang.view.provider.getTreeItem(node);
-      assert.match(String(item.description), /^\d[\d,]* 字 · /, `the statistics: ${String(item.description)}`);
+      assert.match(String(item.description), /^\d[\d,]* 字 · \d+′\d\d″$/, `the statistics: ${String(item.description)}`);
+      const tooltip = (item.tooltip as vscode.MarkdownString).value.split('\n\n').map((line) => line.replace(/\\(.)/g, '$1').replace(/&nbsp;/g, ' '));
+      const characters = node.heading.characters;
+      const seconds = Math.round((characters / 220) * 60);
+      assert.deepEqual(tooltip, ['一、提高政治站位，统一思想认识', '第 8\u2060–\u206013 行', `${characters} 字 · 按每分钟 220 字计，讲完约需 ${Math.floor(seconds / 60)}′${String(seconds % 60).padStart(2, '0')}″`]);
 
       await vscode.commands.executeCommand('workbench.view.explorer');
       const jumping = vscode.commands.executeCommand('tigang.jumpToSection', { query: 'zzzw' });
@@ -53,6 +60,10 @@ export function restrictedChineseTests(): void {
       assert.equal(picker.quickPick.title, '跳转到章节');
       await waitFor(() => picker.quickPick.activeItems.length > 0, 'a match for zzzw');
       await screenshot('restricted-zh-cn');
+      picker.quickPick.value = 'xyz';
+      const message = await waitFor(() => (picker.quickPick.items[0]?.heading === undefined ? picker.quickPick.items[0] : undefined), 'the item saying nothing matched');
+      assert.equal(message.label, '$(info) 没有与“xyz”匹配的标题');
+      assert.equal(message.detail, '可以输入标题中的汉字（冷链）、全拼（lenglian）或拼音首字母（ll）');
       picker.quickPick.hide();
       assert.equal(await jumping, undefined, 'Esc (hide) jumps nowhere');
     });

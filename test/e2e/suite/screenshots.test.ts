@@ -1,6 +1,8 @@
-// Screenshots of the workbench for the README (taken by the runner on request,
-// see test/e2e/README.md): the 提纲 view open on a sample document, and the
-// jump QuickPick filtered by pinyin. Skipped when the runner takes none.
+// Screenshots of the workbench for the README and for a look before a UI
+// change is called done (taken by the runner on request, see
+// test/e2e/README.md): the Explorer as a new user first sees it, the 提纲 view
+// open on a sample document, and the jump QuickPick whole, filtered by
+// pinyin, and matching nothing. Skipped when the runner takes none.
 
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -32,6 +34,21 @@ export function screenshotTests(): void {
       await closeAll();
     });
 
+    it('the first document with headings: the view opens by itself, at the default width', async function () {
+      this.timeout(60_000);
+      const tigang = await api();
+      await closeAll();
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+      const { editor, headings } = await showAndWait(await sample());
+      await waitFor(() => tigang.view.treeView.visible, 'the 提纲 view opened for the first document with headings');
+      const target = headings.all.find((s) => s.depth === 1) ?? headings.all[0];
+      setCursor(editor, target.line, target.start);
+      await waitFor(() => tigang.view.treeView.selection[0]?.heading.line === target.line, 'the selection in the view');
+      await delay(700); // let the workbench paint
+      await screenshot('first-run');
+    });
+
     it('the 提纲 view beside a sample document', async function () {
       this.timeout(60_000);
       const tigang = await api();
@@ -39,8 +56,8 @@ export function screenshotTests(): void {
       await vscode.commands.executeCommand('workbench.action.closePanel');
       await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
       const doc = await sample();
-      const { editor, outline } = await showAndWait(doc);
-      assert.ok(outline.sections.length > 0);
+      const { editor, headings } = await showAndWait(doc);
+      assert.ok(headings.all.length > 0);
       // The Explorer with the 提纲 view alone, so the view has the height (put back in after()).
       await vscode.commands.executeCommand('workbench.view.explorer');
       for (const view of HIDDEN) await vscode.commands.executeCommand(`${view}.toggleVisibility`);
@@ -55,12 +72,12 @@ export function screenshotTests(): void {
       for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
       await vscode.commands.executeCommand('tigang.outline.focus');
       await waitFor(() => tigang.view.treeView.visible, 'the view');
-      const target = outline.sections.find((s) => s.depth === 1) ?? outline.sections[0];
+      const target = headings.all.find((s) => s.depth === 1) ?? headings.all[0];
       await vscode.window.showTextDocument(editor.document, editor.viewColumn);
       setCursor(editor, target.line, target.start);
       editor.revealRange(new vscode.Range(Math.max(0, target.line - 2), 0, Math.max(0, target.line - 2), 0), vscode.TextEditorRevealType.AtTop);
       await vscode.commands.executeCommand('tigang.outline.expandAll');
-      await waitFor(() => tigang.view.treeView.selection[0]?.section.line === target.line, 'the selection in the view');
+      await waitFor(() => tigang.view.treeView.selection[0]?.heading.line === target.line, 'the selection in the view');
       await delay(700); // let the workbench paint
       await screenshot('outline-view');
     });
@@ -70,8 +87,8 @@ export function screenshotTests(): void {
       const tigang = await api();
       const doc = await sample();
       await showAndWait(doc);
-      const outline = tigang.view.provider.outline;
-      assert.ok(outline);
+      const headings = tigang.view.provider.headings;
+      assert.ok(headings);
       void vscode.commands.executeCommand('tigang.jumpToSection');
       const picker = await waitFor(() => tigang.jump.current, 'the QuickPick');
       await waitFor(() => picker.quickPick.items.length > 0 || undefined, 'items');
@@ -83,6 +100,10 @@ export function screenshotTests(): void {
       await waitFor(() => (picker.quickPick.items.length > 0 && picker.quickPick.items.length < all) || undefined, 'the items filtered for zz');
       await delay(200); // let the workbench paint them
       await screenshot('jump-quickpick-pinyin');
+      picker.quickPick.value = 'xyz';
+      await waitFor(() => (picker.quickPick.items.length === 1 && picker.quickPick.items[0].heading === undefined) || undefined, 'the item saying nothing matched');
+      await delay(200);
+      await screenshot('jump-no-match');
       picker.quickPick.hide();
     });
   });

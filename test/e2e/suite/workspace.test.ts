@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../../client/src/search';
-import { api, closeAll, fixture, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, api, closeAll, fixture, openFixture, pressKeys, setCursor, waitFor } from './helpers';
 
 async function workspaceSymbols(query: string, until: (s: vscode.SymbolInformation[]) => boolean, what: string | (() => string)): Promise<vscode.SymbolInformation[]> {
   return waitFor(async () => {
@@ -81,7 +81,7 @@ export function workspaceTests(): void {
       const picker = await waitFor(() => tigang.search.current, 'the search QuickPick');
       await picker.settled();
       const qp = picker.quickPick;
-      const item = qp.items.find((i) => i.hit.name === '（二）冷链标准执行不严');
+      const item = qp.items.find((i) => i.hit?.name === '（二）冷链标准执行不严');
       assert.ok(item, qp.items.map((i) => i.label).join(', '));
       assert.equal(item.description, '二、存在问题');
       assert.match(item.detail ?? '', /^报告\/冷链调研\.txt · line 8$/);
@@ -95,6 +95,47 @@ export function workspaceTests(): void {
         return e?.document.uri.toString() === fixture('报告/冷链调研.txt').toString() && e.selection.active.line === 7 ? e : undefined;
       }, 'the file open at the heading');
       assert.equal(editor.selection.active.character, 0);
+    });
+
+    /** The text editors' tabs: group, file, whether a preview tab. */
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.flatMap((t) => (t.input instanceof vscode.TabInputText ? [`${g.viewColumn} ${vscode.workspace.asRelativePath(t.input.uri, false)}${t.isPreview ? ' (preview)' : ''}`] : [])));
+
+    it('Esc puts back exactly the editors open before, after previews of other files', async function () {
+      if (!CAN_PRESS_KEYS) this.skip();
+      const tigang = await api();
+      await closeAll();
+      const { editor } = await openFixture('讲话稿.txt');
+      // A file opened with one click: a preview tab, which a preview of another file would replace.
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture('条例.txt')), { viewColumn: vscode.ViewColumn.One, preview: true });
+      await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One });
+      setCursor(editor, 17, 2);
+      const before = tabs();
+      assert.deepEqual(before, ['1 讲话稿.txt', '1 条例.txt (preview)']);
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      pressKeys('Control+Shift+Alt+KeyJ');
+      const picker = await waitFor(() => tigang.search.current, 'Search Sections open');
+      for (const key of ['KeyL', 'KeyE', 'KeyN', 'KeyG', 'KeyL', 'KeyI', 'KeyA', 'KeyN']) pressKeys(key);
+      await waitFor(() => picker.quickPick.value === 'lenglian' || undefined, 'lenglian typed');
+      await picker.settled();
+      const other = picker.quickPick.items.find((i) => i.hit?.file === '报告/冷链调研.txt');
+      assert.ok(other, 'a hit in another file');
+      picker.quickPick.activeItems = [other];
+      await waitFor(() => tabs().some((t) => t.includes('冷链调研.txt')), () => `the preview of 报告/冷链调研.txt among ${JSON.stringify(tabs())}`);
+      pressKeys('Escape');
+      assert.equal(await picker.done, undefined);
+      assert.deepEqual(tabs(), before, 'the same tabs as before');
+      assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the document is active again');
+      assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [17, 2], 'with its cursor');
+    });
+
+    it('when nothing matches, says so and what can be typed', async () => {
+      const tigang = await api();
+      const done = vscode.commands.executeCommand<SearchHit | undefined>('tigang.searchSections', { query: 'xyzxyz' });
+      const picker = await waitFor(() => tigang.search.current, 'the search QuickPick');
+      await picker.settled();
+      assert.deepEqual(picker.quickPick.items.map((i) => [i.label, i.detail, i.hit]), [['$(info) No heading matches "xyzxyz"', 'Type part of a heading in Chinese (冷链), its full pinyin (lenglian) or its initials (ll)', undefined]]);
+      picker.quickPick.hide();
+      assert.equal(await done, undefined);
     });
   });
 }

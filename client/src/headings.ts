@@ -1,0 +1,194 @@
+// The headings of one document version as the client holds them: the
+// `tigang/outline` answer's items (OutlineItem in @tigang/protocol) with each
+// heading's place in the tree (depth, position in document order, parent), and
+// the pure questions the commands ask of it (where is the cursor, what is
+// next, what to copy). The engine's model is server/src/engine/types.ts; this
+// is only what the wire carries, indexed. No vscode import.
+
+import type { OutlineItem } from '@tigang/protocol';
+
+/** A heading of the answer, with the statistics of its section (the lines it heads). */
+export interface HeadingEntry {
+  readonly name: string;
+  readonly style: string;
+  readonly rank: number;
+  /** 0-based heading line. */
+  readonly line: number;
+  /** Columns of marker + title on the heading line. */
+  readonly start: number;
+  readonly titleEnd: number;
+  /** 0-based last line of the section. */
+  readonly endLine: number;
+  /** Non-whitespace characters of the section, subsections included. */
+  readonly characters: number;
+  /** 0 for a top-level heading. */
+  readonly depth: number;
+  /** Position in document order (index into DocumentHeadings.all). */
+  readonly index: number;
+  readonly parent: HeadingEntry | undefined;
+  readonly children: readonly HeadingEntry[];
+}
+
+export interface DocumentHeadings {
+  readonly uri: string;
+  /** The document version the server read. */
+  readonly version: number;
+  readonly roots: readonly HeadingEntry[];
+  /** Every heading in document order. */
+  readonly all: readonly HeadingEntry[];
+}
+
+export function documentHeadings(uri: string, version: number, items: readonly OutlineItem[]): DocumentHeadings {
+  const all: HeadingEntry[] = [];
+  const entry = (item: OutlineItem, parent: HeadingEntry | undefined, depth: number): HeadingEntry => {
+    const children: HeadingEntry[] = [];
+    const heading: HeadingEntry = {
+      name: item.name,
+      style: item.style,
+      rank: item.rank,
+      line: item.line,
+      start: item.start,
+      titleEnd: item.titleEnd,
+      endLine: item.endLine,
+      characters: item.characters,
+      depth,
+      index: all.length,
+      parent,
+      children,
+    };
+    all.push(heading);
+    for (const child of item.children) children.push(entry(child, heading, depth + 1));
+    return heading;
+  };
+  const roots = items.map((item) => entry(item, undefined, 0));
+  return { uri, version, roots, all };
+}
+
+/** Index of the last heading on or before `line`, or -1. */
+function lastAtOrBefore(headings: DocumentHeadings, line: number): number {
+  const all = headings.all;
+  let lo = 0;
+  let hi = all.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].line <= line) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * The heading of the section the line is in: the innermost section whose
+ * range holds the line; on a blank line between sections (which belongs to
+ * none) the nearest heading above. Undefined above the first heading.
+ */
+export function headingAt(headings: DocumentHeadings, line: number): HeadingEntry | undefined {
+  const i = lastAtOrBefore(headings, line);
+  if (i < 0) return undefined;
+  let heading: HeadingEntry | undefined = headings.all[i];
+  while (heading !== undefined && heading.endLine < line) heading = heading.parent;
+  return heading ?? headings.all[i];
+}
+
+/** The first heading below the line, any depth. */
+export function nextHeading(headings: DocumentHeadings, line: number): HeadingEntry | undefined {
+  return headings.all[lastAtOrBefore(headings, line) + 1];
+}
+
+/** The last heading above the line, any depth. */
+export function previousHeading(headings: DocumentHeadings, line: number): HeadingEntry | undefined {
+  const i = lastAtOrBefore(headings, line - 1);
+  return i >= 0 ? headings.all[i] : undefined;
+}
+
+function siblingsOf(headings: DocumentHeadings, heading: HeadingEntry): readonly HeadingEntry[] {
+  return heading.parent?.children ?? headings.roots;
+}
+
+/**
+ * The next heading at the same level under the same parent. Above the first
+ * heading it is the first top-level heading.
+ */
+export function nextSibling(headings: DocumentHeadings, line: number): HeadingEntry | undefined {
+  const current = headingAt(headings, line);
+  if (current === undefined) return headings.roots[0];
+  const siblings = siblingsOf(headings, current);
+  return siblings[siblings.indexOf(current) + 1];
+}
+
+/**
+ * The previous heading at the same level under the same parent. In the body
+ * of a section that has no previous sibling, nothing (previousHeading or
+ * parentHeading go there).
+ */
+export function previousSibling(headings: DocumentHeadings, line: number): HeadingEntry | undefined {
+  const current = headingAt(headings, line);
+  if (current === undefined) return undefined;
+  const siblings = siblingsOf(headings, current);
+  const i = siblings.indexOf(current);
+  return i > 0 ? siblings[i - 1] : undefined;
+}
+
+/** The heading of the section that holds the current one. */
+export function parentHeading(headings: DocumentHeadings, line: number): HeadingEntry | undefined {
+  return headingAt(headings, line)?.parent;
+}
+
+/** The headings above this one, outermost first. */
+export function ancestors(heading: HeadingEntry): HeadingEntry[] {
+  const path: HeadingEntry[] = [];
+  for (let p = heading.parent; p !== undefined; p = p.parent) path.unshift(p);
+  return path;
+}
+
+/** Deepest level (1-based) present; 0 when there are no headings. */
+export function maxLevel(headings: DocumentHeadings): number {
+  let max = 0;
+  for (const h of headings.all) max = Math.max(max, h.depth + 1);
+  return max;
+}
+
+/** Number of headings at each level (index 0 = level 1). */
+export function countByLevel(headings: DocumentHeadings): number[] {
+  const counts: number[] = [];
+  for (const h of headings.all) counts[h.depth] = (counts[h.depth] ?? 0) + 1;
+  return counts;
+}
+
+/** The outline as indented plain text (two spaces a level) or a nested Markdown list. */
+export function outlineText(headings: DocumentHeadings, format: 'text' | 'markdown', eol = '\n'): string {
+  const lines = headings.all.map((h) => (format === 'markdown' ? `${'  '.repeat(h.depth)}- ${escapeMarkdown(h.name)}` : `${'  '.repeat(h.depth)}${h.name}`));
+  return lines.length > 0 ? lines.join(eol) + eol : '';
+}
+
+/** Escapes what would make a list item's text render as something else. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** Speaking time in whole seconds at the given pace (characters per minute). */
+export function speakingSeconds(characters: number, perMinute: number): number {
+  return Math.round((characters / perMinute) * 60);
+}
+
+/**
+ * A duration as a timing sheet writes it: 0′38″, 2′00″, 75′00″ — minutes,
+ * then seconds in two digits. One form in both languages and in every place
+ * (the inlay hints write the same, server/src/providers/inlayHints.ts), short
+ * enough for the 提纲 view's narrow description; "2 分钟" beside "1 分 50 秒"
+ * read as two different things.
+ */
+export function primeDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.round(totalSeconds));
+  return `${Math.floor(s / 60)}′${String(s % 60).padStart(2, '0')}″`;
+}
+
+/** Indentation for QuickPick labels: em spaces survive the label renderer. */
+export function indent(depth: number): string {
+  return '\u2003\u2003'.repeat(depth);
+}

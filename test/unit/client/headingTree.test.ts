@@ -1,0 +1,120 @@
+// The 提纲 view's tree across edits (client/src/headingTree.ts): ids stay
+// with their headings, so VS Code keeps what the user expanded.
+
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { HeadingTree, HeadingTreeNode } from '../../../client/src/headingTree';
+import { headingsOf, item } from './helpers';
+
+const SPEECH = [
+  item('一、形势', 0, 9, [item('（一）成绩', 1, 4, [], 'paren-cn'), item('（二）问题', 5, 9, [], 'paren-cn')]),
+  item('二、任务', 10, 20, [item('（一）农资', 11, 15, [], 'paren-cn'), item('（二）冷链', 16, 20, [], 'paren-cn')]),
+];
+
+function idsByName(tree: HeadingTree): Map<string, string> {
+  return new Map(tree.nodes().map((n) => [n.heading.name, n.id]));
+}
+
+function names(nodes: readonly HeadingTreeNode[]): string[] {
+  return nodes.map((n) => n.heading.name);
+}
+
+suite('The 提纲 view tree', () => {
+  test('Every node has its own id, its parent and the heading it shows', () => {
+    const tree = new HeadingTree(1);
+    tree.update(headingsOf(SPEECH), 1);
+    const nodes = tree.nodes();
+    assert.deepEqual(names(nodes), ['一、形势', '（一）成绩', '（二）问题', '二、任务', '（一）农资', '（二）冷链']);
+    assert.equal(new Set(nodes.map((n) => n.id)).size, nodes.length);
+    assert.equal(nodes[1].parent, nodes[0]);
+    assert.equal(nodes[0].parent, undefined);
+  });
+
+  test('New nodes start expanded above the initial depth and collapsed below it', () => {
+    const tree = new HeadingTree(1);
+    tree.update(headingsOf([item('一、形势', 0, 9, [item('（一）成绩', 1, 9, [item('1.粮食', 2, 9, [], 'arabic')], 'paren-cn')])]), 1);
+    assert.deepEqual(tree.nodes().map((n) => n.expanded), [true, false, false]);
+  });
+
+  test('A heading inserted keeps the ids of all the others, and is a change of shape', () => {
+    const tree = new HeadingTree(1);
+    tree.update(headingsOf(SPEECH), 1);
+    const before = idsByName(tree);
+    const inserted = [SPEECH[0], item('二、任务', 10, 24, [item('（一）农资', 11, 15, [], 'paren-cn'), item('（二）冷链', 16, 20, [], 'paren-cn'), item('（三）保障', 21, 24, [], 'paren-cn')])];
+    const change = tree.update(headingsOf(inserted, 2), 1);
+    assert.equal(change.structural, true);
+    for (const [name, id] of idsByName(tree)) if (before.has(name)) assert.equal(id, before.get(name), name);
+    assert.ok(!new Set(before.values()).has(idsByName(tree).get('（三）保障')!), 'the new heading has a new id');
+  });
+
+  test('A renamed heading keeps its id, and only it and its parent (whose count changed) are relabelled', () => {
+    const tree = new HeadingTree(1);
+    tree.update(headingsOf(SPEECH), 1);
+    const before = idsByName(tree);
+    const renamed = [SPEECH[0], item('二、任务', 10, 20, [item('（一）农资保供', 11, 15, [], 'paren-cn'), item('（二）冷链', 16, 20, [], 'paren-cn')])];
+    const change = tree.update(headingsOf(renamed, 2), 1);
+    assert.equal(change.structural, false);
+    assert.equal(idsByName(tree).get('（一）农资保供'), before.get('（一）农资'));
+    assert.deepEqual(names(change.changed), ['（一）农资保供']);
+  });
+
+  test('Typing in a section changes its counts only: no change of shape, the changed nodes listed', () => {
+    const tree = new HeadingTree(1);
+    tree.update(headingsOf(SPEECH), 1);
+    const typed = headingsOf(SPEECH, 2);
+    const target = typed.all[5] as { characters: number };
+    target.characters += 1;
+    const change = tree.update(typed, 1);
+    assert.equal(change.structural, false);
+    assert.deepEqual(names(change.changed), ['（二）冷链']);
+  });
+
+  test('What the user collapsed stays collapsed through an edit', () => {
+    const tree = new HeadingTree(1);
+    tree.update(headingsOf(SPEECH), 1);
+    const first = tree.roots[0];
+    first.expanded = false;
+    tree.update(headingsOf([item('零、前言', 0, 0), ...SPEECH.map((h) => ({ ...h, line: h.line + 1 }))], 2), 1);
+    assert.equal(tree.roots[1], first);
+    assert.equal(first.expanded, false);
+  });
+
+  test('Expand all expands every node with children and gives every node a new id', () => {
+    const tree = new HeadingTree(1);
+    tree.update(headingsOf(SPEECH), 0);
+    const before = idsByName(tree);
+    tree.expandAll();
+    assert.deepEqual(tree.nodes().map((n) => n.expanded), [true, false, false, true, false, false]);
+    for (const [name, id] of idsByName(tree)) assert.notEqual(id, before.get(name), name);
+  });
+
+  test('Reissuing a node changes its id alone (VS Code then drops its selection)', () => {
+    const tree = new HeadingTree(1);
+    tree.update(headingsOf(SPEECH), 1);
+    const before = idsByName(tree);
+    const node = tree.nodes()[2];
+    tree.reissue(node);
+    for (const [name, id] of idsByName(tree)) {
+      if (name === '（二）问题') assert.notEqual(id, before.get(name));
+      else assert.equal(id, before.get(name), name);
+    }
+    assert.equal(new Set(idsByName(tree).values()).size, 6);
+  });
+
+  test('Two documents never share an id', () => {
+    const a = new HeadingTree(1);
+    const b = new HeadingTree(2);
+    a.update(headingsOf(SPEECH), 1);
+    b.update(headingsOf(SPEECH), 1);
+    const ids = new Set(a.nodes().map((n) => n.id));
+    for (const n of b.nodes()) assert.ok(!ids.has(n.id));
+  });
+
+  test('The node at a line is the innermost section holding it; above the first heading there is none', () => {
+    const tree = new HeadingTree(1);
+    tree.update(headingsOf([item('一、形势', 3, 9, [item('（一）成绩', 4, 6, [], 'paren-cn')])]), 1);
+    assert.equal(tree.nodeAt(2), undefined);
+    assert.equal(tree.nodeAt(5)?.heading.name, '（一）成绩');
+    assert.equal(tree.nodeAt(8)?.heading.name, '一、形势');
+  });
+});
