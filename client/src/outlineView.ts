@@ -278,6 +278,7 @@ export class OutlineView implements vscode.Disposable {
 
   /** For the tests (ExtensionMode.Test): as on the first run, before the view was ever opened for the user. */
   async forgetShownOnce(): Promise<void> {
+    if (this.context.extensionMode !== vscode.ExtensionMode.Test) return;
     await this.context.globalState.update(SHOWN_ONCE_KEY, undefined);
   }
 
