@@ -6,6 +6,7 @@
 // is only what the wire carries, indexed. No vscode import.
 
 import type { OutlineItem } from '@tigang/protocol';
+import { firstAtOrAfterLine } from '../../server/src/engine/search';
 
 /** A heading of the answer, with the statistics of its section (the lines it heads). */
 export interface HeadingEntry {
@@ -66,20 +67,7 @@ export function documentHeadings(uri: string, version: number, items: readonly O
 
 /** Index of the last heading on or before `line`, or -1. */
 function lastAtOrBefore(headings: DocumentHeadings, line: number): number {
-  const all = headings.all;
-  let lo = 0;
-  let hi = all.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid].line <= line) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+  return firstAtOrAfterLine(headings.all, line + 1) - 1;
 }
 
 /**

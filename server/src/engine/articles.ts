@@ -9,6 +9,7 @@ import { isIndent, isSpace } from './names';
 import { readArabic, readCnNumeral } from './numerals';
 import { DocumentReferences } from './referenceCache';
 import { Reference, ReferencePart, ReferenceUnit, UNIT_RANK, writeReferenceNumber } from './references';
+import { firstAtOrAfterLine } from './search';
 import { Heading, Outline } from './types';
 
 export interface Paragraph {
@@ -133,13 +134,7 @@ export class LawStructure {
   /** The innermost heading whose section holds the line. */
   headingAt(line: number): Heading | undefined {
     const headings = this.outline.headings;
-    let lo = 0;
-    let hi = headings.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (headings[mid].line <= line) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfterLine(headings, line + 1);
     for (let h: Heading | undefined = headings[lo - 1]; h !== undefined; h = h.parent) if (line <= h.endLine) return h;
     return undefined;
   }

@@ -37,3 +37,4 @@ export * from './references';
 export * from './referenceCache';
 export * from './articles';
 export { articleRenumbering, withReferencesFollowing } from './renumbering';
+export { firstAtOrAfterLine, partitionPoint } from './search';

@@ -2,6 +2,7 @@
 // versions and patched after each edit, so an edit to a 10 MB document costs
 // a scan of the edited lines plus a linear pass over the markers.
 
+import { firstAtOrAfterLine, partitionPoint } from './search';
 import { OutlineDocument } from './document';
 import { markerOnLine, scanLines } from './markers';
 import { assignSectionEnds, buildOutline } from './outline';
@@ -90,8 +91,8 @@ export class OutlineCache {
     const toBefore = Math.min(lastBefore, Math.max(a, b) + 1);
     const toAfter = Math.min(doc.lineCount - 1, toBefore + delta);
     const markers = entry.markers;
-    const lo = firstAtOrAfter(markers, from);
-    const hi = firstAtOrAfter(markers, toBefore + 1);
+    const lo = firstAtOrAfterLine(markers, from);
+    const hi = firstAtOrAfterLine(markers, toBefore + 1);
     const fresh = toAfter >= from ? scanLines(doc, from, toAfter) : [];
     if (delta === 0 && sameMarkers(markers, lo, hi, fresh) && !readsAnyOf(entry, from, toBefore)) {
       // Typing inside a paragraph: the same headings on the same lines, so
@@ -122,13 +123,7 @@ export class OutlineCache {
 /** Whether a tree cached in the entry read the text of a line in from..to (inclusive). */
 function readsAnyOf(entry: Entry, from: number, to: number): boolean {
   for (const { linesRead } of entry.outlines.values()) {
-    let lo = 0;
-    let hi = linesRead.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (linesRead[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(linesRead.length, (i) => linesRead[i] >= from);
     if (lo < linesRead.length && linesRead[lo] <= to) return true;
   }
   return false;
@@ -139,17 +134,6 @@ function isAscending(numbers: readonly number[]): boolean {
   return true;
 }
 
-/** Index of the first marker on or after `line` (markers are sorted by line). */
-function firstAtOrAfter(markers: readonly Marker[], line: number): number {
-  let lo = 0;
-  let hi = markers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (markers[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Whether markers[lo, hi) and `fresh` describe the same headings. */
 function sameMarkers(markers: readonly Marker[], lo: number, hi: number, fresh: readonly Marker[]): boolean {

@@ -2,7 +2,7 @@
 // speaking time (`812 字 · 3′42″`), counted as the 提纲 view counts them.
 
 import { InlayHint, Range } from 'vscode-languageserver';
-import { Heading, Outline, OutlineDocument, lineContentEnd, lineStart } from '../engine';
+import { Outline, OutlineDocument, firstAtOrAfterLine, lineContentEnd, lineStart } from '../engine';
 import { L10n } from '../l10n';
 
 /** Speaking time in whole seconds at the given pace, rounded as the 提纲 view rounds it (client/src/outline.ts). */
@@ -37,7 +37,7 @@ export function sectionInlayHints(doc: OutlineDocument, outline: Outline, range:
   const text = doc.getText();
   const hints: InlayHint[] = [];
   const headings = outline.headings;
-  for (let i = firstOnOrAfter(headings, range.start.line); i < headings.length && headings[i].line <= range.end.line; i++) {
+  for (let i = firstAtOrAfterLine(headings, range.start.line); i < headings.length && headings[i].line <= range.end.line; i++) {
     const h = headings[i];
     const end = lineContentEnd(text, doc, h.line) - lineStart(doc, h.line);
     if (h.line === range.start.line && end < range.start.character) continue;
@@ -54,14 +54,3 @@ export function sectionInlayHints(doc: OutlineDocument, outline: Outline, range:
   return hints;
 }
 
-/** Index of the first heading on or after `line` (headings are in document order). */
-function firstOnOrAfter(headings: readonly Heading[], line: number): number {
-  let lo = 0;
-  let hi = headings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (headings[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

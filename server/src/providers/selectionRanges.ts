@@ -2,7 +2,7 @@
 // the heading line, the whole section, the parent section … the document.
 
 import { Position, Range, SelectionRange } from 'vscode-languageserver';
-import { Heading, Outline, OutlineDocument, lineContentEnd } from '../engine';
+import { Heading, Outline, OutlineDocument, firstAtOrAfterLine, lineContentEnd } from '../engine';
 import { headingSpan, sectionRange } from './lsp';
 
 /** The selection ranges at one position of the document. */
@@ -30,13 +30,7 @@ export function selectionRangeAt(outline: Outline, doc: OutlineDocument, positio
 
 /** The innermost section whose range contains the position. */
 function innermostSection(headings: readonly Heading[], pos: Position): Heading | undefined {
-  let lo = 0;
-  let hi = headings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (headings[mid].line <= pos.line) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfterLine(headings, pos.line + 1);
   for (let h: Heading | undefined = headings[lo - 1]; h !== undefined; h = h.parent) {
     if (pos.line < h.endLine || (pos.line === h.endLine && pos.character <= h.endCharacter)) return h;
   }
