@@ -43,6 +43,7 @@ import { CodeActionData, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND, isCodeActionData 
 import { SEMANTIC_TOKENS_LEGEND } from './providers/semanticTokens';
 import { CancelledError, SELECTION_POSITIONS_MAX, createTigangService } from './service';
 import { nodeFs } from './node/nodeFs';
+import { VERSION } from './version';
 import { WorkspaceFeature, connectionHost } from './workspace';
 
 /** What the client said it can do, read once from initialize. */
@@ -151,7 +152,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'tigang', version: SERVER_VERSION },
+      serverInfo: { name: 'tigang', version: VERSION },
     };
   });
 
@@ -293,9 +294,6 @@ function requireCodeActionContext(params: unknown): { diagnostics: Diagnostic[];
   return { diagnostics: context.diagnostics as Diagnostic[], only };
 }
 
-/** Written by esbuild.mjs from package.json (`define`); the fallback is for tests that bundle without it. */
-declare const TIGANG_VERSION: string | undefined;
-const SERVER_VERSION = typeof TIGANG_VERSION === 'string' ? TIGANG_VERSION : '0.0.0-dev';
 
 function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);

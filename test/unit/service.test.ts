@@ -4,7 +4,7 @@
 
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CancellationTokenSource, DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
+import { CancellationTokenSource, DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, Settings, normalizeSettings } from '../../server/src/configuration';
 import { OutlineCache, StatisticsCache } from '../../server/src/engine';
@@ -44,6 +44,12 @@ describe('The service', () => {
         ['（一）抓好落实', '二、主要任务'],
       ],
     );
+  });
+
+  it('gives a 篇 of a speech collection the Module kind, so breadcrumbs do not call it a file', async () => {
+    const collection = lines('第一篇：在全市工作会议上的讲话', '一、总体要求', '第二篇：在表彰大会上的讲话');
+    const symbols = (await serviceWith().getDocumentSymbols(doc(collection), { hierarchical: true }, none())) as DocumentSymbol[];
+    assert.deepEqual(symbols.map((s) => s.kind), [SymbolKind.Module, SymbolKind.Module]);
   });
 
   it('reads the settings of the document: no run-in points, shorter names', async () => {

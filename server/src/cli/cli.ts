@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { decodeText } from '../decode';
 import { Heading, PlainTextDocument, parseOutline, truncateName } from '../engine';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../configuration';
+import { VERSION } from '../version';
 
 export const USAGE = `Usage: tigang outline [options] <file…>
 
@@ -55,7 +56,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
     return 0;
   }
   if (command === '-v' || command === '--version') {
-    io.out('0.1.0\n');
+    io.out(`${VERSION}\n`);
     return 0;
   }
   if (command !== 'outline') return usageError(io, command === undefined ? 'missing command' : `unknown command: ${command}`);

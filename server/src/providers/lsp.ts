@@ -10,7 +10,8 @@ import { Heading, HeadingStyle } from '../engine';
  */
 const KIND: Readonly<Record<HeadingStyle, SymbolKind>> = {
   volume: SymbolKind.Package,
-  article: SymbolKind.File,
+  // Not File: VS Code's breadcrumbs would call a 篇 "(file)". Module, as the part beside it at rank 2.
+  article: SymbolKind.Module,
   part: SymbolKind.Module,
   chapter: SymbolKind.Namespace,
   named: SymbolKind.Namespace,
