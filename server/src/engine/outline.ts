@@ -63,6 +63,9 @@ class HeadingNode implements Heading {
   get number(): number {
     return this.source.number;
   }
+  get sub(): number | undefined {
+    return this.source.sub;
+  }
   get marker(): string {
     return this.source.marker;
   }

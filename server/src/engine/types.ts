@@ -18,6 +18,7 @@ export const RANK = {
   'paren-cn': 6, // （一） ㈠
   arabic: 7, // 1. 1、
   'paren-arabic': 8, // （1） 1）
+  stem: 8, // 甲、 （甲） (甲): the ten heavenly stems, as a list only
   circled: 9, // ① ⑴ ⒈
   enumeration: 10, // 一是 二要 三关于
 } as const satisfies Record<string, number>;
@@ -43,6 +44,13 @@ export interface Marker {
   readonly kind?: 'ordinal' | 'law' | 'toc';
   /** The number the marker carries (1 for 一、); 0 when it has none. */
   readonly number: number;
+  /**
+   * An inserted article or chapter (第一百二十条之一, 第 2-1 條) keeps its base
+   * in `number` (120, 2) and its place after the base here (1); undefined for
+   * every other marker. Numbering checks treat an inserted article as
+   * following its base, never as a skip or a repeat.
+   */
+  readonly sub?: number;
   /** Enumeration word: 是, 要 or 关于. */
   readonly word?: string;
   /** The marker as written (一、 （一） 第三章 一是), whitespace folded. */
@@ -66,6 +74,8 @@ export interface Heading {
   readonly style: HeadingStyle;
   readonly rank: number;
   readonly number: number;
+  /** See Marker.sub. */
+  readonly sub?: number;
   readonly marker: string;
   readonly word?: string;
   readonly kind?: Marker['kind'];

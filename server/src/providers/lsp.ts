@@ -20,6 +20,7 @@ const KIND: Readonly<Record<HeadingStyle, SymbolKind>> = {
   'paren-cn': SymbolKind.Field,
   arabic: SymbolKind.Property,
   'paren-arabic': SymbolKind.Variable,
+  stem: SymbolKind.Key,
   circled: SymbolKind.Constant,
   enumeration: SymbolKind.EnumMember,
 };
