@@ -99,7 +99,17 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-const SPACE = /^[ \t\u3000\u00a0]*$/;
+/** The whitespace of §1 as a regular-expression class: tab, the Unicode space separators, U+200B–U+200D, U+2060, U+FEFF. */
+export const WS = '[\\t \\u00a0\\u1680\\u2000-\\u200d\\u202f\\u205f\\u2060\\u3000\\ufeff]';
+/** A run of zero-width characters only: dropped from names rather than folded to a space. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
+
+/** Whitespace folded as §5 says: a run with a visible space becomes one space, a zero-width run nothing. */
+export function fold(text: string): string {
+  return text.replace(new RegExp(`${WS}+`, 'g'), (run) => (Array.from(run).every((c) => INVISIBLE.test(c)) ? '' : ' '));
+}
+
+const SPACE = new RegExp(`^${WS}*$`);
 
 /**
  * Checks the structural guarantees of §3 and §5 that hold for every input;
@@ -133,7 +143,8 @@ export function brokenInvariant(text: string, outline: Outline): string | undefi
     if (!(h.start >= 0 && h.start < h.titleEnd && h.titleEnd <= lineLength)) return `${where}: selection ${h.start}..${h.titleEnd} is not inside its line`;
     if (!(h.start < h.markerEnd && h.markerEnd <= h.titleEnd)) return `${where}: marker end ${h.markerEnd} is not inside its selection ${h.start}..${h.titleEnd}`;
     const written = docLines[h.line].slice(h.start, h.markerEnd);
-    if (written.replace(/\s+/g, '') !== h.marker.replace(/\s+/g, '')) return `${where}: the text before marker end, "${written}", is not the marker "${h.marker}"`;
+    const unspaced = (t: string) => t.replace(new RegExp(`${WS}+`, 'g'), '');
+    if (unspaced(written) !== unspaced(h.marker)) return `${where}: the text before marker end, "${written}", is not the marker "${h.marker}"`;
     if (h.depth !== (h.parent ? h.parent.depth + 1 : 0)) return `${where}: wrong depth`;
     if (h.parent) {
       const p = h.parent;
@@ -142,8 +153,9 @@ export function brokenInvariant(text: string, outline: Outline): string | undefi
     }
     if ((h.list !== undefined) !== h.number > 0) return `${where}: ${h.list ? 'has a list but no number' : 'has a number but no list'}`;
     if (h.list !== undefined && (!h.list.members.includes(h) || h.list.style !== h.style)) return `${where} is not a member of its list of style ${h.list.style}`;
-    if (/[\r\n]|^[ \t\u3000\u00a0]|[ \t\u3000\u00a0]{2}/.test(h.name)) return `${where}: name is not folded`;
-    if (h.name.length < NAME_CAP && /[ \t\u3000\u00a0]$/.test(h.name)) return `${where}: name ends in whitespace`;
+    // Folded: no line break, no whitespace but single ASCII spaces, none in front.
+    if (/[\r\n]|^ | {2}/.test(h.name) || new RegExp(WS).test(h.name.replace(/ /g, ''))) return `${where}: name is not folded`;
+    if (h.name.length < NAME_CAP && new RegExp(`${WS}$`).test(h.name)) return `${where}: name ends in whitespace`;
   }
   for (const list of outline.lists) {
     if (list.members.length === 0) return `a list of style ${list.style} has no members`;

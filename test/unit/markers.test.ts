@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { RANK } from '../../server/src/engine';
-import { first, lines, names, parse, single } from './helpers';
+import { first, lines, names, parse, single, tree } from './helpers';
 
 suite('Where a heading can start (§1)', () => {
   test('Should not return anything for an empty document', () => {
@@ -357,5 +357,217 @@ suite('Named headings (§2)', () => {
 
   test('序 alone is a heading but 序幕 is not', () => {
     assert.deepEqual(names(lines('序', '这是一本小书。', '序幕', '夜色降临。')), ['序']);
+  });
+});
+
+suite('Every kind of whitespace is indentation (§1)', () => {
+  for (const [label, space] of [
+    ['U+1680 Ogham space mark', '\u1680'],
+    ['U+2000 en quad', '\u2000'],
+    ['U+2002 en space', '\u2002'],
+    ['U+2003 em space', '\u2003'],
+    ['U+2007 figure space', '\u2007'],
+    ['U+200A hair space', '\u200a'],
+    ['U+202F narrow no-break space', '\u202f'],
+    ['U+205F medium mathematical space', '\u205f'],
+    ['U+200B zero-width space', '\u200b'],
+    ['U+200C zero-width non-joiner', '\u200c'],
+    ['U+200D zero-width joiner', '\u200d'],
+    ['U+2060 word joiner', '\u2060'],
+    ['U+FEFF inside the text, not as a BOM', '\ufeff'],
+  ] as const) {
+    test(`${label} before a marker is indentation`, () => {
+      const text = lines('说明', `${space}${space}（二）健全工作机制`);
+      const [h] = parse(text).headings;
+      assert.equal(h?.style, 'paren-cn');
+      assert.equal(h?.name, '（二）健全工作机制');
+      assert.equal(h?.start, 2);
+    });
+  }
+
+  test('A marker after invisible characters pasted in front of a chapter is still a chapter', () => {
+    assert.equal(single('\u200b\u2060第三章\u2002\u2002法律责任')?.name, '第三章 法律责任');
+  });
+
+  test('A line of en spaces and zero-width spaces is blank at the end of a section', () => {
+    const roots = parse(lines('一、甲', '内容', '\u2002\u200b\u3000', '二、乙')).roots;
+    assert.equal(roots[0].endLine, 1);
+  });
+});
+
+suite('正文 before a chapter is ignored like indentation (§1)', () => {
+  for (const [line, style, name] of [
+    ['正文 第一回 宴桃园豪杰三结义', 'chapter', '第一回 宴桃园豪杰三结义'],
+    ['正文　第一卷　初入江湖', 'volume', '第一卷 初入江湖'],
+    ['正文  第三章 风波再起', 'chapter', '第三章 风波再起'],
+    ['　　正文 第二节 出发', 'section', '第二节 出发'],
+    ['正文 第一部分 总体情况', 'part', '第一部分 总体情况'],
+  ] as const) {
+    test(`"${line.trim()}" is the ${style} ${name}`, () => {
+      const h = single(line);
+      assert.equal(h?.style, style);
+      assert.equal(h?.name, name);
+      assert.equal(line.slice(h!.start, h!.titleEnd), line.slice(line.indexOf('第')));
+    });
+  }
+
+  for (const line of ['正文第一回 宴桃园豪杰三结义', '正文 一、总体要求', '正文 第一条 为了规范管理，制定本办法。', '正文 第一，坚持原则。', '正文 前言', '正文', '正文 本章分为三节。']) {
+    test(`"${line}" is not a heading: 正文 is ignored only before a volume, part, chapter or section marker`, () => {
+      assert.equal(single(line), undefined);
+    });
+  }
+});
+
+suite('第 with Arabic numbers, spaces, Traditional characters and inserted articles (§2)', () => {
+  for (const [line, style, number, name] of [
+    ['第一分编　通则', 'part', 1, '第一分编 通则'],
+    ['第二分編 典型合同', 'part', 2, '第二分編 典型合同'],
+    ['第12章 数据来源', 'chapter', 12, '第12章 数据来源'],
+    ['第001章 重生', 'chapter', 1, '第001章 重生'],
+    ['第1024章　大结局', 'chapter', 1024, '第1024章 大结局'],
+    ['第 1 條 為保障人民權益，特制定本法。', 'item', 1, '第 1 條 為保障人民權益，特制定本法'],
+    ['第 三 章　附　則', 'chapter', 3, '第 三 章 附 則'],
+    ['第　十二　回　夜宿山村', 'chapter', 12, '第 十二 回 夜宿山村'],
+    ['第五節 罰則', 'section', 5, '第五節 罰則'],
+    ['第二編 分則', 'volume', 2, '第二編 分則'],
+    ['第十條　本法自公布日施行。', 'item', 10, '第十條 本法自公布日施行'],
+  ] as const) {
+    test(`"${line}" is a ${style} numbered ${number}`, () => {
+      const h = single(line);
+      assert.equal(h?.style, style);
+      assert.equal(h?.number, number);
+      assert.equal(h?.name, name);
+      assert.equal(h?.sub, undefined);
+    });
+  }
+
+  test('第一分编 is a part at rank 2, between the 编 and its chapters', () => {
+    assert.equal(single('第一分编 通则')?.rank, 2);
+    assert.deepEqual(tree(lines('第三编　合同', '第一分编　通则', '第一章　一般规定', '第四百六十三条　本编调整因合同产生的民事关系。', '第二分编　典型合同')), [
+      '第三编 合同',
+      '  第一分编 通则',
+      '    第一章 一般规定',
+      '      第四百六十三条 本编调整因合同产生的民事关系',
+      '  第二分编 典型合同',
+    ]);
+  });
+
+  for (const [line, number, sub, name] of [
+    ['第一百二十条之一　网络服务提供者应当履行安全管理义务。', 120, 1, '第一百二十条之一 网络服务提供者应当履行安全管理义务'],
+    ['第二十条之二 本条新增。', 20, 2, '第二十条之二 本条新增'],
+    ['第 2-1 條 本條新增。', 2, 1, '第 2-1 條 本條新增'],
+    ['第 15-3 條', 15, 3, '第 15-3 條'],
+    ['第三章之一　补充规定', 3, 1, '第三章之一 补充规定'],
+  ] as const) {
+    test(`An inserted article keeps its base number and its suffix: ${name}`, () => {
+      const h = single(line);
+      assert.equal(h?.number, number);
+      assert.equal(h?.sub, sub);
+      assert.equal(h?.name, name);
+    });
+  }
+
+  test('An inserted article sits between its base and the next article as their sibling', () => {
+    assert.deepEqual(
+      parse(lines('第一百二十条　甲。', '第一百二十条之一　乙。', '第一百二十一条　丙。')).headings.map((h) => [h.number, h.sub, h.depth]),
+      [
+        [120, undefined, 0],
+        [120, 1, 0],
+        [121, undefined, 0],
+      ],
+    );
+  });
+
+  for (const line of ['第 一 ，坚持原则。', '第 2 天我们就出发了。', '第 三 次会议在京召开。', '第2-1号文件已经下发。', '第一节课我们讲了三个问题。']) {
+    test(`"${line}" is not a heading`, () => {
+      assert.equal(single(line), undefined);
+    });
+  }
+
+  for (const [line, number] of [
+    ['壹、總體情況', 1],
+    ['貳、存在問題', 2],
+    ['參、工作重點', 3],
+    ['陸、附則', 6],
+  ] as const) {
+    test(`Traditional financial numerals number items: "${line}" is item ${number}`, () => {
+      const h = single(line);
+      assert.equal(h?.style, 'item');
+      assert.equal(h?.number, number);
+    });
+  }
+
+  test('兩 alone is a word, as 两 is', () => {
+    assert.equal(single('兩、三個月後再說。'), undefined);
+  });
+});
+
+suite('The ten stems (§2, §4)', () => {
+  for (const [first, second, number] of [
+    ['甲、总则', '乙、分则', 1],
+    ['（甲）一般规定', '（乙）特别规定', 1],
+    ['(甲)一般规定', '(乙)特别规定', 1],
+    ['（甲）甲方的义务', '（乙）乙方的义务', 1],
+  ] as const) {
+    test(`"${first}" is a stem heading at rank 8 when a list follows`, () => {
+      const [h, next] = parse(lines(first, '内容。', second)).headings;
+      assert.equal(h?.style, 'stem');
+      assert.equal(h?.rank, 8);
+      assert.equal(h?.number, number);
+      assert.equal(h?.name, first);
+      assert.equal(next?.number, 2);
+    });
+  }
+
+  for (const text of ['甲、乙双方应当遵守本合同。\n丙、丁两方另行约定。', '甲乙丙三方共同出资。\n乙丙两方各占三成。', '甲、乙、丙三人同去。\n乙、丙二人先回。']) {
+    test(`A stem followed at once by another stem is never a marker: ${text.split('\n')[0]}`, () => {
+      assert.deepEqual(names(text), []);
+    });
+  }
+});
+
+suite('A named word with a spaced title (§2)', () => {
+  for (const [line, name] of [
+    ['楔子　张天师祈禳瘟疫　洪太尉误走妖魔', '楔子 张天师祈禳瘟疫 洪太尉误走妖魔'],
+    ['后记 写在出版之际', '后记 写在出版之际'],
+    ['尾聲　歸來', '尾聲 歸來'],
+    ['附录二　名词解释', '附录二 名词解释'],
+    ['前言 为什么写这本书', '前言 为什么写这本书'],
+  ] as const) {
+    test(`"${line}" is named ${name}`, () => {
+      const h = single(line);
+      assert.equal(h?.style, 'named');
+      assert.equal(h?.name, name);
+    });
+  }
+
+  for (const line of ['后记 写完了，很高兴。', '前言 不搭后语！', '序 号 姓 名 单位', '尾声渐近。', '楔子 这一回讲的是；']) {
+    test(`"${line}" is not a heading: a spaced title has no clause punctuation, and 序 takes none`, () => {
+      assert.equal(single(line), undefined);
+    });
+  }
+
+  for (const [line, word] of [
+    ['目錄', '目录'],
+    ['附錄', '附录'],
+    ['結語', '结语'],
+    ['結束語', '结束语'],
+    ['尾聲', '尾声'],
+    ['後記', '后记'],
+  ] as const) {
+    test(`The Traditional ${line} is the named heading ${word}`, () => {
+      const h = single(`${line}\n正文从这里开始。`);
+      assert.equal(h?.style, 'named');
+      assert.equal(h?.name, line);
+    });
+  }
+
+  test('目錄 opens a table of contents like 目录', () => {
+    assert.equal(single('目　錄')?.kind, 'toc');
+    assert.deepEqual(tree(lines('目錄', '第一章　總則', '第二章　附則', '第一章　總則', '第一條　內容。', '第二章　附則')), ['目錄', '第一章 總則', '  第一條 內容', '第二章 附則']);
+  });
+
+  test('附錄 carries a number as 附录 does', () => {
+    assert.equal(single('附錄三：名詞解釋')?.number, 3);
   });
 });

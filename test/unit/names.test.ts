@@ -148,3 +148,78 @@ suite('Truncating names (§5)', () => {
     assert.equal(truncateName('一、加强组织领导，健全工作机制', 100), '一、加强组织领导，健全工作机制');
   });
 });
+
+suite('Every kind of whitespace folds in names (§1, §5)', () => {
+  test('En spaces after a chapter marker fold to one space: 第一章\\u2002\\u2002一般规定', () => {
+    const h = first('第一章\u2002\u2002一般规定');
+    assert.equal(h?.style, 'chapter');
+    assert.equal(h?.marker, '第一章');
+    assert.equal(h?.name, '第一章 一般规定');
+  });
+
+  for (const space of ['\u1680', '\u2000', '\u2005', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000\u2002']) {
+    test(`U+${space.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} inside a title folds to one space`, () => {
+      assert.equal(first(`一、加强${space}领导`)?.name, '一、加强 领导');
+    });
+  }
+
+  // Decision: a zero-width character showed as nothing, so a run of only such
+  // characters is dropped; with a visible space in the run it folds to one space.
+  test('A run of zero-width characters inside a title is dropped', () => {
+    assert.equal(first('一、加强\u200b领\u200d\u2060导')?.name, '一、加强领导');
+    assert.equal(first('一、加强\u200b \u200b领导')?.name, '一、加强 领导');
+  });
+
+  test('Trailing en spaces and zero-width spaces are not part of the name or the selection', () => {
+    const line = '（三）保障措施\u2002\u200b\ufeff';
+    const h = first(line);
+    assert.equal(h?.name, '（三）保障措施');
+    assert.equal(line.slice(h!.start, h!.titleEnd), '（三）保障措施');
+  });
+});
+
+suite('An 附件 line takes its title from the next line (§2)', () => {
+  test('附件1： followed by its title is named 附件1 信息宣传联络员登记表; the selection stays on its own line', () => {
+    const text = lines('附件1：', '信息宣传联络员登记表', '姓名、单位、电话。');
+    const [h] = parse(text).headings;
+    assert.equal(h.name, '附件1 信息宣传联络员登记表');
+    assert.equal(h.line, 0);
+    assert.equal(text.split('\n')[0].slice(h.start, h.titleEnd), '附件1');
+    assert.equal(h.endLine, 2);
+  });
+
+  for (const [label, text, name] of [
+    ['a bare 附件1', lines('附件1', '信息宣传联络员登记表'), '附件1 信息宣传联络员登记表'],
+    ['附件 with no number', lines('附件', '全市重点项目清单'), '附件 全市重点项目清单'],
+    ['附件 2： with a space', lines('附件 2：', '年度考核办法'), '附件 2 年度考核办法'],
+    ['blank lines before the title', lines('附件3', '', '　　', '  经费预算表  '), '附件3 经费预算表'],
+    ['a title with inner spaces', lines('附件1', '某某市　信息员　登记表'), '附件1 某某市 信息员 登记表'],
+    ['a title of exactly 40 characters', lines('附件1', '表'.repeat(40)), `附件1 ${'表'.repeat(40)}`],
+  ] as const) {
+    test(`The next line is the title: ${label}`, () => {
+      assert.equal(parse(text).headings[0]?.name, name);
+    });
+  }
+
+  for (const [label, text] of [
+    ['the next line has clause punctuation', lines('附件1', '请各单位于3月底前报送，逾期不候。')],
+    ['the next line ends a sentence', lines('附件1', '信息员登记表。')],
+    ['the next line has a half-width ; or ,', lines('附件1', '登记表;报送表,汇总表')],
+    ['the next line is longer than 40 characters', lines('附件1', '表'.repeat(41))],
+    ['the next line is itself a heading', lines('附件1', '一、基本情况')],
+    ['the next line is another 附件', lines('附件1', '附件2')],
+    ['there is no next line', lines('附件1', '', '')],
+  ] as const) {
+    test(`An 附件 line keeps its own name when ${label}`, () => {
+      assert.equal(parse(text).headings[0]?.name, text.split('\n')[0]);
+    });
+  }
+
+  test('An 附件 line with a title of its own keeps it', () => {
+    assert.equal(parse(lines('附件1：名词解释', '信息宣传联络员登记表')).headings[0]?.name, '附件1：名词解释');
+  });
+
+  test('附录 does not take a title from the next line; only 附件 does', () => {
+    assert.equal(parse(lines('附录二', '名词解释')).headings[0]?.name, '附录二');
+  });
+});

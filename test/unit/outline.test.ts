@@ -315,3 +315,122 @@ suite('Table of contents (§3)', () => {
     );
   });
 });
+
+suite('Quoted text is not structure (§1)', () => {
+  const AMENDMENT = lines(
+    '国务院关于修改部分行政法规的决定', // 0
+    '3.将第九条修改为：', // 1
+    '“人民法院指定的清算组成员有下列情形之一的，人民法院可以更换：', // 2
+    '（一）不履行清算职责的；', // 3
+    '（二）利用职权损害债权人利益的。”', // 4
+    '4.将第十条修改为：', // 5
+    '“清算组应当自成立之日起十日内通知债权人。”', // 6
+  );
+
+  test('An amendment quoting new wording keeps 3. as its own heading and the quoted （一）（二） out of the tree', () => {
+    assert.deepEqual(tree(AMENDMENT), ['3.将第九条修改为', '4.将第十条修改为']);
+  });
+
+  test('The quoted lines belong to the section of the heading that quotes them', () => {
+    const [three, four] = outlineOf(AMENDMENT);
+    assert.deepEqual([three.line, three.endLine, four.line, four.endLine], [1, 4, 5, 6]);
+  });
+
+  for (const [open, close] of [
+    ['「', '」'],
+    ['『', '』'],
+  ] as const) {
+    test(`Corner brackets ${open}${close} quote too`, () => {
+      assert.deepEqual(tree(lines('一、修改条文', `　　${open}第五条　本办法所称……：`, '（一）甲；', `（二）乙。${close}`, '二、施行日期')), ['一、修改条文', '二、施行日期']);
+    });
+  }
+
+  test('A quotation that closes on its own line quotes nothing after it', () => {
+    assert.deepEqual(tree(lines('“我们走吧。”他说。', '一、出发', '（一）准备行装')), ['一、出发', '  （一）准备行装']);
+  });
+
+  test('A quotation closing 30 lines after it opens still quotes; at 31 lines it is a stray mark', () => {
+    const quoted = (gap: number) => lines('一、引文', '“引用的条文如下：', '（一）甲；', ...Array.from({ length: gap - 2 }, () => '正文。'), '乙。”', '（二）丙');
+    assert.deepEqual(tree(quoted(30)), ['一、引文', '  （二）丙']);
+    assert.deepEqual(tree(quoted(31)), ['一、引文', '  （一）甲', '  （二）丙']);
+  });
+
+  test('A quotation that never closes changes nothing (novels are full of stray marks)', () => {
+    assert.deepEqual(tree(lines('一、开头', '“他说到一半就停住了', '（一）其一', '（二）其二')), ['一、开头', '  （一）其一', '  （二）其二']);
+  });
+
+  test('An opening mark in the middle of a line does not open a quotation', () => {
+    assert.deepEqual(tree(lines('一、修改', '将第九条修改为：“有下列情形之一的：', '（一）甲；', '（二）乙。”')), ['一、修改', '  （一）甲', '  （二）乙']);
+  });
+
+  test('Lines after a quotation are headings again', () => {
+    assert.deepEqual(tree(lines('“甲', '（一）引文。”', '（二）正文')), ['（二）正文']);
+  });
+
+  // Decision: a quotation never holds a chapter. A novel's unclosed “ at the
+  // end of a chapter would otherwise hide the next one behind the first ” of
+  // its dialogue.
+  test('A quotation that would hold a chapter is a stray mark', () => {
+    const text = lines('第一章　出发', '“你等等我', '', '第二章　重逢', '“好久不见。”他说。', '（一）不是标题的小节');
+    assert.deepEqual(tree(text), ['第一章 出发', '第二章 重逢', '  （一）不是标题的小节']);
+  });
+
+  test('Law articles may be quoted: a quotation holding 第X条 still quotes', () => {
+    assert.deepEqual(tree(lines('一、增加一条，作为第十条：', '“新增条文：', '第十条　本条新增。”', '二、本决定自公布之日起施行。')), ['一、增加一条，作为第十条', '二、本决定自公布之日起施行']);
+  });
+});
+
+suite('Items of a law article are one paragraph each (§3)', () => {
+  const ARTICLE = lines(
+    '第十三条　符合下列情形之一的，方可处理：', // 0
+    '（一）取得本人同意；', // 1
+    '（二）为履行法定职责所必需：', // 2
+    '1.依法调查；', // 3
+    '2.依法检查；', // 4
+    '（三）法律规定的其他情形。', // 5
+    '依照本法其他规定，应当取得同意的，从其规定。', // 6
+    '', // 7
+    '第十四条　同意应当自愿、明确。', // 8
+  );
+
+  test('An item ends with its own line; the unmarked paragraph after the items is the article’s', () => {
+    const [article] = outlineOf(ARTICLE);
+    assert.equal(article.endLine, 6, 'the new 款 belongs to 第十三条');
+    assert.deepEqual(
+      article.children.map((h) => [h.name, h.line, h.endLine]),
+      [
+        ['（一）取得本人同意', 1, 1],
+        ['（二）为履行法定职责所必需', 2, 4],
+        ['（三）法律规定的其他情形', 5, 5],
+      ],
+    );
+  });
+
+  test('An item with nested items ends with the last of them, each nested item with its own line', () => {
+    const second = outlineOf(ARTICLE)[0].children[1];
+    assert.deepEqual(
+      second.children.map((h) => [h.line, h.endLine]),
+      [
+        [3, 3],
+        [4, 4],
+      ],
+    );
+  });
+
+  test('Items under a chapter inside the article’s section keep the rule at any depth', () => {
+    const text = lines('第一章　总则', '第一条　下列用语：', '（一）甲；', '（二）乙。', '前款所称……。', '第二条　其他。');
+    const article = outlineOf(text)[0].children[0];
+    assert.deepEqual([article.endLine, article.children[1].endLine], [4, 3]);
+  });
+
+  test('Outside a law article, an item’s section runs to the next heading as usual', () => {
+    const [first] = outlineOf(lines('一、基本情况', '（一）人口', '全市常住人口增长。', '户籍人口略有下降。', '（二）经济', '二、问题'));
+    assert.deepEqual(
+      first.children.map((h) => [h.line, h.endLine]),
+      [
+        [1, 3],
+        [4, 4],
+      ],
+    );
+  });
+});

@@ -42,7 +42,7 @@ suite('One list of heading styles', () => {
   });
 
   test('The workspace index gives every style back as it was parsed, none as volume by default', () => {
-    const text = lines('第一卷　上', '第一篇　讲话', '第一部分　总论', '第一章　总则', '附件1：表格', '第一节　一般规定', '一、目标', '（一）任务', '1.分工', '（1）时限', '①要求', '一是抓落实。');
+    const text = lines('第一卷　上', '第一篇　讲话', '第一部分　总论', '第一章　总则', '附件1：表格', '第一节　一般规定', '一、目标', '（一）任务', '1.分工', '（1）时限', '甲、其一', '乙、其二', '①要求', '一是抓落实。');
     const outline = parseOutline(new PlainTextDocument('file:///styles.txt', text));
     assert.deepEqual(new Set(outline.headings.map((h) => h.style)), new Set(HEADING_STYLES), 'the sample has a heading of every style');
     const symbols = fileSymbols(outline, new PinyinTable());

@@ -5,7 +5,7 @@ import { suite, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NAME_CAP, Outline, OutlineCache, OutlineDocument, PlainTextDocument, Position, parseOutline } from '../../server/src/engine';
-import { brokenInvariant, parse, snapshot, splitLines } from './helpers';
+import { WS, brokenInvariant, fold, parse, snapshot, splitLines } from './helpers';
 
 /** Pieces that make generated text look like Chinese documents, and break them. */
 const MARKERS = [
@@ -13,9 +13,11 @@ const MARKERS = [
   '①', '⑵', '一是', '二是', '三是', '一要', '二要', '一关于', '二关于', '三关于', '四是关于', '三要素', '一律', '一方面', '十分',
   '第一，', '第二，', '第三：', '第一条', '第二条', '第一章', '第二章', '第十二回', '第一节', '第一部分', '第二编', '第一卷', '第三部',
   '第一篇：', '讲话篇1', '篇一', '讲话11篇', '前言', '序', '序幕', '目录', '目　录', '附件1：', '附录二', '后记', '结束语',
+  '第一分编', '第12章', '第 1 條', '第 三 章', '第一百二十条之一', '第 2-1 條', '第五節', '目錄', '後記', '正文 ', '正文', '楔子　',
+  '甲、', '乙、', '丙、', '（甲）', '(乙)', '甲、乙双方', '附件1', '附件', '参', '“', '「', '』', '”',
 ];
 const TEXT = ['加强领导', '坚持稳中求进', '，', '。', '！', '？', '；', '：', ':', '!', ';', '.', ',', '、', '……', '“', '”', '甲', '𠀀'];
-const SPACES = [' ', '\t', '\u3000', '\u00a0', '>', '＞', '  '];
+const SPACES = [' ', '\t', '\u3000', '\u00a0', '>', '＞', '  ', '\u2002', '\u2002\u2002', '\u200b', '\u202f', '\u205f', '\u1680', '\u2060', '\u200b \u200b'];
 const BREAKS = ['\n', '\r\n', '\r', '\n\n', '\r\r\n'];
 const ODD = ['\0', '\uD800', '\uDC00', '\uDBFF', '\uFEFF', '\u2028', '\u0085', '\uFFFF'];
 
@@ -40,11 +42,6 @@ const documentArb = fc.array(pieceArb, { maxLength: 80 }).map((pieces) => pieces
 
 /** The same, but every line break is \n and there is no BOM or \r anywhere. */
 const lfDocumentArb = documentArb.map((text) => text.replace(/\r\n|\r/g, '\n').replace(/\uFEFF/g, ''));
-
-/** Whitespace folded as §5 says. */
-function fold(text: string): string {
-  return text.replace(/[ \t\u3000\u00a0]+/g, ' ');
-}
 
 function withoutEnumerations(outline: Outline): unknown {
   type Node = { name: string; line: number; endLine: number; children: Node[] };
@@ -109,9 +106,11 @@ suite('Properties of every outline', () => {
         const docLines = splitLines(text);
         for (const h of parse(text).headings) {
           const line = docLines[h.line];
-          const before = h.line === 0 ? line.slice(0, h.start).replace(/^\uFEFF/, '') : line.slice(0, h.start);
-          assert.match(before, /^[ \t\u3000\u00a0>＞]*$/, `text before "${h.name}" is not indentation`);
+          const before = line.slice(0, h.start);
+          // Indentation, and a 正文 before a chapter (§1).
+          assert.match(before, new RegExp(`^(${WS}|[>＞])*(正文${WS}+)?$`), `text before "${h.name}" is not indentation`);
           const selected = fold(line.slice(h.start, h.titleEnd));
+          if (h.kind === 'attachment' && h.name.startsWith(`${selected} `)) continue; // its title is on the next line (§2)
           if (h.name.length < NAME_CAP - 1) assert.equal(h.name, selected);
           else assert.ok(selected.startsWith(h.name), `"${h.name}" is not a prefix of its selection`);
         }
@@ -128,7 +127,7 @@ suite('Properties of every outline', () => {
           if (h.style === 'article' && h.marker === h.name) continue; // a title line ending in 篇1 is named as a whole
           assert.doesNotMatch(h.name, /[。！？；!?;]/, h.name);
           // One trailing colon is dropped; of a doubled one (甲：：, 甲： ：) the first may stay.
-          const doubled = /^[ \t\u3000\u00a0]*[：:]/.test(docLines[h.line].slice(h.titleEnd));
+          const doubled = new RegExp(`^${WS}*[：:]`).test(docLines[h.line].slice(h.titleEnd));
           if (h.name.length > h.marker.length && !doubled) assert.doesNotMatch(h.name, /[：:]$/, h.name);
         }
       }),
@@ -181,7 +180,7 @@ suite('Properties of every outline', () => {
         for (const h of parse(text).headings) {
           if (h.endLine === h.line) continue;
           assert.ok(h.endLine > h.line, `"${h.name}" folds backwards`);
-          assert.ok(h.endCharacter > 0 && !/^[ \t\u3000\u00a0]*$/.test(docLines[h.endLine]), `"${h.name}" folds to a blank line`);
+          assert.ok(h.endCharacter > 0 && !new RegExp(`^${WS}*$`).test(docLines[h.endLine]), `"${h.name}" folds to a blank line`);
         }
       }),
       RUNS,
@@ -201,6 +200,11 @@ suite('Large inputs (each runs once)', () => {
     ['a 1 MB line of whitespace and quote marks', () => ' \u3000>＞\t'.repeat(MB / 5)],
     ['a 1 MB first entry after 目录', () => '目录\n' + '第一章'.repeat(MB / 3)],
     ['a 1 MB line of lone surrogates and NUL', () => '\uD800\0'.repeat(MB / 2)],
+    ['a 1 MB line of en spaces and zero-width spaces', () => '\u2002\u200b'.repeat(MB / 2)],
+    ['a 1 MB spaced title after 楔子', () => '楔子　' + '张天师'.repeat(MB / 3)],
+    ['a 1 MB line after 正文 and spaces', () => '正文' + ' '.repeat(MB) + '第一章'],
+    ['a 1 MB line of opening quotes', () => '“'.repeat(MB) + '\n一、甲\n”'],
+    ['a 1 MB line after a bare 附件', () => '附件1\n' + '表'.repeat(MB)],
   ] as const) {
     test(`Handles ${label}`, () => {
       const text = make();
@@ -209,7 +213,7 @@ suite('Large inputs (each runs once)', () => {
     });
   }
 
-  const LEVELS = ['一、甲', '（一）乙', '一是甲。', '二是乙。', '1.丙', '一要丙。', '（1）丁', '①戊', '第一，己。', '正文。', '', '第二章　庚'];
+  const LEVELS = ['一、甲', '（一）乙', '一是甲。', '二是乙。', '1.丙', '一要丙。', '（1）丁', '①戊', '第一，己。', '正文。', '', '第二章　庚', '“引文', '甲、辛', '乙、壬', '附件1', '正文 第三章　癸', '第一百条之一　子'];
 
   // Besides never throwing, the engine's cost should grow with the document:
   // counting line look-ups keeps that deterministic and makes a failure fast.
@@ -238,6 +242,23 @@ suite('Large inputs (each runs once)', () => {
   test('Handles 100k short lines alternating 一是 and 一要: lists do not nest without end', () => {
     const outline = checkLarge(100_000, (i) => (i % 2 === 0 ? '一是甲。' : '一要乙。'), '\r\n');
     assert.ok(Math.max(...outline.headings.map((h) => h.depth)) < 100);
+  });
+
+  test('Handles 100k lines that each open a quotation that never closes, between markers', () => {
+    checkLarge(100_000, (i) => (i % 2 === 0 ? '“他说到一半' : '（一）条目'));
+  });
+
+  test('Handles 100k lines that each open a quotation closing 30 lines on, between markers', () => {
+    const outline = checkLarge(100_000, (i) => (i % 3 === 0 ? '“引文' : i % 3 === 1 ? '（一）条目' : i % 30 === 2 ? '结束。”' : '正文。'));
+    assert.ok(outline.headings.length < 1_000, 'the quoted items are not headings');
+  });
+
+  test('Handles 100k bare 附件 lines with blank lines between them', () => {
+    checkLarge(100_000, (i) => (i % 10 === 0 ? '附件1' : ''));
+  });
+
+  test('Handles 100k stems that never make a list', () => {
+    checkLarge(100_000, (i) => (i % 2 === 0 ? '甲、甲方' : '丙、丙方'));
   });
 
   test('Handles 20k lines after 目录 whose entries never repeat', () => {

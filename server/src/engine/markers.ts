@@ -5,15 +5,39 @@
 import { OutlineDocument, lineStart } from './document';
 import { HeadingStyle, Marker } from './types';
 import { NAME_CAP, foldWhitespace, isIndent, isSpace } from './names';
-import { circledValue, digitValue, isCnNumeralChar, parenthesizedCnValue, readArabic, readCnNumeral, readNumeral } from './numerals';
+import { circledValue, digitValue, isCnNumeralChar, parenthesizedCnValue, readArabic, readCnNumeral, readNumeral, stemValue } from './numerals';
 
 const CH_DI = 0x7b2c; // 第
 const CH_PIAN = 0x7bc7; // 篇
+const CH_ZHENG = 0x6b63; // 正
+const CH_WEN = 0x6587; // 文
 
-
-/** Words that are headings on a line of their own (§2), longest first. */
-const NAMED_WORDS = ['结束语', '前言', '序言', '引言', '楔子', '结语', '尾声', '后记', '附录', '附件', '番外', '目录', '序'];
-const NAMED_FIRST = new Set(NAMED_WORDS.map((w) => w.charCodeAt(0)));
+/**
+ * Words that are headings on a line of their own (§2), longest first, each
+ * with its Simplified form: Traditional forms count as the Simplified word.
+ */
+const NAMED_WORDS: readonly (readonly [written: string, word: string])[] = [
+  ['结束语', '结束语'],
+  ['結束語', '结束语'],
+  ['前言', '前言'],
+  ['序言', '序言'],
+  ['引言', '引言'],
+  ['楔子', '楔子'],
+  ['结语', '结语'],
+  ['結語', '结语'],
+  ['尾声', '尾声'],
+  ['尾聲', '尾声'],
+  ['后记', '后记'],
+  ['後記', '后记'],
+  ['附录', '附录'],
+  ['附錄', '附录'],
+  ['附件', '附件'],
+  ['番外', '番外'],
+  ['目录', '目录'],
+  ['目錄', '目录'],
+  ['序', '序'],
+];
+const NAMED_FIRST = new Set(NAMED_WORDS.map(([w]) => w.charCodeAt(0)));
 /** The longest named word, in characters. */
 const NAMED_MAX = 3;
 
@@ -41,6 +65,20 @@ function isClausePunctuation(code: number): boolean {
   return code === 0xff0c || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x2c;
 }
 
+/** Whether text[from, to) holds clause punctuation or a half-width ; ! ? (which end a run-in title). */
+function hasClausePunctuation(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (isClausePunctuation(code) || code === 0x3b || code === 0x21 || code === 0x3f) return true;
+  }
+  return false;
+}
+
+function skipSpaces(text: string, i: number, e: number): number {
+  while (i < e && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
 /** One hidden class for every marker, for the reason given at HeadingNode (outline.ts). */
 class LineMarker implements Marker {
   constructor(
@@ -54,6 +92,7 @@ class LineMarker implements Marker {
     readonly markerEnd: number,
     readonly titleEnd: number,
     readonly name: string,
+    readonly sub: number | undefined,
   ) {}
 }
 
@@ -61,6 +100,8 @@ interface RawMarker {
   style: HeadingStyle;
   kind?: Marker['kind'];
   number: number;
+  /** See Marker.sub. */
+  sub?: number;
   word?: string;
   /** Offset just after the marker. */
   markerEnd: number;
@@ -72,14 +113,28 @@ interface RawMarker {
  */
 export function scanLine(text: string, line: number, lineStart: number, lineEnd: number): Marker | undefined {
   let s = lineStart;
-  if (s === 0 && text.charCodeAt(0) === 0xfeff) s++; // a BOM is not text
-  while (s < lineEnd && isIndent(text.charCodeAt(s))) s++;
+  while (s < lineEnd && isIndent(text.charCodeAt(s))) s++; // a BOM is indentation too
   if (s >= lineEnd) return undefined;
+  if (text.charCodeAt(s) === CH_ZHENG) return afterZhengwen(text, line, lineStart, s, lineEnd);
 
   const raw = readMarker(text, s, lineEnd);
   if (raw !== undefined) return finish(text, line, lineStart, s, lineEnd, raw);
   const pian = articleTitleNumber(text, s, lineEnd);
   return pian === undefined ? undefined : titleLineArticle(text, line, lineStart, s, lineEnd, pian);
+}
+
+/**
+ * Web-novel scrapes put 正文 before every chapter (正文 第一回 ……): followed by
+ * whitespace and a volume, part, chapter or section marker it is ignored like
+ * indentation; any other line starting with 正 is not a heading.
+ */
+function afterZhengwen(text: string, line: number, lineStart: number, s: number, e: number): Marker | undefined {
+  if (text.charCodeAt(s + 1) !== CH_WEN || !isSpace(text.charCodeAt(s + 2))) return undefined;
+  const t = skipSpaces(text, s + 2, e);
+  if (text.charCodeAt(t) !== CH_DI) return undefined;
+  const raw = readDiMarker(text, t, e);
+  if (raw === undefined || (raw.style !== 'volume' && raw.style !== 'part' && raw.style !== 'chapter' && raw.style !== 'section')) return undefined;
+  return finish(text, line, lineStart, t, e, raw);
 }
 
 function readMarker(text: string, s: number, e: number): RawMarker | undefined {
@@ -91,8 +146,20 @@ function readMarker(text: string, s: number, e: number): RawMarker | undefined {
   else if (code === 0x28 || code === 0xff08) raw = readBracketMarker(text, s, e);
   else if (circledValue(code) > 0) raw = { style: 'circled', number: circledValue(code), markerEnd: s + 1 };
   else if (parenthesizedCnValue(code) > 0) raw = { style: 'paren-cn', number: parenthesizedCnValue(code), markerEnd: s + 1 };
+  else if (stemValue(code) > 0) raw = readStemMarker(text, s, e);
   else if (NAMED_FIRST.has(code)) raw = readNamedMarker(text, s, e);
   return raw;
+}
+
+/**
+ * 甲、 (the bracketed （甲） is read with the other brackets). A stem followed
+ * at once by another stem is never a marker: 甲、乙双方…… names two parties.
+ * Whether it is a heading is decided as a list (outline.ts, acceptStemLists).
+ */
+function readStemMarker(text: string, s: number, e: number): RawMarker | undefined {
+  if (s + 1 >= e || text.charCodeAt(s + 1) !== 0x3001) return undefined; // 、
+  if (stemValue(text.charCodeAt(s + 2)) > 0) return undefined;
+  return { style: 'stem', number: stemValue(text.charCodeAt(s)), markerEnd: s + 2 };
 }
 
 /** 第 + numeral + 卷/编/部/部分/篇/章/回/节/条, or the ordinal 第一， (§2). */
@@ -118,34 +185,77 @@ function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 }
 
+/**
+ * 第 + number + word (§2). The number may be Chinese or Arabic and stand
+ * between spaces (第 1 條, 第 三 章); Traditional 編 節 條 count as 编 节 条; an
+ * inserted article keeps its base and its place after it (第一百二十条之一,
+ * 第 2-1 條: number 120 or 2, sub 1). Without a word, 第一， 第二、 第三： is an
+ * ordinal (written without spaces: 第 一 ， is not).
+ */
 function readDiWord(text: string, s: number, e: number): RawMarker | undefined {
-  const num = readNumeral(text, s + 1, e);
+  const numStart = skipSpaces(text, s + 1, e);
+  const num = readNumeral(text, numStart, e);
   if (num === undefined || num.end >= e) return undefined;
-  const at = num.end;
   const number = num.value;
+  let at = num.end;
+  let sub: number | undefined;
+  const dash = text.charCodeAt(at);
+  if ((dash === 0x2d || dash === 0xff0d) && digitValue(text.charCodeAt(at + 1)) >= 0) {
+    const tail = readArabic(text, at + 1, e)!;
+    sub = tail.value;
+    at = tail.end;
+  }
+  const wordStart = skipSpaces(text, at, e);
+  if (wordStart >= e) return undefined;
+  const word = diWord(text, wordStart);
+  if (word === undefined) {
+    if (numStart > s + 1 || wordStart > num.end || sub !== undefined) return undefined;
+    switch (text[wordStart]) {
+      case '，':
+      case '、':
+      case '：':
+      case ',':
+      case ':':
+        return { style: 'item', kind: 'ordinal', number, markerEnd: wordStart + 1 };
+      default:
+        return undefined;
+    }
+  }
+  let markerEnd = wordStart + word.length;
+  // 第一百二十条之一: 之 and a numeral after the word.
+  if (sub === undefined && text[markerEnd] === '之') {
+    const tail = readCnNumeral(text, markerEnd + 1, e) ?? readArabic(text, markerEnd + 1, e);
+    if (tail !== undefined) {
+      sub = tail.value;
+      markerEnd = tail.end;
+    }
+  }
+  return { style: word.style, kind: word.kind, number, sub, markerEnd };
+}
+
+/** The word after 第 and a number, Simplified or Traditional, and what it makes of the line. */
+function diWord(text: string, at: number): { style: HeadingStyle; kind?: Marker['kind']; length: number } | undefined {
   switch (text[at]) {
     case '卷':
     case '编':
-      return { style: 'volume', number, markerEnd: at + 1 };
+    case '編':
+      return { style: 'volume', length: 1 };
+    case '分':
+      // 第一分编: a sub-book of a code (民法典 合同编 第一分编 通则)
+      return text[at + 1] === '编' || text[at + 1] === '編' ? { style: 'part', length: 2 } : undefined;
     case '部':
-      return text[at + 1] === '分'
-        ? { style: 'part', number, markerEnd: at + 2 }
-        : { style: 'volume', number, markerEnd: at + 1 };
+      return text[at + 1] === '分' ? { style: 'part', length: 2 } : { style: 'volume', length: 1 };
     case '篇':
-      return { style: 'article', number, markerEnd: at + 1 };
+      return { style: 'article', length: 1 };
     case '章':
     case '回':
-      return { style: 'chapter', number, markerEnd: at + 1 };
+      return { style: 'chapter', length: 1 };
     case '节':
-      return { style: 'section', number, markerEnd: at + 1 };
+    case '節':
+      return { style: 'section', length: 1 };
     case '条':
-      return { style: 'item', kind: 'law', number, markerEnd: at + 1 };
-    case '，':
-    case '、':
-    case '：':
-    case ',':
-    case ':':
-      return { style: 'item', kind: 'ordinal', number, markerEnd: at + 1 };
+    case '條':
+      return { style: 'item', kind: 'law', length: 1 };
     default:
       return undefined;
   }
@@ -192,11 +302,21 @@ function readArabicMarker(text: string, s: number, e: number): RawMarker | undef
   }
 }
 
-/** （一） (一) (一） → paren-cn; （1） (1) → paren-arabic. Brackets may be mixed. */
+/**
+ * （一） (一) (一） → paren-cn; （1） (1) → paren-arabic; （甲） (甲) → stem.
+ * Brackets may be mixed. The bracket closes a stem, so a title may begin with
+ * one: （甲）甲方的义务.
+ */
 function readBracketMarker(text: string, s: number, e: number): RawMarker | undefined {
   const arabic = readArabic(text, s + 1, e);
   const num = arabic ?? readCnNumeral(text, s + 1, e);
-  if (num === undefined || num.end >= e) return undefined;
+  if (num === undefined) {
+    const stem = stemValue(text.charCodeAt(s + 1));
+    const close = text.charCodeAt(s + 2);
+    if (stem === 0 || (close !== 0x29 && close !== 0xff09)) return undefined;
+    return { style: 'stem', number: stem, markerEnd: s + 3 };
+  }
+  if (num.end >= e) return undefined;
   const close = text.charCodeAt(num.end);
   if (close !== 0x29 && close !== 0xff09) return undefined;
   return { style: arabic ? 'paren-arabic' : 'paren-cn', number: num.value, markerEnd: num.end + 1 };
@@ -204,7 +324,8 @@ function readBracketMarker(text: string, s: number, e: number): RawMarker | unde
 
 /**
  * A line that is one of the named words (目　录 with inner whitespace too),
- * 附件/附录 optionally numbered, then nothing or ：title.
+ * 附件/附录 optionally numbered, then nothing, ：title, or whitespace and a
+ * title without clause punctuation (楔子　张天师祈禳瘟疫　洪太尉误走妖魔).
  */
 function readNamedMarker(text: string, s: number, e: number): RawMarker | undefined {
   // Collect up to NAMED_MAX non-space characters and where each ends.
@@ -220,23 +341,25 @@ function readNamedMarker(text: string, s: number, e: number): RawMarker | undefi
     letters += text[i];
     ends.push(++i);
   }
-  for (const word of NAMED_WORDS) {
-    if (!letters.startsWith(word)) continue;
-    let markerEnd = ends[word.length - 1];
+  for (const [written, word] of NAMED_WORDS) {
+    if (!letters.startsWith(written)) continue;
+    let markerEnd = ends[written.length - 1];
     let number = 0;
     if (word === '附件' || word === '附录') {
-      let at = markerEnd;
-      while (at < e && isSpace(text.charCodeAt(at))) at++; // 附件 1：
+      const at = skipSpaces(text, markerEnd, e); // 附件 1：
       const num = readNumeral(text, at, e);
       if (num !== undefined) {
         number = num.value;
         markerEnd = num.end;
       }
     }
-    let rest = markerEnd;
-    while (rest < e && isSpace(text.charCodeAt(rest))) rest++;
-    if (rest < e && text[rest] !== '：' && text[rest] !== ':') continue; // 序幕…, 附件如下 are prose
-    return { style: 'named', kind: word === '目录' ? 'toc' : undefined, number, markerEnd };
+    const rest = skipSpaces(text, markerEnd, e);
+    if (rest < e && text[rest] !== '：' && text[rest] !== ':') {
+      // 序幕…, 附件如下 are prose. A spaced title may have no clause
+      // punctuation; 序 takes none (序 号 姓 名 heads a table).
+      if (rest === markerEnd || word === '序' || hasClausePunctuation(text, rest, e)) continue;
+    }
+    return { style: 'named', kind: word === '目录' ? 'toc' : word === '附件' ? 'attachment' : undefined, number, markerEnd };
   }
   return undefined;
 }
@@ -272,7 +395,7 @@ function titleLineArticle(text: string, line: number, lineStart: number, s: numb
   let end = e;
   while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
   const name = foldWhitespace(text, s, end);
-  return new LineMarker(line, 'article', undefined, number, undefined, name, s - lineStart, end - lineStart, end - lineStart, name);
+  return new LineMarker(line, 'article', undefined, number, undefined, name, s - lineStart, end - lineStart, end - lineStart, name, undefined);
 }
 
 function finish(text: string, line: number, lineStart: number, s: number, e: number, raw: RawMarker): Marker {
@@ -296,12 +419,18 @@ function finish(text: string, line: number, lineStart: number, s: number, e: num
     raw.markerEnd - lineStart,
     titleEnd - lineStart,
     foldWhitespace(text, s, titleEnd, NAME_CAP),
+    raw.sub,
   );
 }
 
 /** The same marker on another line, after lines were inserted or deleted above it. */
 export function markerOnLine(m: Marker, line: number): Marker {
-  return new LineMarker(line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.titleEnd, m.name);
+  return new LineMarker(line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.titleEnd, m.name, m.sub);
+}
+
+/** The same marker under another name: an 附件 or bare 第一章 heading that takes its title from the next line (outline.ts). */
+export function markerNamed(m: Marker, name: string): Marker {
+  return new LineMarker(m.line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.titleEnd, name, m.sub);
 }
 
 /** The markers of lines fromLine..toLine (inclusive) of a document. */

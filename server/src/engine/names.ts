@@ -3,9 +3,22 @@
 /** The longest name kept in the model; the maxNameLength setting is capped below it. */
 export const NAME_CAP = 240;
 
-/** Whitespace inside a line: ASCII space, tab, U+3000 ideographic space, U+00A0. */
+/**
+ * Whitespace inside a line (§1): tab, every Unicode space separator (ASCII
+ * space, U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000) and the
+ * invisible U+200B–U+200D, U+2060 and U+FEFF that text pasted from web pages
+ * and Word carries. Most characters of a Chinese text are above U+3000, so
+ * that test comes first.
+ */
 export function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
+  if (code > 0x3000) return code === 0xfeff;
+  if (code < 0x2000) return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x1680;
+  return code <= 0x200d || code === 0x3000 || code === 0x202f || code === 0x205f || code === 0x2060;
+}
+
+/** The zero-width characters among the whitespace: U+200B–U+200D, U+2060, U+FEFF. */
+export function isInvisible(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
 }
 
 /** Indentation before a marker: whitespace and the quote marks > and ＞. */
@@ -15,7 +28,8 @@ export function isIndent(code: number): boolean {
 
 /**
  * text[start, end) with each run of whitespace folded to one space, at most
- * `cap` UTF-16 units long (never splitting a surrogate pair).
+ * `cap` UTF-16 units long (never splitting a surrogate pair). A run of only
+ * zero-width characters is dropped: it showed as nothing (总\u200b则 is 总则).
  */
 export function foldWhitespace(text: string, start: number, end: number, cap = NAME_CAP): string {
   let out = '';
@@ -23,8 +37,13 @@ export function foldWhitespace(text: string, start: number, end: number, cap = N
   let i = start;
   while (i < end && out.length < cap) {
     if (isSpace(text.charCodeAt(i))) {
-      out += text.slice(runStart, i) + ' ';
-      while (i < end && isSpace(text.charCodeAt(i))) i++;
+      out += text.slice(runStart, i);
+      let visible = false;
+      while (i < end && isSpace(text.charCodeAt(i))) {
+        if (!isInvisible(text.charCodeAt(i))) visible = true;
+        i++;
+      }
+      if (visible) out += ' ';
       runStart = i;
     } else {
       i++;

@@ -6,13 +6,15 @@
 const CN_DIGIT = new Int8Array(0x10000).fill(-1);
 /** Multiplier of 十 百 千 and their financial forms, 0 elsewhere. */
 const CN_UNIT = new Uint16Array(0x10000);
-for (const [chars, value] of [['〇零', 0], ['一壹', 1], ['二两贰', 2], ['三叁', 3], ['四肆', 4], ['五伍', 5], ['六陆', 6], ['七柒', 7], ['八捌', 8], ['九玖', 9]] as const) {
+// Traditional forms count too: 兩 貳 參 叄 陸 (Taiwan documents number 壹、貳、參、).
+for (const [chars, value] of [['〇零', 0], ['一壹', 1], ['二两兩贰貳', 2], ['三叁叄參', 3], ['四肆', 4], ['五伍', 5], ['六陆陸', 6], ['七柒', 7], ['八捌', 8], ['九玖', 9]] as const) {
   for (const ch of chars) CN_DIGIT[ch.charCodeAt(0)] = value;
 }
 for (const [chars, value] of [['十拾', 10], ['百佰', 100], ['千仟', 1000]] as const) {
   for (const ch of chars) CN_UNIT[ch.charCodeAt(0)] = value;
 }
 const LIANG = 0x4e24; // 两
+const LIANG_TRADITIONAL = 0x5169; // 兩
 
 /** The longest numeral we read; a heading number is never this long. */
 const MAX_NUMERAL_LENGTH = 8;
@@ -36,12 +38,13 @@ export interface NumeralMatch {
 
 /**
  * Reads a Chinese numeral (一, 十一, 二十, 一百零五, 二〇二一, 拾贰) starting at
- * `start`. 两 only counts inside a larger number (两 alone is a word, 两个).
+ * `start`. 两 (兩) only counts inside a larger number (两 alone is a word, 两个).
  * Runs once per line that starts with a numeral, so it reads char codes from
  * tables and computes the value in the same loop.
  */
 export function readCnNumeral(text: string, start: number, limit: number): NumeralMatch | undefined {
-  if (text.charCodeAt(start) === LIANG) return undefined;
+  const first = text.charCodeAt(start);
+  if (first === LIANG || first === LIANG_TRADITIONAL) return undefined;
   const stop = Math.min(limit, start + MAX_NUMERAL_LENGTH);
   let end = start;
   let total = 0; // with units: the sum so far

@@ -4,8 +4,8 @@
 // exhaust the stack.
 
 import { OutlineDocument, lineContentEnd, lineStart } from './document';
-import { scanLine } from './markers';
-import { isIndent, isSpace, stripWhitespace } from './names';
+import { markerNamed, scanLine } from './markers';
+import { foldWhitespace, isIndent, isSpace, stripWhitespace } from './names';
 import { digitValue } from './numerals';
 import {
   HEADING_STYLES,
@@ -133,7 +133,7 @@ const APPENDIX_KEY = HEADING_STYLES.length;
  */
 export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], options: OutlineOptions, linesRead?: number[]): Outline {
   const text = doc.getText();
-  const { kept, proper } = skipTableOfContents(text, doc, markers, linesRead);
+  const { candidates, kept, proper } = skipNonHeadings(text, doc, markers, linesRead);
   const headings: HeadingNode[] = [];
   const roots: Heading[] = [];
   const lists: ListNode[] = [];
@@ -196,7 +196,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
 
   assignSectionEnds(doc, headings);
   for (const list of lists) if (list.kind === 'siblings' && list.parent?.style === 'named') attachLead(text, doc, list, linesRead);
-  const tablesOfContents = tocHeadings === undefined ? [] : tableOfContentsEntries(markers, kept, proper, tocHeadings);
+  const tablesOfContents = tocHeadings === undefined ? [] : tableOfContentsEntries(candidates, kept, proper, tocHeadings);
   return { roots, headings, lists, rejected, tablesOfContents };
 }
 
@@ -258,7 +258,7 @@ function attachLead(text: string, doc: OutlineDocument, list: ListNode, linesRea
 }
 
 /**
- * The entries of each table of contents: the markers skipTableOfContents
+ * The entries of each table of contents: the candidates skipTableOfContents
  * left out between a kept 目录 marker and the start of the document proper.
  */
 function tableOfContentsEntries(
@@ -343,6 +343,237 @@ function placeEnumeration(
   const entry = open[found];
   if (!entry.list.words.includes(word)) (entry.list.words as string[]).push(word);
   return { entry, open: open.slice(0, found + 1) };
+}
+
+/**
+ * The document-level rules that take candidate markers out, or rename them,
+ * before the tree is built: quoted text (§1), an 附件 title on the next line
+ * (§2), stem lists (§4) and the table of contents (§3). Besides the markers
+ * they read, of the text (docs/headings.md, "What the tree reads"):
+ * - quoted text: the 30 lines before each marker (does one start with “ 「 『?)
+ *   and, from such a line, up to 30 lines on (where its quotation closes);
+ * - 附件 titles: after an 附件 line with no title, the lines up to and
+ *   including the first non-blank one;
+ * - the table of contents: the whole text of each marker's line.
+ */
+function skipNonHeadings(
+  text: string,
+  doc: OutlineDocument,
+  markers: readonly Marker[],
+  linesRead: number[] | undefined,
+): { candidates: readonly Marker[]; kept: readonly Marker[]; proper: ReadonlySet<Marker> } {
+  const unquoted = skipQuotedText(text, doc, markers);
+  const named = nameAttachments(text, doc, unquoted, markers);
+  // The candidates the table of contents chooses among: its entries are found by comparing them with what it keeps.
+  const candidates = acceptStemLists(named);
+  return { candidates, ...skipTableOfContents(text, doc, candidates, linesRead) };
+}
+
+/** A quotation must close within this many lines after the line that opens it; else it is a stray mark (§1). */
+export const QUOTE_LINES = 30;
+
+/** The closing mark for an opening quotation mark “ 「 『, or 0. */
+function closingMark(code: number): number {
+  switch (code) {
+    case 0x201c: // “
+      return 0x201d; // ”
+    case 0x300c: // 「
+      return 0x300d; // 」
+    case 0x300e: // 『
+      return 0x300f; // 』
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Finds the first closing mark of one kind at or after an offset. Offsets
+ * asked for never decrease within one build, so each character of the text
+ * is looked at at most once per kind, whatever the quotes.
+ */
+class CloseFinder {
+  /** The first mark found at or after an earlier offset, or -1. */
+  private found = -1;
+  /** No mark lies between the latest offset asked for and this one, other than `found`. */
+  private scannedTo = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly mark: number,
+  ) {}
+
+  /** The offset of the first mark in [from, limit), or -1. */
+  find(from: number, limit: number): number {
+    if (this.found >= from) return this.found < limit ? this.found : -1;
+    for (let i = Math.max(from, this.scannedTo); i < limit; i++) {
+      if (this.text.charCodeAt(i) === this.mark) {
+        this.found = i;
+        this.scannedTo = i + 1;
+        return i;
+      }
+    }
+    this.scannedTo = Math.max(this.scannedTo, limit);
+    return -1;
+  }
+}
+
+/**
+ * Quoted text is not structure (§1): when a line begins with “ 「 『 and the
+ * quotation closes within 30 lines, the markers on the lines after it up to
+ * the closing line are quoted (an amendment quoting its new （一）（二）).
+ * **Decision:** a quotation that would hold a volume, part, chapter, section
+ * or named heading is a stray mark too: a novel's unclosed “ before the next
+ * chapter must not hide the chapter.
+ */
+function skipQuotedText(text: string, doc: OutlineDocument, markers: readonly Marker[]): readonly Marker[] {
+  const finders = new Map<number, CloseFinder>();
+  let kept: Marker[] | undefined; // copied on the first marker dropped
+  let examinedTo = -1; // lines up to here were looked at for an opening mark
+  let quotedUntil = -1; // the last line of the quotations opened so far
+  for (let i = 0; i < markers.length; i++) {
+    const m = markers[i];
+    for (let line = Math.max(examinedTo + 1, m.line - QUOTE_LINES); line < m.line; line++) {
+      const close = quotationEnd(text, doc, line, finders);
+      if (close > quotedUntil && close > line && !holdsStructure(markers, i, line, close)) quotedUntil = close;
+    }
+    examinedTo = Math.max(examinedTo, m.line - 1);
+    if (m.line <= quotedUntil) kept ??= markers.slice(0, i);
+    else kept?.push(m);
+  }
+  return kept ?? markers;
+}
+
+/**
+ * The line on which the quotation opened at the start of `line` closes, when
+ * that is within QUOTE_LINES lines; else -1 (no quotation, or a stray one).
+ */
+function quotationEnd(text: string, doc: OutlineDocument, line: number, finders: Map<number, CloseFinder>): number {
+  const start = lineStart(doc, line);
+  const end = lineContentEnd(text, doc, line);
+  let s = start;
+  while (s < end && isIndent(text.charCodeAt(s))) s++;
+  if (s >= end) return -1;
+  const mark = closingMark(text.charCodeAt(s));
+  if (mark === 0) return -1;
+  let finder = finders.get(mark);
+  if (finder === undefined) finders.set(mark, (finder = new CloseFinder(text, mark)));
+  const lastLine = Math.min(doc.lineCount - 1, line + QUOTE_LINES);
+  const at = finder.find(s + 1, lineContentEnd(text, doc, lastLine));
+  if (at < 0) return -1;
+  // The line holding `at`: a binary search over at most QUOTE_LINES + 1 lines.
+  let lo = line;
+  let hi = lastLine;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStart(doc, mid) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Whether a marker of rank 1–4 (volume … section, named) lies on lines
+ * (open, close]. markers[from] lies after `open`, at most QUOTE_LINES lines.
+ */
+function holdsStructure(markers: readonly Marker[], from: number, open: number, close: number): boolean {
+  let i = from;
+  while (i > 0 && markers[i - 1].line > open) i--;
+  for (; i < markers.length && markers[i].line <= close; i++) {
+    if (RANK[markers[i].style] <= RANK.section) return true;
+  }
+  return false;
+}
+
+/** The longest title an 附件 line takes from the next line, in characters (§2). */
+const ATTACHMENT_TITLE_MAX = 40;
+
+/**
+ * An 附件 line with no title of its own (附件1, 附件1：; GB/T 9704 puts the
+ * title on the next line) takes its title from the next non-blank line when
+ * that line has at most 40 characters, no ，。！？； and no marker. Only the
+ * name changes: the selection stays on the 附件 line.
+ */
+function nameAttachments(text: string, doc: OutlineDocument, markers: readonly Marker[], all: readonly Marker[]): readonly Marker[] {
+  let named: Marker[] | undefined; // copied on the first marker renamed
+  for (let i = 0; i < markers.length; i++) {
+    const m = markers[i];
+    const title = m.kind === 'attachment' && m.name === m.marker ? attachmentTitle(text, doc, m.line, all) : undefined;
+    if (title === undefined) {
+      named?.push(m);
+      continue;
+    }
+    named ??= markers.slice(0, i);
+    named.push(markerNamed(m, `${m.name} ${title}`));
+  }
+  return named ?? markers;
+}
+
+function attachmentTitle(text: string, doc: OutlineDocument, line: number, all: readonly Marker[]): string | undefined {
+  for (let l = line + 1; l < doc.lineCount; l++) {
+    const start = lineStart(doc, l);
+    let end = lineContentEnd(text, doc, l);
+    let s = start;
+    while (s < end && isSpace(text.charCodeAt(s))) s++;
+    if (s >= end) continue; // blank
+    if (hasMarkerOn(all, l)) return undefined;
+    while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
+    let chars = 0;
+    for (let i = s; i < end; i++) {
+      const code = text.charCodeAt(i);
+      // ，。！？； and the half-width , ! ? ; (which would end a run-in title, §5)
+      if (code === 0xff0c || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x2c || code === 0x21 || code === 0x3f || code === 0x3b) return undefined;
+      if (code < 0xdc00 || code > 0xdfff) chars++;
+      if (chars > ATTACHMENT_TITLE_MAX) return undefined;
+    }
+    return foldWhitespace(text, s, end);
+  }
+  return undefined;
+}
+
+/** Whether a marker stands on the line (markers are sorted by line). */
+function hasMarkerOn(markers: readonly Marker[], line: number): boolean {
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < markers.length && markers[lo].line === line;
+}
+
+/**
+ * Stems (甲、 （甲）) are headings only as a list of two or more points (§4):
+ * 甲 opens a list, the next stem continues it only when the list stands one
+ * before it, and a lone 甲 is prose. **Decision:** a list ends at any marker of
+ * rank 1–8 that is not a stem (a new （一） or 1. ends it); points of ranks 9
+ * and 10 inside a stem point do not.
+ */
+function acceptStemLists(markers: readonly Marker[]): readonly Marker[] {
+  if (!markers.some((m) => m.style === 'stem')) return markers;
+  const prose = new Set<Marker>();
+  let at = 0; // the number the open stem list stands at; 0 when none is open
+  let opener: Marker | undefined; // a 甲 still waiting for its 乙
+  for (const m of markers) {
+    if (m.style === 'stem') {
+      if (m.number === 1) {
+        if (opener !== undefined) prose.add(opener);
+        opener = m;
+        at = 1;
+      } else if (at > 0 && m.number === at + 1) {
+        opener = undefined;
+        at = m.number;
+      } else {
+        prose.add(m);
+      }
+    } else if (RANK[m.style] <= RANK.stem) {
+      if (opener !== undefined) prose.add(opener);
+      opener = undefined;
+      at = 0;
+    }
+  }
+  if (opener !== undefined) prose.add(opener);
+  return prose.size === 0 ? markers : markers.filter((m) => !prose.has(m));
 }
 
 /** Table-of-contents lines are compared on this many non-whitespace characters. */
@@ -440,6 +671,9 @@ function isSpaceOrLeader(code: number): boolean {
 /**
  * A section runs from its heading to the line before the next heading that is
  * not inside it, or to the end of the document; trailing blank lines are cut.
+ * Inside a law article an item of ranks 6–9 is one paragraph (§3): it ends
+ * with its own line or its last nested item, and the unmarked paragraph after
+ * the items is the article's next 款.
  */
 export function assignSectionEnds(doc: OutlineDocument, headings: readonly Heading[]): void {
   const text = doc.getText();
@@ -455,6 +689,29 @@ export function assignSectionEnds(doc: OutlineDocument, headings: readonly Headi
     const next = lastDescendant[i] + 1;
     let end = next < headings.length ? headings[next].line - 1 : doc.lineCount - 1;
     while (end > h.line && isBlankLine(text, doc, end)) end--;
+    h.endLine = end;
+    h.endCharacter = lineContentEnd(text, doc, end) - lineStart(doc, end);
+  }
+  endLawItemsAtTheirParagraph(text, doc, headings);
+}
+
+/** Whether a heading is an item of a law article (ranks 6–9 under a 第X条, at any depth). */
+function isLawItem(h: Heading): boolean {
+  if (h.rank < RANK['paren-cn'] || h.rank > RANK.circled) return false;
+  for (let p = h.parent; p !== undefined; p = p.parent) {
+    if (p.kind === 'law') return true;
+    if (p.rank < RANK['paren-cn']) return false;
+  }
+  return false;
+}
+
+function endLawItemsAtTheirParagraph(text: string, doc: OutlineDocument, headings: readonly Heading[]): void {
+  // In reverse, so that nested items have their own ends first.
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const h = headings[i] as HeadingNode;
+    if (!isLawItem(h)) continue;
+    const end = h.children.length > 0 ? h.children[h.children.length - 1].endLine : h.line;
+    if (end === h.endLine) continue;
     h.endLine = end;
     h.endCharacter = lineContentEnd(text, doc, end) - lineStart(doc, end);
   }

@@ -39,9 +39,10 @@ export interface Marker {
   readonly style: HeadingStyle;
   /**
    * Finer kind within a style where the rules differ: 'ordinal' (第一，) and
-   * 'law' (第一条) among items, the word of a 'named' heading (目录 …).
+   * 'law' (第一条) among items, the word of a 'named' heading: 'toc' (目录)
+   * and 'attachment' (附件, which may take its title from the next line).
    */
-  readonly kind?: 'ordinal' | 'law' | 'toc';
+  readonly kind?: 'ordinal' | 'law' | 'toc' | 'attachment';
   /** The number the marker carries (1 for 一、); 0 when it has none. */
   readonly number: number;
   /**
