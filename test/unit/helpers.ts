@@ -148,7 +148,9 @@ export function brokenInvariant(text: string, outline: Outline): string | undefi
     if (h.depth !== (h.parent ? h.parent.depth + 1 : 0)) return `${where}: wrong depth`;
     if (h.parent) {
       const p = h.parent;
-      if (!(p.rank < h.rank || (p.rank === 10 && h.rank === 10))) return `${where} has a parent of the same or an inner rank`;
+      // Equal ranks nest only as points of a list, or as the 一、 款 of a law article (§3).
+      const itemOfArticle = p.kind === 'law' && h.style === 'item' && h.kind === undefined;
+      if (!(p.rank < h.rank || (p.rank === 10 && h.rank === 10) || itemOfArticle)) return `${where} has a parent of the same or an inner rank`;
       if (h.line <= p.line || h.endLine > p.endLine) return `${where} does not lie inside its parent`;
     }
     if ((h.list !== undefined) !== h.number > 0) return `${where}: ${h.list ? 'has a list but no number' : 'has a number but no list'}`;

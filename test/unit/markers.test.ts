@@ -478,6 +478,28 @@ suite('第 with Arabic numbers, spaces, Traditional characters and inserted arti
     );
   });
 
+  for (const line of [
+    '第七十八条至第八十三条规定，于未经同意的情形准用之。',
+    '第十五条第二款及第十九条第一项所称同意，应当以书面为之。',
+    '第十六条、第二十条所列事项，由主管部门公布。',
+    '第八十五条规定，于辅助人同意时准用之。',
+    '第三十条的规定不适用于前款情形。',
+    '第十条之规定，于本章准用之。',
+    '第九十九條所定期間，自知悉時起算。',
+    '第七百九十九條情形，其專有部分之所有人得請求之。',
+    '第 12 條及第 13 條之規定，於前項情形準用之。',
+  ]) {
+    test(`A paragraph that begins by citing articles is not an article: ${line.slice(0, 14)}…`, () => {
+      assert.equal(single(line), undefined);
+    });
+  }
+
+  for (const line of ['第一条为了规范物业管理活动，制定本条例。', '第二条　本条例所称物业管理，是指……。', '第 78 條', '第三条市人民政府负责实施。']) {
+    test(`Still an article: ${line}`, () => {
+      assert.equal(single(line)?.kind, 'law');
+    });
+  }
+
   for (const line of ['第 一 ，坚持原则。', '第 2 天我们就出发了。', '第 三 次会议在京召开。', '第2-1号文件已经下发。', '第一节课我们讲了三个问题。']) {
     test(`"${line}" is not a heading`, () => {
       assert.equal(single(line), undefined);

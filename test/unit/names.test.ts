@@ -209,6 +209,8 @@ suite('An 附件 line takes its title from the next line (§2)', () => {
     ['the next line is itself a heading', lines('附件1', '一、基本情况')],
     ['the next line is another 附件', lines('附件1', '附件2')],
     ['there is no next line', lines('附件1', '', '')],
+    ['the next line is a rule of dashes', lines('附件1', '------')],
+    ['the next line is a row of stars', lines('附件1', '＊＊＊')],
   ] as const) {
     test(`An 附件 line keeps its own name when ${label}`, () => {
       assert.equal(parse(text).headings[0]?.name, text.split('\n')[0]);

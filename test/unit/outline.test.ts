@@ -434,3 +434,61 @@ suite('Items of a law article are one paragraph each (§3)', () => {
     );
   });
 });
+
+suite('An article’s 一、 items nest in the article (Taiwan laws’ 款)', () => {
+  const TAIWAN = lines(
+    '第 一 章 總則', // 0
+    '第 2 條', // 1
+    '本法用詞，定義如下：', // 2
+    '一、甲：指第一種情形。', // 3
+    '二、乙：指第二種情形。', // 4
+    '（一）乙之細目。', // 5
+    '三、丙：指第三種情形。', // 6
+    '前項各款，準用第一條之規定。', // 7
+    '第 3 條', // 8
+    '有下列情形之一者，不適用之：', // 9
+    '一、另有規定。', // 10
+    '前項情形，得免為告知：', // 11
+    '一、依法律規定得免告知。', // 12
+    '二、告知將妨害公共利益。', // 13
+  );
+
+  test('一、 二、 三、 after 第 2 條 are its children, and 第 3 條 is its sibling', () => {
+    assert.deepEqual(tree(TAIWAN), [
+      '第 一 章 總則',
+      '  第 2 條',
+      '    一、甲：指第一種情形',
+      '    二、乙：指第二種情形',
+      '      （一）乙之細目',
+      '    三、丙：指第三種情形',
+      '  第 3 條',
+      '    一、另有規定',
+      '    一、依法律規定得免告知',
+      '    二、告知將妨害公共利益',
+    ]);
+  });
+
+  test('Each 款 is one paragraph; the unmarked paragraph after them belongs to the article', () => {
+    const article = outlineOf(TAIWAN)[0].children[0];
+    assert.equal(article.endLine, 7);
+    assert.deepEqual(
+      article.children.map((h) => [h.line, h.endLine]),
+      [
+        [3, 3],
+        [4, 5],
+        [6, 6],
+      ],
+    );
+  });
+
+  // 一、 and 第X条 are both rank 5: an article is a sibling of the 一、 above it, as before.
+  test('An 二、 that continues an outer 一、 list is not taken into the article before it', () => {
+    assert.deepEqual(tree(lines('一、总则', '第一条　为了规范管理，制定本办法。', '第二条　本办法适用于本市。', '二、职责', '第三条　市人民政府负责实施。')), [
+      '一、总则',
+      '第一条 为了规范管理，制定本办法',
+      '第二条 本办法适用于本市',
+      '二、职责',
+      '第三条 市人民政府负责实施',
+    ]);
+  });
+});

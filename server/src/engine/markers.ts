@@ -230,7 +230,42 @@ function readDiWord(text: string, s: number, e: number): RawMarker | undefined {
       markerEnd = tail.end;
     }
   }
+  if (word.kind === 'law' && citesArticles(text, markerEnd, e)) return undefined;
   return { style: word.style, kind: word.kind, number, sub, markerEnd };
+}
+
+/**
+ * A paragraph of an article may begin by citing others: 第七十八條至第八十三條規定，
+ * 於……準用之。 / 第十五條第二款及第十九條……所稱同意. Right after 第X条 a range
+ * (至), a list (、 及 和 或 与), a finer part (第一款), 之, 规定, 所定 or 情形
+ * says so; a heading's title never starts that way.
+ */
+function citesArticles(text: string, at: number, e: number): boolean {
+  if (at >= e) return false;
+  switch (text[at]) {
+    case '至':
+    case '、':
+    case '及':
+    case '和':
+    case '或':
+    case '与':
+    case '與':
+    case '第':
+      return true;
+    case '之': // 之 before a number made the marker 第十条之一; any other 之 cites (第十条之规定, 第X條之罪)
+      return true;
+    case '规':
+    case '規':
+      return text[at + 1] === '定';
+    case '的':
+      return (text[at + 1] === '规' || text[at + 1] === '規') && text[at + 2] === '定';
+    case '所': // 第X條所定, 第X条所称
+      return '定称稱列指述'.includes(text[at + 1] ?? '');
+    case '情':
+      return text[at + 1] === '形';
+    default:
+      return false;
+  }
 }
 
 /** The word after 第 and a number, Simplified or Traditional, and what it makes of the line. */

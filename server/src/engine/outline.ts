@@ -179,7 +179,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
       ordinal = undefined;
     }
     if (enumerations.length > 0) enumerations = []; // any heading of rank 1–9 closes every enumeration list
-    while (stack.length > 0 && stack[stack.length - 1].rank >= rank) stack.pop();
+    while (stack.length > 0 && stack[stack.length - 1].rank >= rank && !holdsItemList(stack[stack.length - 1], marker)) stack.pop();
     const parent = stack[stack.length - 1];
     let list: ListNode | undefined;
     if (marker.kind === 'ordinal') {
@@ -198,6 +198,20 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
   for (const list of lists) if (list.kind === 'siblings' && list.parent?.style === 'named') attachLead(text, doc, list, linesRead);
   const tablesOfContents = tocHeadings === undefined ? [] : tableOfContentsEntries(candidates, kept, proper, tocHeadings);
   return { roots, headings, lists, rejected, tablesOfContents };
+}
+
+/**
+ * Whether a law article keeps an 一、 item inside it although both are rank 5:
+ * Taiwan laws number an article's 款 一、 二、 (docs/headings.md §3). The
+ * article holds an 一、 list opened inside it: 一、 itself, and the next number
+ * of the list it holds. Any other 一、 (二、 after 第二条 under an outer
+ * 一、总则) is the article's sibling, as before.
+ */
+function holdsItemList(open: Heading, marker: Marker): boolean {
+  if (open.kind !== 'law' || marker.style !== 'item' || marker.kind !== undefined) return false;
+  if (marker.number === 1) return true;
+  const last = open.children[open.children.length - 1];
+  return last !== undefined && last.style === 'item' && last.kind === undefined && last.number === marker.number - 1;
 }
 
 /**
@@ -486,12 +500,14 @@ function holdsStructure(markers: readonly Marker[], from: number, open: number, 
 
 /** The longest title an 附件 line takes from the next line, in characters (§2). */
 const ATTACHMENT_TITLE_MAX = 40;
+/** A title has at least one letter or digit (Han characters are letters). */
+const TITLE_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
  * An 附件 line with no title of its own (附件1, 附件1：; GB/T 9704 puts the
  * title on the next line) takes its title from the next non-blank line when
- * that line has at most 40 characters, no ，。！？； and no marker. Only the
- * name changes: the selection stays on the 附件 line.
+ * that line has at most 40 characters, no ，。！？；, a letter or digit, and
+ * no marker. Only the name changes: the selection stays on the 附件 line.
  */
 function nameAttachments(text: string, doc: OutlineDocument, markers: readonly Marker[], all: readonly Marker[]): readonly Marker[] {
   let named: Marker[] | undefined; // copied on the first marker renamed
@@ -525,7 +541,8 @@ function attachmentTitle(text: string, doc: OutlineDocument, line: number, all: 
       if (code < 0xdc00 || code > 0xdfff) chars++;
       if (chars > ATTACHMENT_TITLE_MAX) return undefined;
     }
-    return foldWhitespace(text, s, end);
+    // A rule of dashes or stars under the 附件 line is no title.
+    return TITLE_CHARACTER.test(text.slice(s, end)) ? foldWhitespace(text, s, end) : undefined;
   }
   return undefined;
 }
@@ -695,12 +712,17 @@ export function assignSectionEnds(doc: OutlineDocument, headings: readonly Headi
   endLawItemsAtTheirParagraph(text, doc, headings);
 }
 
-/** Whether a heading is an item of a law article (ranks 6–9 under a 第X条, at any depth). */
+/** An item level of a law article: ranks 6–9, or a plain 一、 (a Taiwan law's 款). */
+function isItemLevel(h: Heading): boolean {
+  return (h.rank >= RANK['paren-cn'] && h.rank <= RANK.circled) || (h.style === 'item' && h.kind === undefined);
+}
+
+/** Whether a heading is an item of a law article (an item level under a 第X条, at any depth). */
 function isLawItem(h: Heading): boolean {
-  if (h.rank < RANK['paren-cn'] || h.rank > RANK.circled) return false;
+  if (!isItemLevel(h)) return false;
   for (let p = h.parent; p !== undefined; p = p.parent) {
     if (p.kind === 'law') return true;
-    if (p.rank < RANK['paren-cn']) return false;
+    if (!isItemLevel(p)) return false;
   }
   return false;
 }
