@@ -274,6 +274,24 @@ suite('Words that merely begin with a numeral are not headings (§2)', () => {
     });
   }
 
+  for (const line of ['十九、二十世纪见证了巨大的变化。', '十八、十九世纪的商人最有钱。', '三、四月份雨水偏多。', '一、二季度经济运行平稳。', '1、2号楼已经封顶。', '五、六年级的学生参加。']) {
+    test(`"${line}" names two numbers and is not a heading`, () => {
+      assert.equal(single(line), undefined);
+    });
+  }
+
+  for (const [line, number] of [
+    ['二、三人以上共同实施的。', 2],
+    ['三、四亲等以内的旁系血亲。', 3],
+    ['一、二〇二三年工作回顾', 1],
+    ['一、2023年工作回顾', 1],
+    ['四、六月底前完成验收', 4],
+  ] as const) {
+    test(`"${line}" is still item ${number}: the next word is no unit of a number pair`, () => {
+      assert.equal(single(line)?.number, number);
+    });
+  }
+
   for (const line of ['1.5亿元的投资已经到位。', '2021年，全市经济稳中向好。', '3.14是圆周率的近似值。', '１．５倍于去年', '12.8%的增幅来之不易。', '2024年工作要点']) {
     test(`"${line}" is a number, not an arabic heading`, () => {
       assert.equal(single(line), undefined);

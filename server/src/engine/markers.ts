@@ -304,7 +304,7 @@ function readCnMarker(text: string, s: number, e: number): RawMarker | undefined
   const number = num.value;
   switch (text[at]) {
     case '、':
-      return { style: 'item', number, markerEnd: at + 1 };
+      return namesNextNumber(text, at + 1, e, number) ? undefined : { style: 'item', number, markerEnd: at + 1 };
     case '.':
     case '．':
       return digitValue(text.charCodeAt(at + 1)) >= 0 ? undefined : { style: 'item', number, markerEnd: at + 1 };
@@ -318,6 +318,20 @@ function readCnMarker(text: string, s: number, e: number): RawMarker | undefined
   }
 }
 
+/** Units after a number pair that make 十九、二十世纪 or 三、四月份 a phrase: 世纪 年 月 季 日 号 届 期 等 个 次 至 、. */
+const PAIR_UNITS = '世年月季日号號届屆期等个個次至、';
+
+/**
+ * Whether the text at `at` goes on with the next number and a unit, so that
+ * N、 begins a phrase about two numbers and not a heading: 十九、二十世纪见证了……,
+ * 三、四月份, 1、2号楼. 二、三人以上共同犯之 (an item of a law) keeps its marker:
+ * 人 is no unit here.
+ */
+function namesNextNumber(text: string, at: number, e: number, n: number): boolean {
+  const next = readNumeral(text, at, e);
+  return next !== undefined && next.value === n + 1 && next.end < e && PAIR_UNITS.includes(text[next.end]);
+}
+
 /** 1. 1． 1、 (arabic) and 1） 1) (paren-arabic); a digit after the dot is a decimal. */
 function readArabicMarker(text: string, s: number, e: number): RawMarker | undefined {
   const num = readArabic(text, s, e);
@@ -328,7 +342,7 @@ function readArabicMarker(text: string, s: number, e: number): RawMarker | undef
     case '．':
       return digitValue(text.charCodeAt(at + 1)) >= 0 ? undefined : { style: 'arabic', number: num.value, markerEnd: at + 1 };
     case '、':
-      return { style: 'arabic', number: num.value, markerEnd: at + 1 };
+      return namesNextNumber(text, at + 1, e, num.value) ? undefined : { style: 'arabic', number: num.value, markerEnd: at + 1 };
     case ')':
     case '）':
       return { style: 'paren-arabic', number: num.value, markerEnd: at + 1 };
