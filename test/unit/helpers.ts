@@ -148,9 +148,10 @@ export function brokenInvariant(text: string, outline: Outline): string | undefi
     if (h.depth !== (h.parent ? h.parent.depth + 1 : 0)) return `${where}: wrong depth`;
     if (h.parent) {
       const p = h.parent;
-      // Equal ranks nest only as points of a list, or as the 一、 款 of a law article (§3).
-      const itemOfArticle = p.kind === 'law' && h.style === 'item' && h.kind === undefined;
-      if (!(p.rank < h.rank || (p.rank === 10 && h.rank === 10) || itemOfArticle)) return `${where} has a parent of the same or an inner rank`;
+      // Equal ranks nest only as points of a list, as the 一、 款 of a law article, or as articles under an 一、 (§3).
+      const plain = (x: Heading) => x.style === 'item' && x.kind === undefined;
+      const lawAndItem = (p.kind === 'law' && plain(h)) || (plain(p) && h.kind === 'law');
+      if (!(p.rank < h.rank || (p.rank === 10 && h.rank === 10) || lawAndItem)) return `${where} has a parent of the same or an inner rank`;
       if (h.line <= p.line || h.endLine > p.endLine) return `${where} does not lie inside its parent`;
     }
     if ((h.list !== undefined) !== h.number > 0) return `${where}: ${h.list ? 'has a list but no number' : 'has a number but no list'}`;

@@ -274,7 +274,7 @@ suite('Words that merely begin with a numeral are not headings (§2)', () => {
     });
   }
 
-  for (const line of ['十九、二十世纪见证了巨大的变化。', '十八、十九世纪的商人最有钱。', '三、四月份雨水偏多。', '一、二季度经济运行平稳。', '1、2号楼已经封顶。', '五、六年级的学生参加。']) {
+  for (const line of ['十九、二十世纪见证了巨大的变化。', '十八、十九世纪的商人最有钱。', '三、四月份雨水偏多。', '一、二季度经济运行平稳。', '1、2号楼已经封顶。', '五、六年级的学生参加。', '一、二级道路客运站应当实行封闭发车。', '三、四类水体不得用于饮用。']) {
     test(`"${line}" names two numbers and is not a heading`, () => {
       assert.equal(single(line), undefined);
     });

@@ -435,7 +435,7 @@ suite('Items of a law article are one paragraph each (§3)', () => {
   });
 });
 
-suite('An article’s 一、 items nest in the article (Taiwan laws’ 款)', () => {
+suite('An article’s 一、 items nest in the article, and articles nest in an 一、 (both rank 5)', () => {
   const TAIWAN = lines(
     '第 一 章 總則', // 0
     '第 2 條', // 1
@@ -481,14 +481,36 @@ suite('An article’s 一、 items nest in the article (Taiwan laws’ 款)', ()
     );
   });
 
-  // 一、 and 第X条 are both rank 5: an article is a sibling of the 一、 above it, as before.
-  test('An 二、 that continues an outer 一、 list is not taken into the article before it', () => {
+  test('Articles after an 一、 nest in it, and an 二、 that continues that list is not taken into the article before it', () => {
     assert.deepEqual(tree(lines('一、总则', '第一条　为了规范管理，制定本办法。', '第二条　本办法适用于本市。', '二、职责', '第三条　市人民政府负责实施。')), [
       '一、总则',
-      '第一条 为了规范管理，制定本办法',
-      '第二条 本办法适用于本市',
+      '  第一条 为了规范管理，制定本办法',
+      '  第二条 本办法适用于本市',
       '二、职责',
-      '第三条 市人民政府负责实施',
+      '  第三条 市人民政府负责实施',
     ]);
+  });
+
+  test('A 司法解释 grouping its articles under 一、 sections: each article holds its own （一） items', () => {
+    const text = lines('一、案件受理', '第一条　人民法院受理下列纠纷：', '（一）甲纠纷；', '（二）乙纠纷。', '第二条　其他。', '二、审理程序', '第三条　审理。');
+    assert.deepEqual(
+      outlineOf(text).map((h) => [h.name, h.line, h.endLine, h.children.map((c) => [c.name, c.line, c.endLine, c.children.length])]),
+      [
+        [
+          '一、案件受理',
+          0,
+          4,
+          [
+            ['第一条 人民法院受理下列纠纷', 1, 3, 2],
+            ['第二条 其他', 4, 4, 0],
+          ],
+        ],
+        ['二、审理程序', 5, 6, [['第三条 审理', 6, 6, 0]]],
+      ],
+    );
+  });
+
+  test('The 一、 款 of an article do not take in the next article: 第 3 條 after 三、 is the article’s sibling', () => {
+    assert.deepEqual(tree(lines('第 2 條', '一、甲。', '二、乙。', '第 3 條', '一、丙。')), ['第 2 條', '  一、甲', '  二、乙', '第 3 條', '  一、丙']);
   });
 });

@@ -318,8 +318,8 @@ function readCnMarker(text: string, s: number, e: number): RawMarker | undefined
   }
 }
 
-/** Units after a number pair that make 十九、二十世纪 or 三、四月份 a phrase: 世纪 年 月 季 日 号 届 期 等 个 次 至 、. */
-const PAIR_UNITS = '世年月季日号號届屆期等个個次至、';
+/** Units after a number pair that make 十九、二十世纪 or 三、四月份 a phrase: 世纪 年 月 季 日 号 届 期 级 类 等 个 次 至 、. */
+const PAIR_UNITS = '世年月季日号號届屆期级級类類等个個次至、';
 
 /**
  * Whether the text at `at` goes on with the next number and a unit, so that

@@ -201,17 +201,27 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
 }
 
 /**
- * Whether a law article keeps an 一、 item inside it although both are rank 5:
- * Taiwan laws number an article's 款 一、 二、 (docs/headings.md §3). The
- * article holds an 一、 list opened inside it: 一、 itself, and the next number
- * of the list it holds. Any other 一、 (二、 after 第二条 under an outer
- * 一、总则) is the article's sibling, as before.
+ * Whether an open heading keeps the next one inside it although both are
+ * rank 5, a law article (第X条) and a plain item (一、) (docs/headings.md §3):
+ * - a law article holds an 一、 list opened inside it: Taiwan laws number an
+ *   article's 款 一、 二、. It takes 一、 itself and the next number of the
+ *   list it holds; any other 二、 (after 第二条 under an outer 一、总则) is not its;
+ * - an 一、 that is not itself an article's 款 holds the articles after it: a
+ *   司法解释 groups its articles under 一、案件受理 二、……
  */
 function holdsItemList(open: Heading, marker: Marker): boolean {
-  if (open.kind !== 'law' || marker.style !== 'item' || marker.kind !== undefined) return false;
-  if (marker.number === 1) return true;
-  const last = open.children[open.children.length - 1];
-  return last !== undefined && last.style === 'item' && last.kind === undefined && last.number === marker.number - 1;
+  if (marker.style !== 'item') return false;
+  if (open.kind === 'law' && marker.kind === undefined) {
+    if (marker.number === 1) return true;
+    const last = open.children[open.children.length - 1];
+    return last !== undefined && isPlainItem(last) && last.number === marker.number - 1;
+  }
+  return marker.kind === 'law' && isPlainItem(open) && open.parent?.kind !== 'law';
+}
+
+/** 一、: an item that is neither a law article nor an ordinal. */
+function isPlainItem(h: Heading): boolean {
+  return h.style === 'item' && h.kind === undefined;
 }
 
 /**
