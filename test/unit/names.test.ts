@@ -224,4 +224,34 @@ suite('An 附件 line takes its title from the next line (§2)', () => {
   test('附录 does not take a title from the next line; only 附件 does', () => {
     assert.equal(parse(lines('附录二', '名词解释')).headings[0]?.name, '附录二');
   });
+
+  // Decision: a bare chapter-level marker does what a bare 附件 does (ordinances
+  // print 第 2 部 over its title; text taken from a PDF puts 总则 under 第一章).
+  for (const [label, text, name] of [
+    ['a part of an ordinance', lines('第 2 部', '對營辦安老院的限制', '6. 安老院須領有牌照'), '第 2 部 對營辦安老院的限制'],
+    ['a chapter over its title, with a blank line between', lines('第一章', '', '总　则', '第一条　为了规范管理，制定本办法。'), '第一章 总 则'],
+    ['a section', lines('第二节', '一般规定'), '第二节 一般规定'],
+    ['a volume of a novel', lines('第一卷', '少年游', '山路崎岖，他走了一整天。'), '第一卷 少年游'],
+  ] as const) {
+    test(`A bare chapter-level marker takes its title from the next line: ${label}`, () => {
+      const [h] = parse(text).headings;
+      assert.equal(h.name, name);
+      assert.equal(text.split('\n')[0].slice(h.start, h.titleEnd), text.split('\n')[0].trim());
+    });
+  }
+
+  for (const [label, text] of [
+    ['the next line is a sentence', lines('第一章', '他醒来的时候，天已经亮了。')],
+    ['the next line is an article', lines('第二章', '第五条　本办法自公布之日起施行。')],
+    ['the next line is an item', lines('第二部分', '（三）保障措施')],
+    ['the marker has a title of its own', lines('第一章　总则', '附则')],
+  ] as const) {
+    test(`A chapter-level marker keeps its own name when ${label}`, () => {
+      assert.equal(parse(text).headings[0].name, text.split('\n')[0].replace(/\u3000/g, ' '));
+    });
+  }
+
+  test('A bare law article does not take the next line as its title: its next line is its text', () => {
+    assert.equal(parse(lines('第 1 條', '為規範個人資料之蒐集，特制定本法')).headings[0].name, '第 1 條');
+  });
 });

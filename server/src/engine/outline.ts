@@ -376,8 +376,8 @@ function placeEnumeration(
  * they read, of the text (docs/headings.md, "What the tree reads"):
  * - quoted text: the 30 lines before each marker (does one start with “ 「 『?)
  *   and, from such a line, up to 30 lines on (where its quotation closes);
- * - 附件 titles: after an 附件 line with no title, the lines up to and
- *   including the first non-blank one;
+ * - titles on the next line: after an 附件 or chapter-level line with no
+ *   title, the lines up to and including the first non-blank one;
  * - the table of contents: the whole text of each marker's line.
  */
 function skipNonHeadings(
@@ -387,7 +387,7 @@ function skipNonHeadings(
   linesRead: number[] | undefined,
 ): { candidates: readonly Marker[]; kept: readonly Marker[]; proper: ReadonlySet<Marker> } {
   const unquoted = skipQuotedText(text, doc, markers);
-  const named = nameAttachments(text, doc, unquoted, markers);
+  const named = titlesFromNextLine(text, doc, unquoted, markers);
   // The candidates the table of contents chooses among: its entries are found by comparing them with what it keeps.
   const candidates = acceptStemLists(named);
   return { candidates, ...skipTableOfContents(text, doc, candidates, linesRead) };
@@ -508,8 +508,8 @@ function holdsStructure(markers: readonly Marker[], from: number, open: number, 
   return false;
 }
 
-/** The longest title an 附件 line takes from the next line, in characters (§2). */
-const ATTACHMENT_TITLE_MAX = 40;
+/** The longest title a heading takes from the next line, in characters (§2). */
+const NEXT_LINE_TITLE_MAX = 40;
 /** A title has at least one letter or digit (Han characters are letters). */
 const TITLE_CHARACTER = /[\p{L}\p{N}]/u;
 
@@ -518,12 +518,14 @@ const TITLE_CHARACTER = /[\p{L}\p{N}]/u;
  * title on the next line) takes its title from the next non-blank line when
  * that line has at most 40 characters, no ，。！？；, a letter or digit, and
  * no marker. Only the name changes: the selection stays on the 附件 line.
+ * **Decision:** a bare 第X卷/编/部/篇/章/回/节 does the same (第 2 部 over its
+ * title in Hong Kong ordinances, 第一章 over 总则 in text taken from a PDF).
  */
-function nameAttachments(text: string, doc: OutlineDocument, markers: readonly Marker[], all: readonly Marker[]): readonly Marker[] {
+function titlesFromNextLine(text: string, doc: OutlineDocument, markers: readonly Marker[], all: readonly Marker[]): readonly Marker[] {
   let named: Marker[] | undefined; // copied on the first marker renamed
   for (let i = 0; i < markers.length; i++) {
     const m = markers[i];
-    const title = m.kind === 'attachment' && m.name === m.marker ? attachmentTitle(text, doc, m.line, all) : undefined;
+    const title = m.name === m.marker && takesTitleFromNextLine(m) ? nextLineTitle(text, doc, m.line, all) : undefined;
     if (title === undefined) {
       named?.push(m);
       continue;
@@ -534,7 +536,11 @@ function nameAttachments(text: string, doc: OutlineDocument, markers: readonly M
   return named ?? markers;
 }
 
-function attachmentTitle(text: string, doc: OutlineDocument, line: number, all: readonly Marker[]): string | undefined {
+function takesTitleFromNextLine(m: Marker): boolean {
+  return m.kind === 'attachment' || (m.style !== 'named' && RANK[m.style] <= RANK.section);
+}
+
+function nextLineTitle(text: string, doc: OutlineDocument, line: number, all: readonly Marker[]): string | undefined {
   for (let l = line + 1; l < doc.lineCount; l++) {
     const start = lineStart(doc, l);
     let end = lineContentEnd(text, doc, l);
@@ -549,7 +555,7 @@ function attachmentTitle(text: string, doc: OutlineDocument, line: number, all: 
       // ，。！？； and the half-width , ! ? ; (which would end a run-in title, §5)
       if (code === 0xff0c || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x2c || code === 0x21 || code === 0x3f || code === 0x3b) return undefined;
       if (code < 0xdc00 || code > 0xdfff) chars++;
-      if (chars > ATTACHMENT_TITLE_MAX) return undefined;
+      if (chars > NEXT_LINE_TITLE_MAX) return undefined;
     }
     // A rule of dashes or stars under the 附件 line is no title.
     return TITLE_CHARACTER.test(text.slice(s, end)) ? foldWhitespace(text, s, end) : undefined;
