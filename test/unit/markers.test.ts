@@ -440,6 +440,7 @@ suite('第 with Arabic numbers, spaces, Traditional characters and inserted arti
   for (const [line, style, number, name] of [
     ['第一分编　通则', 'part', 1, '第一分编 通则'],
     ['第二分編 典型合同', 'part', 2, '第二分編 典型合同'],
+    ['第 1 分部 一般規定', 'part', 1, '第 1 分部 一般規定'],
     ['第12章 数据来源', 'chapter', 12, '第12章 数据来源'],
     ['第001章 重生', 'chapter', 1, '第001章 重生'],
     ['第1024章　大结局', 'chapter', 1024, '第1024章 大结局'],
@@ -484,6 +485,16 @@ suite('第 with Arabic numbers, spaces, Traditional characters and inserted arti
       assert.equal(h?.name, name);
     });
   }
+
+  test('A Hong Kong ordinance: 分部 (Division) nests in 部 (Part), its sections 1. in the 分部', () => {
+    assert.deepEqual(tree(lines('第 2 部', '牌照', '第 1 分部', '申請', '6. 須領有牌照', '7. 申請方式', '第 2 分部', '續期')), [
+      '第 2 部 牌照',
+      '  第 1 分部 申請',
+      '    6. 須領有牌照',
+      '    7. 申請方式',
+      '  第 2 分部 續期',
+    ]);
+  });
 
   test('An inserted article sits between its base and the next article as their sibling', () => {
     assert.deepEqual(

@@ -276,8 +276,9 @@ function diWord(text: string, at: number): { style: HeadingStyle; kind?: Marker[
     case '編':
       return { style: 'volume', length: 1 };
     case '分':
-      // 第一分编: a sub-book of a code (民法典 合同编 第一分编 通则)
-      return text[at + 1] === '编' || text[at + 1] === '編' ? { style: 'part', length: 2 } : undefined;
+      // 第一分编: a sub-book of a code (民法典 合同编 第一分编 通则); 第 1 分部: a
+      // Division inside a Part (第 2 部) of a Hong Kong ordinance
+      return text[at + 1] === '编' || text[at + 1] === '編' || text[at + 1] === '部' ? { style: 'part', length: 2 } : undefined;
     case '部':
       return text[at + 1] === '分' ? { style: 'part', length: 2 } : { style: 'volume', length: 1 };
     case '篇':
