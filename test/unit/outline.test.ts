@@ -331,6 +331,16 @@ suite('Quoted text is not structure (§1)', () => {
     assert.deepEqual(tree(AMENDMENT), ['3.将第九条修改为', '4.将第十条修改为']);
   });
 
+  test('The quoted markers are rejected candidates, with the reason quoted', () => {
+    assert.deepEqual(
+      parse(AMENDMENT).rejected.map((r) => [r.marker.line, r.marker.marker, r.reason]),
+      [
+        [3, '（一）', 'quoted'],
+        [4, '（二）', 'quoted'],
+      ],
+    );
+  });
+
   test('The quoted lines belong to the section of the heading that quotes them', () => {
     const [three, four] = outlineOf(AMENDMENT);
     assert.deepEqual([three.line, three.endLine, four.line, four.endLine], [1, 4, 5, 6]);

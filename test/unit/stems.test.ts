@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { lines, names, outlineOf, tree } from './helpers';
+import { lines, names, outlineOf, parse, tree } from './helpers';
 
 suite('Stem lists (§4)', () => {
   test('甲、 乙、 丙、 are a list of headings under the heading above them', () => {
@@ -56,6 +56,23 @@ suite('Stem lists (§4)', () => {
         [3, 4],
       ],
     );
+  });
+
+  test('Stems that make no list are rejected candidates, with their reason, in document order', () => {
+    const { rejected } = parse(lines('（一）质量', '三要素分别是人、机、料。', '甲、为出租方。', '丙、后到', '二、租期'));
+    assert.deepEqual(
+      rejected.map((r) => [r.marker.line, r.marker.marker, r.reason]),
+      [
+        [1, '三要', 'no-list'],
+        [2, '甲、', 'lone-stem'],
+        [3, '丙、', 'no-list'],
+      ],
+    );
+  });
+
+  test('A stem list of two points is in the outline’s lists, as siblings', () => {
+    const [list] = parse(lines('甲、总则', '乙、分则')).lists;
+    assert.deepEqual([list.kind, list.style, list.members.map((m) => m.number), list.next], ['siblings', 'stem', [1, 2], 3]);
   });
 
   test('甲、乙双方 and 甲乙丙三方 never open a list', () => {

@@ -133,11 +133,12 @@ const APPENDIX_KEY = HEADING_STYLES.length;
  */
 export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], options: OutlineOptions, linesRead?: number[]): Outline {
   const text = doc.getText();
-  const { candidates, kept, proper } = skipNonHeadings(text, doc, markers, linesRead);
+  const rejected: RejectedMarker[] = [];
+  const { candidates, kept, proper } = skipNonHeadings(text, doc, markers, rejected, linesRead);
+  const skipped = rejected.length; // quoted markers and stems that make no list, before the loop's own
   const headings: HeadingNode[] = [];
   const roots: Heading[] = [];
   const lists: ListNode[] = [];
-  const rejected: RejectedMarker[] = [];
   /** Open headings of rank 1–9, outermost first. */
   const stack: Heading[] = [];
   let enumerations: OpenEnumeration[] = [];
@@ -197,6 +198,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
   assignSectionEnds(doc, headings);
   for (const list of lists) if (list.kind === 'siblings' && list.parent?.style === 'named') attachLead(text, doc, list, linesRead);
   const tablesOfContents = tocHeadings === undefined ? [] : tableOfContentsEntries(candidates, kept, proper, tocHeadings);
+  if (skipped > 0) rejected.sort((a, b) => a.marker.line - b.marker.line); // back in document order
   return { roots, headings, lists, rejected, tablesOfContents };
 }
 
@@ -384,12 +386,13 @@ function skipNonHeadings(
   text: string,
   doc: OutlineDocument,
   markers: readonly Marker[],
+  rejected: RejectedMarker[],
   linesRead: number[] | undefined,
 ): { candidates: readonly Marker[]; kept: readonly Marker[]; proper: ReadonlySet<Marker> } {
-  const unquoted = skipQuotedText(text, doc, markers);
+  const unquoted = skipQuotedText(text, doc, markers, rejected);
   const named = titlesFromNextLine(text, doc, unquoted, markers);
   // The candidates the table of contents chooses among: its entries are found by comparing them with what it keeps.
-  const candidates = acceptStemLists(named);
+  const candidates = acceptStemLists(named, rejected);
   return { candidates, ...skipTableOfContents(text, doc, candidates, linesRead) };
 }
 
@@ -449,7 +452,7 @@ class CloseFinder {
  * or named heading is a stray mark too: a novel's unclosed “ before the next
  * chapter must not hide the chapter.
  */
-function skipQuotedText(text: string, doc: OutlineDocument, markers: readonly Marker[]): readonly Marker[] {
+function skipQuotedText(text: string, doc: OutlineDocument, markers: readonly Marker[], rejected: RejectedMarker[]): readonly Marker[] {
   const finders = new Map<number, CloseFinder>();
   let kept: Marker[] | undefined; // copied on the first marker dropped
   let examinedTo = -1; // lines up to here were looked at for an opening mark
@@ -461,8 +464,12 @@ function skipQuotedText(text: string, doc: OutlineDocument, markers: readonly Ma
       if (close > quotedUntil && close > line && !holdsStructure(markers, i, line, close)) quotedUntil = close;
     }
     examinedTo = Math.max(examinedTo, m.line - 1);
-    if (m.line <= quotedUntil) kept ??= markers.slice(0, i);
-    else kept?.push(m);
+    if (m.line <= quotedUntil) {
+      kept ??= markers.slice(0, i);
+      rejected.push({ marker: m, reason: 'quoted' });
+    } else {
+      kept?.push(m);
+    }
   }
   return kept ?? markers;
 }
@@ -582,31 +589,33 @@ function hasMarkerOn(markers: readonly Marker[], line: number): boolean {
  * rank 1–8 that is not a stem (a new （一） or 1. ends it); points of ranks 9
  * and 10 inside a stem point do not.
  */
-function acceptStemLists(markers: readonly Marker[]): readonly Marker[] {
+function acceptStemLists(markers: readonly Marker[], rejected: RejectedMarker[]): readonly Marker[] {
   if (!markers.some((m) => m.style === 'stem')) return markers;
-  const prose = new Set<Marker>();
+  const prose = new Map<Marker, RejectReason>();
   let at = 0; // the number the open stem list stands at; 0 when none is open
   let opener: Marker | undefined; // a 甲 still waiting for its 乙
   for (const m of markers) {
     if (m.style === 'stem') {
       if (m.number === 1) {
-        if (opener !== undefined) prose.add(opener);
+        if (opener !== undefined) prose.set(opener, 'lone-stem');
         opener = m;
         at = 1;
       } else if (at > 0 && m.number === at + 1) {
         opener = undefined;
         at = m.number;
       } else {
-        prose.add(m);
+        prose.set(m, 'no-list');
       }
     } else if (RANK[m.style] <= RANK.stem) {
-      if (opener !== undefined) prose.add(opener);
+      if (opener !== undefined) prose.set(opener, 'lone-stem');
       opener = undefined;
       at = 0;
     }
   }
-  if (opener !== undefined) prose.add(opener);
-  return prose.size === 0 ? markers : markers.filter((m) => !prose.has(m));
+  if (opener !== undefined) prose.set(opener, 'lone-stem');
+  if (prose.size === 0) return markers;
+  for (const [marker, reason] of prose) rejected.push({ marker, reason });
+  return markers.filter((m) => !prose.has(m));
 }
 
 /** Table-of-contents lines are compared on this many non-whitespace characters. */

@@ -141,14 +141,18 @@ export interface HeadingList {
   readonly lead: ListMarker | undefined;
 }
 
-/** Why the list rules (§4) turned a candidate marker down; it is prose in the tree. */
+/** Why the list rules (§4), or quoted text (§1), turned a candidate marker down; it is prose in the tree. */
 export type RejectReason =
   /** A point numbered n > 1 that continues no open list (三要素……). */
   | 'no-list'
   /** An ordinal 第n， with no open ordinal list standing at n − 1. */
   | 'out-of-sequence'
   /** A point that would open a list deeper than MAX_LIST_DEPTH. */
-  | 'too-deep';
+  | 'too-deep'
+  /** A 甲、 that no 乙、 follows: a stem list needs two points. */
+  | 'lone-stem'
+  /** A marker on a line of quoted text (§1: an amendment quoting its new （一）（二）). */
+  | 'quoted';
 
 export interface RejectedMarker {
   readonly marker: Marker;
