@@ -389,8 +389,8 @@ function skipNonHeadings(
   rejected: RejectedMarker[],
   linesRead: number[] | undefined,
 ): { candidates: readonly Marker[]; kept: readonly Marker[]; proper: ReadonlySet<Marker> } {
-  const unquoted = skipQuotedText(text, doc, markers, rejected);
-  const named = titlesFromNextLine(text, doc, unquoted, markers);
+  const unquoted = skipQuotedText(text, doc, markers, rejected, linesRead);
+  const named = titlesFromNextLine(text, doc, unquoted, markers, linesRead);
   // The candidates the table of contents chooses among: its entries are found by comparing them with what it keeps.
   const candidates = acceptStemLists(named, rejected);
   return { candidates, ...skipTableOfContents(text, doc, candidates, linesRead) };
@@ -452,7 +452,13 @@ class CloseFinder {
  * or named heading is a stray mark too: a novel's unclosed “ before the next
  * chapter must not hide the chapter.
  */
-function skipQuotedText(text: string, doc: OutlineDocument, markers: readonly Marker[], rejected: RejectedMarker[]): readonly Marker[] {
+function skipQuotedText(
+  text: string,
+  doc: OutlineDocument,
+  markers: readonly Marker[],
+  rejected: RejectedMarker[],
+  linesRead: number[] | undefined,
+): readonly Marker[] {
   const finders = new Map<number, CloseFinder>();
   let kept: Marker[] | undefined; // copied on the first marker dropped
   let examinedTo = -1; // lines up to here were looked at for an opening mark
@@ -460,7 +466,7 @@ function skipQuotedText(text: string, doc: OutlineDocument, markers: readonly Ma
   for (let i = 0; i < markers.length; i++) {
     const m = markers[i];
     for (let line = Math.max(examinedTo + 1, m.line - QUOTE_LINES); line < m.line; line++) {
-      const close = quotationEnd(text, doc, line, finders);
+      const close = quotationEnd(text, doc, line, finders, linesRead);
       if (close > quotedUntil && close > line && !holdsStructure(markers, i, line, close)) quotedUntil = close;
     }
     examinedTo = Math.max(examinedTo, m.line - 1);
@@ -475,31 +481,51 @@ function skipQuotedText(text: string, doc: OutlineDocument, markers: readonly Ma
 }
 
 /**
+ * Whether the line begins (after indentation) with “ 「 『. The outline cache
+ * asks it of the lines an edit leaves behind: a line that now opens a
+ * quotation can change the tree although no marker and no line the tree read
+ * changed (outlineCache.ts).
+ */
+export function beginsQuotation(text: string, doc: OutlineDocument, line: number): boolean {
+  return openingMarkAt(text, doc, line) >= 0;
+}
+
+/** Offset of the opening mark a line begins with, or -1. */
+function openingMarkAt(text: string, doc: OutlineDocument, line: number): number {
+  const end = lineContentEnd(text, doc, line);
+  let s = lineStart(doc, line);
+  while (s < end && isIndent(text.charCodeAt(s))) s++;
+  return s < end && closingMark(text.charCodeAt(s)) !== 0 ? s : -1;
+}
+
+/**
  * The line on which the quotation opened at the start of `line` closes, when
  * that is within QUOTE_LINES lines; else -1 (no quotation, or a stray one).
+ * For an opening line, the lines whose text decided it (the line through its
+ * close, or through the 30th line after it) go to linesRead.
  */
-function quotationEnd(text: string, doc: OutlineDocument, line: number, finders: Map<number, CloseFinder>): number {
-  const start = lineStart(doc, line);
-  const end = lineContentEnd(text, doc, line);
-  let s = start;
-  while (s < end && isIndent(text.charCodeAt(s))) s++;
-  if (s >= end) return -1;
+function quotationEnd(text: string, doc: OutlineDocument, line: number, finders: Map<number, CloseFinder>, linesRead: number[] | undefined): number {
+  const s = openingMarkAt(text, doc, line);
+  if (s < 0) return -1;
   const mark = closingMark(text.charCodeAt(s));
-  if (mark === 0) return -1;
   let finder = finders.get(mark);
   if (finder === undefined) finders.set(mark, (finder = new CloseFinder(text, mark)));
   const lastLine = Math.min(doc.lineCount - 1, line + QUOTE_LINES);
   const at = finder.find(s + 1, lineContentEnd(text, doc, lastLine));
-  if (at < 0) return -1;
-  // The line holding `at`: a binary search over at most QUOTE_LINES + 1 lines.
-  let lo = line;
-  let hi = lastLine;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStart(doc, mid) <= at) lo = mid;
-    else hi = mid - 1;
+  let close = -1;
+  if (at >= 0) {
+    // The line holding `at`: a binary search over at most QUOTE_LINES + 1 lines.
+    let lo = line;
+    let hi = lastLine;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStart(doc, mid) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    close = lo;
   }
-  return lo;
+  if (linesRead !== undefined) for (let l = line, to = close >= 0 ? close : lastLine; l <= to; l++) linesRead.push(l);
+  return close;
 }
 
 /**
@@ -528,11 +554,17 @@ const TITLE_CHARACTER = /[\p{L}\p{N}]/u;
  * **Decision:** a bare 第X卷/编/部/篇/章/回/节 does the same (第 2 部 over its
  * title in Hong Kong ordinances, 第一章 over 总则 in text taken from a PDF).
  */
-function titlesFromNextLine(text: string, doc: OutlineDocument, markers: readonly Marker[], all: readonly Marker[]): readonly Marker[] {
+function titlesFromNextLine(
+  text: string,
+  doc: OutlineDocument,
+  markers: readonly Marker[],
+  all: readonly Marker[],
+  linesRead: number[] | undefined,
+): readonly Marker[] {
   let named: Marker[] | undefined; // copied on the first marker renamed
   for (let i = 0; i < markers.length; i++) {
     const m = markers[i];
-    const title = m.name === m.marker && takesTitleFromNextLine(m) ? nextLineTitle(text, doc, m.line, all) : undefined;
+    const title = m.name === m.marker && takesTitleFromNextLine(m) ? nextLineTitle(text, doc, m.line, all, linesRead) : undefined;
     if (title === undefined) {
       named?.push(m);
       continue;
@@ -547,8 +579,10 @@ function takesTitleFromNextLine(m: Marker): boolean {
   return m.kind === 'attachment' || (m.style !== 'named' && RANK[m.style] <= RANK.section);
 }
 
-function nextLineTitle(text: string, doc: OutlineDocument, line: number, all: readonly Marker[]): string | undefined {
+/** The title on the first non-blank line after `line`, or undefined; the lines looked at go to linesRead. */
+function nextLineTitle(text: string, doc: OutlineDocument, line: number, all: readonly Marker[], linesRead: number[] | undefined): string | undefined {
   for (let l = line + 1; l < doc.lineCount; l++) {
+    linesRead?.push(l);
     const start = lineStart(doc, l);
     let end = lineContentEnd(text, doc, l);
     let s = start;

@@ -5,7 +5,7 @@
 import { firstAtOrAfterLine, partitionPoint } from './search';
 import { OutlineDocument } from './document';
 import { markerOnLine, scanLines } from './markers';
-import { assignSectionEnds, buildOutline } from './outline';
+import { QUOTE_LINES, assignSectionEnds, beginsQuotation, buildOutline } from './outline';
 import { Marker, Outline, OutlineOptions } from './types';
 
 interface Entry {
@@ -94,7 +94,7 @@ export class OutlineCache {
     const lo = firstAtOrAfterLine(markers, from);
     const hi = firstAtOrAfterLine(markers, toBefore + 1);
     const fresh = toAfter >= from ? scanLines(doc, from, toAfter) : [];
-    if (delta === 0 && sameMarkers(markers, lo, hi, fresh) && !readsAnyOf(entry, from, toBefore)) {
+    if (delta === 0 && sameMarkers(markers, lo, hi, fresh) && !readsAnyOf(entry, from, toBefore) && !opensQuotation(doc, markers, from, toAfter)) {
       // Typing inside a paragraph: the same headings on the same lines, so
       // the tree stands; only where sections end (blank lines, line lengths)
       // may have moved. The tree is a function of the markers and of the
@@ -118,6 +118,22 @@ export class OutlineCache {
   delete(uri: string): void {
     this.entries.delete(uri);
   }
+}
+
+/**
+ * Whether a line in from..to (inclusive) now begins with “ 「 『 and a marker
+ * follows within QUOTE_LINES lines. The tree reads the lines that opened a
+ * quotation (linesRead has them), but a line that only now opens one was not
+ * read as such: quoted text (docs/headings.md §1) can change although no
+ * marker and no line read changed.
+ */
+function opensQuotation(doc: OutlineDocument, markers: readonly Marker[], from: number, to: number): boolean {
+  const text = doc.getText();
+  for (let line = from; line <= to; line++) {
+    const next = markers[firstAtOrAfter(markers, line + 1)];
+    if (next !== undefined && next.line <= line + QUOTE_LINES && beginsQuotation(text, doc, line)) return true;
+  }
+  return false;
 }
 
 /** Whether a tree cached in the entry read the text of a line in from..to (inclusive). */

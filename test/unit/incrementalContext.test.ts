@@ -1,0 +1,123 @@
+// OutlineCache after edits to the lines the tree reads beyond its markers
+// (docs/headings.md, "What the tree reads beyond the markers"): quoted text and
+// titles taken from the next line. Each edit keeps the line count and the
+// markers, the case where the cache is tempted to keep its tree.
+
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { OutlineCache, parseOutline } from '../../server/src/engine';
+import { lines, snapshot } from './helpers';
+
+const ON = { enumerations: true };
+
+/** A document in an editor whose every change is reported to the cache. */
+class Session {
+  readonly cache = new OutlineCache();
+  doc: TextDocument;
+
+  constructor(text: string) {
+    this.doc = TextDocument.create('file:///quoted.txt', 'plaintext', 1, text);
+    this.cache.get(this.doc, ON);
+  }
+
+  /** Replaces `length` characters at line:character with `text`. */
+  replace(line: number, character: number, length: number, text: string): void {
+    const lineCountBefore = this.doc.lineCount;
+    const versionBefore = this.doc.version;
+    const range = { start: { line, character }, end: { line, character: character + length } };
+    this.doc = TextDocument.update(this.doc, [{ range, text }], versionBefore + 1);
+    this.cache.edited(this.doc, { startLine: line, endLine: line, lineCountBefore, versionBefore });
+  }
+
+  names(): string[] {
+    return this.cache.get(this.doc, ON).headings.map((h) => h.name);
+  }
+
+  /** Fails unless the cached outline is exactly a fresh parse. */
+  check(): void {
+    const cached = JSON.stringify(snapshot(this.cache.get(this.doc, ON)));
+    const fresh = JSON.stringify(snapshot(parseOutline(this.doc, ON)));
+    assert.equal(cached, fresh, `text: ${JSON.stringify(this.doc.getText())}`);
+  }
+}
+
+suite('The cache after edits to quoted text and next-line titles', () => {
+  test('Closing a quotation takes the items inside it out of the tree', () => {
+    const s = new Session(lines('“修改为：', '（一）甲；', '（二）乙。', '正文'));
+    assert.deepEqual(s.names(), ['（一）甲', '（二）乙']);
+    s.replace(2, 5, 0, '”');
+    assert.deepEqual(s.names(), []);
+    s.check();
+  });
+
+  test('Deleting the closing mark puts them back', () => {
+    const s = new Session(lines('“修改为：', '（一）甲；', '（二）乙。”', '正文'));
+    assert.deepEqual(s.names(), []);
+    s.replace(2, 5, 1, '');
+    assert.deepEqual(s.names(), ['（一）甲', '（二）乙']);
+    s.check();
+  });
+
+  test('A line that comes to begin with “ opens a quotation', () => {
+    const s = new Session(lines('修改为：', '（一）甲；', '（二）乙。”', '正文'));
+    assert.deepEqual(s.names(), ['（一）甲', '（二）乙']);
+    s.replace(0, 0, 0, '“');
+    assert.deepEqual(s.names(), []);
+    s.check();
+  });
+
+  test('A line that no longer begins with “ closes nothing', () => {
+    const s = new Session(lines('“修改为：', '（一）甲；', '（二）乙。”', '正文'));
+    s.replace(0, 0, 1, '');
+    assert.deepEqual(s.names(), ['（一）甲', '（二）乙']);
+    s.check();
+  });
+
+  test('Editing the title line under 附件1 renames the attachment', () => {
+    const s = new Session(lines('附件1', '', '登记表', '姓名、单位。'));
+    assert.deepEqual(s.names(), ['附件1 登记表']);
+    s.replace(2, 0, 3, '申报单');
+    assert.deepEqual(s.names(), ['附件1 申报单']);
+    s.check();
+  });
+
+  test('A blank line under a bare 第一章 that gets text becomes its title', () => {
+    const s = new Session(lines('第一章', '', '总则', '正文。'));
+    assert.deepEqual(s.names(), ['第一章 总则']);
+    s.replace(1, 0, 0, '基本规定');
+    assert.deepEqual(s.names(), ['第一章 基本规定']);
+    s.check();
+  });
+
+  test('Typing in a paragraph far from any quotation keeps the tree', () => {
+    const s = new Session(lines('一、甲', '这是一段正文。', '二、乙'));
+    const before = s.cache.get(s.doc, ON);
+    s.replace(1, 2, 0, '很长的');
+    assert.equal(s.cache.get(s.doc, ON), before, 'the same tree object, only its section ends refreshed');
+    s.check();
+  });
+});
+
+const PIECES = ['“', '”', '「', '」', '修改为：', '（一）甲；', '（二）乙。', '附件1', '第一章', '总则', '一、甲', '正文。', '，', '　　', ''];
+
+suite('The cache after random one-line edits near quotes and titles', () => {
+  test('Patched outlines equal fresh parses', () => {
+    const docArb = fc.array(fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((p) => p.join('')), { minLength: 2, maxLength: 40 });
+    const editArb = fc.record({ line: fc.nat(), at: fc.nat(), del: fc.nat({ max: 3 }), text: fc.constantFrom(...PIECES.filter((p) => p !== '')) });
+    fc.assert(
+      fc.property(docArb, fc.array(editArb, { maxLength: 8 }), (docLines, edits) => {
+        const s = new Session(docLines.join('\n'));
+        for (const e of edits) {
+          const line = e.line % s.doc.lineCount;
+          const current = s.doc.getText().split('\n')[line];
+          const at = Math.min(e.at, current.length);
+          s.replace(line, at, Math.min(e.del, current.length - at), e.text);
+          s.check();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
