@@ -308,8 +308,9 @@ function makeItem(
   const raw = lineText.slice(m.start, m.markerEnd);
   const titleLine = heading?.style === 'article' && !raw.startsWith('第');
   const form = markerForm(raw, titleLine ? raw.lastIndexOf('篇') + 1 : 0);
-  let inserted = false;
-  if (list.kind === 'law' && form !== undefined) {
+  // An inserted chapter or article keeps its base number in the marker (第 五 章之一, 第 2-1 條: Marker.sub).
+  let inserted = heading?.sub !== undefined;
+  if (!inserted && list.kind === 'law' && form !== undefined) {
     // 第十条之一 / 第 2-1 條: the suffix may be read into the marker or left after it.
     const after = strip(form.after);
     inserted = (after !== '条' && after !== '條') || /^\s*之[一二三四五六七八九十]/.test(lineText.slice(m.markerEnd));

@@ -207,7 +207,8 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
  * rank 5, a law article (第X条) and a plain item (一、) (docs/headings.md §3):
  * - a law article holds an 一、 list opened inside it: Taiwan laws number an
  *   article's 款 一、 二、. It takes 一、 itself and the next number of the
- *   list it holds; any other 二、 (after 第二条 under an outer 一、总则) is not its;
+ *   list it holds (or a skipped or repeated one, as §4 keeps a slipped 一是);
+ *   any other 二、 (after 第二条 under an outer 一、总则) is not its;
  * - an 一、 that is not itself an article's 款 holds the articles after it: a
  *   司法解释 groups its articles under 一、案件受理 二、……
  */
@@ -215,8 +216,10 @@ function holdsItemList(open: Heading, marker: Marker): boolean {
   if (marker.style !== 'item') return false;
   if (open.kind === 'law' && marker.kind === undefined) {
     if (marker.number === 1) return true;
+    // The next number, or a slip (a number skipped or repeated) that the numbering checks report.
     const last = open.children[open.children.length - 1];
-    return last !== undefined && isPlainItem(last) && last.number === marker.number - 1;
+    const n = marker.number;
+    return last !== undefined && isPlainItem(last) && (last.number === n - 1 || last.number === n - 2 || last.number === n);
   }
   return marker.kind === 'law' && isPlainItem(open) && open.parent?.kind !== 'law';
 }
