@@ -326,7 +326,7 @@ suite('Words that merely begin with a numeral are not headings (§2)', () => {
 });
 
 suite('Named headings (§2)', () => {
-  for (const word of ['前言', '序言', '引言', '序', '楔子', '结语', '结束语', '尾声', '后记', '附录', '附件', '番外', '目录']) {
+  for (const word of ['前言', '序言', '引言', '序', '楔子', '结语', '结束语', '尾声', '后记', '附录', '附件', '附表', '番外', '目录']) {
     test(`"${word}" on a line of its own is a heading at rank 3`, () => {
       const h = single(`${word}\n正文从这里开始。`);
       assert.equal(h?.style, 'named');
@@ -344,6 +344,12 @@ suite('Named headings (§2)', () => {
   test('Whitespace inside 前 言 and 后 记 is ignored too', () => {
     assert.equal(single('前 言')?.style, 'named');
     assert.equal(single('　　后　记　　')?.style, 'named');
+  });
+
+  test('附表 carries a number and takes its title from the next line, as 附件 does', () => {
+    assert.equal(single('附表2：经费预算表')?.number, 2);
+    assert.equal(parse(lines('附表', '易制毒化学品的分类和品种目录', '第一类')).headings[0].name, '附表 易制毒化学品的分类和品种目录');
+    assert.equal(single('附表如下：'), undefined);
   });
 
   test('附件 and 附录 may carry a number', () => {
@@ -522,6 +528,27 @@ suite('第 with Arabic numbers, spaces, Traditional characters and inserted arti
       assert.equal(single(line), undefined);
     });
   }
+
+  /** A law of 12 articles written 第 N 條 on their own lines, with `paragraph` as the second paragraph of 第 11 條. */
+  const law = (paragraph: string) => lines(...Array.from({ length: 12 }, (_, i) => [`第 ${i + 1} 條`, i === 10 ? `正文。\n${paragraph}` : '正文。']).flat());
+
+  test('A glued 第X條 out of sequence in a law that writes its articles apart is a citation', () => {
+    const { headings, rejected } = parse(law('第三條喪失權利之情形，於本條準用之。'));
+    assert.equal(headings.length, 12);
+    assert.deepEqual(
+      rejected.map((r) => [r.marker.marker, r.reason]),
+      [['第三條', 'citation']],
+    );
+  });
+
+  test('A glued 第X條 in sequence stays an article, in a law that writes the others apart', () => {
+    assert.equal(parse(law('第十二條本條新增。')).headings.filter((h) => h.kind === 'law').length, 13, 'the glued 第十二條 is read, as the spaced 第 12 條 after it');
+  });
+
+  test('A law that glues all its articles keeps them all', () => {
+    const text = lines(...Array.from({ length: 12 }, (_, i) => `第${'一二三四五六七八九十'[i] ?? '十' + '一二'[i - 10]}条本条内容。`));
+    assert.equal(parse(text).headings.length, 12);
+  });
 
   for (const line of ['第一条为了规范物业管理活动，制定本条例。', '第二条　本条例所称物业管理，是指……。', '第 78 條', '第三条市人民政府负责实施。']) {
     test(`Still an article: ${line}`, () => {

@@ -32,6 +32,7 @@ const NAMED_WORDS: readonly (readonly [written: string, word: string])[] = [
   ['附录', '附录'],
   ['附錄', '附录'],
   ['附件', '附件'],
+  ['附表', '附表'],
   ['番外', '番外'],
   ['目录', '目录'],
   ['目錄', '目录'],
@@ -395,7 +396,7 @@ function readNamedMarker(text: string, s: number, e: number): RawMarker | undefi
     if (!letters.startsWith(written)) continue;
     let markerEnd = ends[written.length - 1];
     let number = 0;
-    if (word === '附件' || word === '附录') {
+    if (word === '附件' || word === '附录' || word === '附表') {
       const at = skipSpaces(text, markerEnd, e); // 附件 1：
       const num = readNumeral(text, at, e);
       if (num !== undefined) {

@@ -392,11 +392,50 @@ function skipNonHeadings(
   rejected: RejectedMarker[],
   linesRead: number[] | undefined,
 ): { candidates: readonly Marker[]; kept: readonly Marker[]; proper: ReadonlySet<Marker> } {
-  const unquoted = skipQuotedText(text, doc, markers, rejected, linesRead);
+  const unquoted = skipCitedArticles(skipQuotedText(text, doc, markers, rejected, linesRead), rejected);
   const named = titlesFromNextLine(text, doc, unquoted, markers, linesRead);
   // The candidates the table of contents chooses among: its entries are found by comparing them with what it keeps.
   const candidates = acceptStemLists(named, rejected);
   return { candidates, ...skipTableOfContents(text, doc, candidates, linesRead) };
+}
+
+/** Articles a law needs before its usual way of writing them is known (skipCitedArticles). */
+const CITATION_MIN_ARTICLES = 10;
+
+/**
+ * A paragraph that begins by citing an article is not one (§2, and markers.ts
+ * citesArticles for the citations their next word gives away). **Decision:**
+ * when a law writes its articles apart from their text (第 1 條 on its own
+ * line, 第一条　为了……) and at most one in ten glued to it, a glued 第X条 out of
+ * sequence is a citation: 第一千一百四十五條喪失繼承權之規定，於受遺贈人準用之。
+ * between 第 1188 條 and 第 1189 條. A glued article in sequence stays one.
+ */
+function skipCitedArticles(markers: readonly Marker[], rejected: RejectedMarker[]): readonly Marker[] {
+  let articles = 0;
+  let glued = 0;
+  for (const m of markers) {
+    if (m.kind !== 'law') continue;
+    articles++;
+    if (isGlued(m)) glued++;
+  }
+  if (glued === 0 || articles < CITATION_MIN_ARTICLES || glued * 10 > articles) return markers;
+  const cited = new Set<Marker>();
+  let last = -1; // the number of the latest article kept
+  for (const m of markers) {
+    if (m.kind !== 'law') continue;
+    if (isGlued(m) && last >= 0 && m.number !== last + 1 && m.number !== last) {
+      cited.add(m);
+      rejected.push({ marker: m, reason: 'citation' });
+      continue;
+    }
+    last = m.number;
+  }
+  return cited.size === 0 ? markers : markers.filter((m) => !cited.has(m));
+}
+
+/** Whether the title runs on from the marker with no space between (第一条为了……). */
+function isGlued(m: Marker): boolean {
+  return m.name.length > m.marker.length && m.name.charCodeAt(m.marker.length) !== 0x20;
 }
 
 /** A quotation must close within this many lines after the line that opens it; else it is a stray mark (§1). */
@@ -579,7 +618,8 @@ function titlesFromNextLine(
 }
 
 function takesTitleFromNextLine(m: Marker): boolean {
-  return m.kind === 'attachment' || (m.style !== 'named' && RANK[m.style] <= RANK.section);
+  if (m.style === 'named') return m.kind === 'attachment' || m.marker.replace(/\s/g, '').startsWith('附表');
+  return RANK[m.style] <= RANK.section;
 }
 
 /** The title on the first non-blank line after `line`, or undefined; the lines looked at go to linesRead. */

@@ -152,7 +152,9 @@ export type RejectReason =
   /** A 甲、 that no 乙、 follows: a stem list needs two points. */
   | 'lone-stem'
   /** A marker on a line of quoted text (§1: an amendment quoting its new （一）（二）). */
-  | 'quoted';
+  | 'quoted'
+  /** A paragraph beginning with an article it cites, out of the law's sequence (§2). */
+  | 'citation';
 
 export interface RejectedMarker {
   readonly marker: Marker;
