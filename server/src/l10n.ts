@@ -24,6 +24,17 @@ const EN = {
   'reference.missing.item': '{0} has no {1}',
   /** A reference's link tooltip: {0} what it names (paragraph 2 of article 10). */
   'reference.link': 'Go to {0}',
+  // Editing the structure (providers/structure.ts): code action titles and the refusals of the protocol.
+  'structure.moveUp': 'Move Section Up',
+  'structure.moveDown': 'Move Section Down',
+  'structure.promote': 'Promote Section',
+  'structure.demote': 'Demote Section',
+  'structure.moveTo': 'Move Section Here',
+  'structure.insertAfter': 'Insert Heading After',
+  'structure.insertChild': 'Insert Subheading',
+  'structure.delete': 'Delete Section',
+  'structure.staleVersion': 'The document has changed since; nothing was changed. Try again.',
+  'structure.unknownDocument': 'The server does not have this document open.',
 };
 
 export type MessageKey = keyof typeof EN;
@@ -41,6 +52,16 @@ const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> =
     'reference.missing.paragraph': '{0}没有{1}',
     'reference.missing.item': '{0}没有{1}',
     'reference.link': '转到{0}',
+    'structure.moveUp': '上移本节',
+    'structure.moveDown': '下移本节',
+    'structure.promote': '升级本节',
+    'structure.demote': '降级本节',
+    'structure.moveTo': '移到此处',
+    'structure.insertAfter': '插入同级标题',
+    'structure.insertChild': '插入下级标题',
+    'structure.delete': '删除本节',
+    'structure.staleVersion': '文档已有改动，未作修改，请重试。',
+    'structure.unknownDocument': '服务器没有打开这个文档。',
   },
 };
 

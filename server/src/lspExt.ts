@@ -4,7 +4,7 @@
 // (tsconfig.json paths, which esbuild follows). Other editors call them by
 // their method names.
 
-import { RequestType } from 'vscode-languageserver-protocol';
+import { Position, RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 
 export interface OutlineParams {
@@ -136,4 +136,47 @@ export function withOutlineNumbers(items: readonly OutlineItem[], numbers: reado
   };
   const updated = items.map(update);
   return at === numbers.length ? updated : undefined;
+}
+
+// ---------------------------------------------------------------- editing the structure (§8)
+
+/** What `tigang/structureEdit` does to the section (docs/headings.md §8). */
+export type StructureOperation = 'moveUp' | 'moveDown' | 'promote' | 'demote' | 'moveTo' | 'insertAfter' | 'insertChild' | 'delete';
+
+export interface StructureEditParams {
+  /** The document and the version the client shows: an edit of another version is refused, not guessed. */
+  textDocument: { uri: string; version: number };
+  /** On the section's heading line (or anywhere in the section: its innermost one). */
+  position: Position;
+  operation: StructureOperation;
+  /** moveTo: a position on the line of the heading the section is to follow (the drop target). */
+  target?: Position;
+}
+
+/**
+ * The edit, one undo step: versioned `documentChanges` when the client
+ * declared workspace.workspaceEdit.documentChanges, else `changes`.
+ */
+export interface StructureEditResult extends WorkspaceEdit {
+  /** insertAfter, insertChild: where the cursor goes — just after the new marker — in the document after the edit. */
+  cursor?: Position;
+}
+
+/**
+ * `tigang/structureEdit`: the edit for one structure operation on an open
+ * document. An operation that cannot be done, a version other than the
+ * server's and a document the server does not have answer RequestFailed
+ * (-32803) with a message in the UI language and `data: { reason }`.
+ */
+export const StructureEditRequest = new RequestType<StructureEditParams, StructureEditResult, StructureEditFailure>('tigang/structureEdit');
+
+export interface StructureEditFailure {
+  /**
+   * Why: an engine refusal (firstSibling, lastSibling, nothingToGoUnder,
+   * topLevel, tooDeep, runInPoint, noLevels, tableOfContents, noTarget,
+   * intoItself, alreadyThere, otherKind, pointAndSection, unnumbered,
+   * numberTooLarge, outlineWouldChange, noSection), or 'staleVersion',
+   * 'unknownDocument'.
+   */
+  reason: string;
 }

@@ -33,15 +33,16 @@ import {
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { IndexStatusRequest, OutlineRequest, SearchSectionsRequest } from '@tigang/protocol';
+import { IndexStatusRequest, OutlineRequest, SearchSectionsRequest, StructureEditRequest, StructureOperation } from '@tigang/protocol';
 import { ConfigurationManager } from './configuration';
 import { DiagnosticsScheduler } from './diagnostics';
 import { createDocuments } from './documents';
-import { OutlineCache, ReferenceCache, StatisticsCache } from './engine';
+import { OutlineCache, ReferenceCache, STRUCTURE_OPERATIONS, StatisticsCache } from './engine';
 import { L10n } from './l10n';
 import { CodeActionData, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND, isCodeActionData } from './providers/codeActions';
 import { SEMANTIC_TOKENS_LEGEND } from './providers/semanticTokens';
-import { CancelledError, SELECTION_POSITIONS_MAX, createTigangService } from './service';
+import { STRUCTURE_ACTION_KINDS } from './providers/structure';
+import { CancelledError, RequestFailedError, SELECTION_POSITIONS_MAX, createTigangService } from './service';
 import { nodeFs } from './node/nodeFs';
 import { VERSION } from './version';
 import { WorkspaceFeature, connectionHost } from './workspace';
@@ -144,7 +145,8 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: { resolveProvider: false },
         // Numbering checks (docs/headings.md §7): pulled by clients that can, published to the others.
         diagnosticProvider: { identifier: 'tigang', interFileDependencies: false, workspaceDiagnostics: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND], resolveProvider: true },
+        // …and editing the structure (§8): move/promote/demote and insert/delete at a heading.
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND, ...STRUCTURE_ACTION_KINDS], resolveProvider: true },
         // References between articles (docs/headings.md §9).
         definitionProvider: true,
         hoverProvider: true,
@@ -254,16 +256,28 @@ export function startServer(connection: Connection): void {
   );
   // ---- end of references between articles
 
+  // ---- editing the structure (§8); its code actions are listed and resolved with the numbering fixes above
+  // An edit of a document the server does not have cannot be "nothing": it fails, as a stale version does.
+  connection.onRequest(StructureEditRequest.method, async (params: unknown, token: CancellationToken) => {
+    const uri = requireDocumentUri(params);
+    const request = requireStructureEditParams(params);
+    const doc = documents.get(uri);
+    if (doc === undefined) throw new ResponseError(LSPErrorCodes.RequestFailed, l10n.t('structure.unknownDocument'), { reason: 'unknownDocument' });
+    return asResponse(() => service.getStructureEdit(doc, request, { documentChanges: client.documentChanges }, token));
+  });
+  // ---- end of editing the structure
+
   documents.listen(connection);
   connection.listen();
 }
 
-/** A service call's answer; a cancellation becomes RequestCancelled. */
+/** A service call's answer; a cancellation becomes RequestCancelled, a request that cannot be done RequestFailed with its data. */
 async function asResponse<R>(run: () => Promise<R>): Promise<R> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+    if (error instanceof RequestFailedError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message, error.data);
     throw error;
   }
 }
@@ -287,11 +301,28 @@ function optionalPreviousResultId(params: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function requireCodeActionContext(params: unknown): { diagnostics: Diagnostic[]; only?: string[] } {
+function requireCodeActionContext(params: unknown): { range: ReturnType<typeof requireRange>; diagnostics: Diagnostic[]; only?: string[] } {
+  const range = requireRange(params);
   const context = (params as { context?: { diagnostics?: unknown; only?: unknown } } | null)?.context;
   if (context === undefined || context === null || !Array.isArray(context.diagnostics)) throw invalidParams('params.context.diagnostics must be an array');
   const only = Array.isArray(context.only) ? context.only.filter((k): k is string => typeof k === 'string') : undefined;
-  return { diagnostics: context.diagnostics as Diagnostic[], only };
+  return { range, diagnostics: context.diagnostics as Diagnostic[], only };
+}
+
+function isPosition(p: unknown): p is { line: number; character: number } {
+  const q = p as { line?: unknown; character?: unknown } | null | undefined;
+  return Number.isInteger(q?.line) && Number.isInteger(q?.character);
+}
+
+/** tigang/structureEdit's params (lspExt.ts), or InvalidParams naming the field. */
+function requireStructureEditParams(params: unknown): { version: number; line: number; operation: StructureOperation; targetLine?: number } {
+  const p = params as { textDocument?: { version?: unknown }; position?: unknown; operation?: unknown; target?: unknown };
+  if (!Number.isInteger(p.textDocument?.version)) throw invalidParams('params.textDocument.version must be an integer');
+  if (!isPosition(p.position)) throw invalidParams('params.position must be a { line, character } of integers');
+  if (!STRUCTURE_OPERATIONS.includes(p.operation as StructureOperation)) throw invalidParams(`params.operation must be one of ${STRUCTURE_OPERATIONS.join(', ')}`);
+  const operation = p.operation as StructureOperation;
+  if (operation === 'moveTo' && !isPosition(p.target)) throw invalidParams('params.target must be a { line, character } of integers for moveTo');
+  return { version: p.textDocument!.version as number, line: p.position.line, operation, targetLine: operation === 'moveTo' ? (p.target as { line: number }).line : undefined };
 }
 
 

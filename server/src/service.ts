@@ -21,7 +21,7 @@ import {
   SymbolInformation,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import { OutlineResult, SearchSectionsResult } from '@tigang/protocol';
+import { OutlineResult, SearchSectionsResult, StructureEditResult, StructureOperation } from '@tigang/protocol';
 import { Settings, SettingsProvider } from './configuration';
 import { Outline, OutlineCache, OutlineDocument, StatisticsCache, checkNumbering } from './engine';
 import { L10n } from './l10n';
@@ -34,8 +34,9 @@ import { OutlineResults } from './providers/outline';
 import { selectionRangeAt } from './providers/selectionRanges';
 import { SemanticTokensResults, headingTokens } from './providers/semanticTokens';
 import { DocumentLink, Hover, Location, LocationLink } from 'vscode-languageserver';
-import { ReferenceCache, ReferenceDiagnostic, documentTitles, lawStructure, referenceDiagnostics, titleMatches } from './engine';
+import { ReferenceCache, ReferenceDiagnostic, documentTitles, lawStructure, referenceDiagnostics, renumberReferences, titleMatches } from './engine';
 import { ReferenceWorkspace, ReferencedDocument, definition, documentLinks, hover, referenceDiagnosticsToLsp, references } from './providers/references';
+import { isStructureFailure, structureCodeActions, structureEdit } from './providers/structure';
 
 /** The workspace index's queries (workspace/feature.ts). */
 export interface WorkspaceSearch {
@@ -60,6 +61,20 @@ export interface TigangServiceOptions {
   readonly openDocuments?: { all(): readonly OutlineDocument[] };
   /** Finds documents by title for 《title》 and law-name references; defaults to the open documents. */
   readonly referenceWorkspace?: ReferenceWorkspace;
+}
+
+/**
+ * Thrown when a request cannot be done as asked — a structure edit that
+ * cannot be made, a version the server no longer has; server.ts answers
+ * RequestFailed (-32803) with the message and `data`.
+ */
+export class RequestFailedError extends Error {
+  constructor(
+    message: string,
+    readonly data: { reason: string },
+  ) {
+    super(message);
+  }
 }
 
 /** Thrown when a request's token is cancelled before it finished; server.ts answers RequestCancelled. */
@@ -97,9 +112,29 @@ export interface TigangService {
   /** The document's diagnostics — numbering (§7) and reference.missing (§9); none when tigang.diagnostics.enabled is off. */
   getDiagnostics(doc: OutlineDocument, token: CancellationToken): Promise<Diagnostic[]>;
   /** textDocument/codeAction: quick fixes of the diagnostics given, and the source actions when asked for by kind. */
-  getCodeActions(doc: OutlineDocument, context: { diagnostics: readonly Diagnostic[]; only?: readonly string[] }, options: CodeActionOptions, token: CancellationToken): Promise<CodeAction[]>;
+  getCodeActions(
+    doc: OutlineDocument,
+    context: { range: Range; diagnostics: readonly Diagnostic[]; only?: readonly string[] },
+    options: CodeActionOptions,
+    token: CancellationToken,
+  ): Promise<CodeAction[]>;
   /** codeAction/resolve: the edit of an action listed lazily, on the document version it was listed for (undefined when its fix is gone). */
   resolveCodeAction(doc: OutlineDocument, data: CodeActionData, options: EditOptions, token: CancellationToken): Promise<WorkspaceEdit | undefined>;
+
+  // ---- editing the structure (docs/headings.md §8)
+  /**
+   * tigang/structureEdit: the edit of one operation (move, promote, demote,
+   * insert, delete) on the version the client names, references to renumbered
+   * law articles rewritten in the same edit (§9); RequestFailedError when it
+   * cannot be done or that version is not this one. getCodeActions offers the
+   * same operations at a heading, resolveCodeAction computes them.
+   */
+  getStructureEdit(
+    doc: OutlineDocument,
+    request: { version: number; line: number; operation: StructureOperation; targetLine?: number },
+    options: EditOptions,
+    token: CancellationToken,
+  ): Promise<StructureEditResult>;
 
   /** A document closed: its outline, settings and last semantic tokens are dropped. */
   documentClosed(uri: string): void;
@@ -186,6 +221,23 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
   };
   // ---- end of references between articles
 
+  // ---- editing the structure (§8)
+  /** What a structure edit needs beyond the outline: the parse options, the UI language, and §9's renumbering of references. */
+  const structureOptions = (doc: OutlineDocument, s: Settings) => ({
+    outline: { enumerations: s.enumerations },
+    l10n,
+    references: (articles: ReadonlyMap<number, number | null>) => renumberReferences(referenceCache.get(doc).lines, articles),
+  });
+  const getStructureEdit: TigangService['getStructureEdit'] = async (doc, { version, line, operation, targetLine }, editOptions, token) => {
+    const { outline, settings: s } = await getModel(doc, token);
+    // An edit computed on another version would land on the wrong lines: refused, never guessed.
+    if (version !== doc.version) throw new RequestFailedError(l10n.t('structure.staleVersion'), { reason: 'staleVersion' });
+    const result = structureEdit(doc, outline, { operation, line, targetLine }, { ...structureOptions(doc, s), edit: editOptions });
+    if (isStructureFailure(result)) throw new RequestFailedError(result.message, { reason: result.reason });
+    return result;
+  };
+  // ---- end of editing the structure
+
   return {
     getModel,
     ...referenceMethods,
@@ -266,15 +318,24 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
 
     async getCodeActions(doc, context, actionOptions, token) {
       const { outline, settings: s } = await getModel(doc, token);
-      if (!s.diagnostics.enabled) return [];
-      return numberingCodeActions({ doc, outline, diagnostics: context.diagnostics, only: context.only, numbering: numberingOptions(s), l10n, lazy: actionOptions.lazy, edit: actionOptions });
+      const numbering = s.diagnostics.enabled
+        ? numberingCodeActions({ doc, outline, diagnostics: context.diagnostics, only: context.only, numbering: numberingOptions(s), l10n, lazy: actionOptions.lazy, edit: actionOptions })
+        : [];
+      // Editing the structure (§8): the operations that can be done at a heading on the range's first line.
+      const structure = structureCodeActions(doc, outline, context.range.start.line, context.only, { ...structureOptions(doc, s), lazy: actionOptions.lazy, edit: actionOptions });
+      return [...numbering, ...structure];
     },
 
     async resolveCodeAction(doc, data, editOptions, token) {
+      if (data.action === 'structure.edit') return getStructureEdit(doc, data, editOptions, token);
       const { outline, settings: s } = await getModel(doc, token);
       return resolveNumberingEdit(data, doc, outline, numberingOptions(s), editOptions);
     },
     // ---- end of numbering checks
+
+    // ---- editing the structure (§8)
+    getStructureEdit,
+    // ---- end of editing the structure
 
     documentClosed(uri) {
       outlines.delete(uri);

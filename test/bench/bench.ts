@@ -36,6 +36,7 @@
 //   --writer-only     generate the document and run only the semantic tokens
 //                     benchmark (a quick look while working on it)
 //   --references-only only the references section (referenceBench.ts): scan, per edit, resolve
+//   --no-structure    skip the structure edit benchmark (§8: a top-level section moved)
 //   --strict          exit with status 1 when a target is missed
 
 import * as esbuild from 'esbuild';
@@ -44,7 +45,7 @@ import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { buildOutline, DEFAULT_OPTIONS, parseOutline, PlainTextDocument, Outline, scanDocument } from '../../server/src/engine';
+import { buildOutline, DEFAULT_OPTIONS, editStructure, parseOutline, PlainTextDocument, Outline, scanDocument, StructureRequest } from '../../server/src/engine';
 import { DEFAULT_GENERATE, generateDocument, markdownTwin } from './generate';
 import { LspClient, Position, ServerRequestHandler } from './lspClient';
 import { runReferenceBench } from './referenceBench';
@@ -86,6 +87,8 @@ const TARGET = {
   symbolRatio: 2,
   /** textDocument/semanticTokens/full/delta after a keystroke. */
   semanticDeltaMs: 30,
+  /** tigang/structureEdit: a top-level section of the 10 MB document moved, its list renumbered (issue 10). */
+  structureMs: 50,
 };
 
 // ------------------------------------------------------------------- helpers
@@ -412,6 +415,78 @@ async function writerOnly(text: string, uri: string): Promise<void> {
   if (flag('--strict') && !v.pass) process.exitCode = 1;
 }
 
+// ---------------------------------------------------------------- editing the structure (§8)
+
+interface StructureBenchResult {
+  /** editStructure in process: a top-level section in the middle moved down and up in turn (planning, edits, the check). */
+  engine: Stats;
+  /** editStructure in process: the last top-level section moved after the first (the longest move). */
+  engineAcross: Stats;
+  /** tigang/structureEdit from our server, the same move as `engine`, not applied. */
+  request: Stats;
+  section: string;
+  edits: number;
+  answerBytes: number;
+}
+
+async function measureStructureEdit(script: string, uri: string, text: string, outline: Outline, nodeArgs?: string[]): Promise<StructureBenchResult> {
+  const label = 'Tigang structure edit';
+  const doc = new PlainTextDocument(uri, text);
+  const middle = outline.roots[Math.floor(outline.roots.length / 2)];
+  const last = outline.roots[outline.roots.length - 1];
+  const timed = (request: () => StructureRequest) => async () => {
+    const t0 = performance.now();
+    const answer = editStructure(doc, outline, request());
+    const ms = performance.now() - t0;
+    if (!answer.ok) throw new Error(`${label}: refused (${answer.reason})`);
+    return ms;
+  };
+  let turn = 0;
+  let edits = 0;
+  const engine = await runPhase(label, timed(() => ({ operation: turn++ % 2 === 0 ? 'moveDown' : 'moveUp', line: middle.line })), ITERATIONS);
+  const engineAcross = await runPhase(label, timed(() => ({ operation: 'moveTo', line: last.line, targetLine: outline.roots[0].line })), ITERATIONS);
+  const client = LspClient.start(label, script, { nodeArgs });
+  try {
+    await client.initialize();
+    await client.didOpen(uri, 'plaintext', 1, text);
+    await withTimeout(client.documentSymbol(uri), REQUEST_TIMEOUT_MS, label);
+    let answerBytes = 0;
+    const request = await runPhase(label, async () => {
+      const t0 = performance.now();
+      const answer = await client.request<{ changes?: Record<string, unknown[]> }>('tigang/structureEdit', { textDocument: { uri, version: 1 }, position: { line: middle.line, character: 0 }, operation: 'moveDown' });
+      const ms = performance.now() - t0;
+      edits = answer.changes?.[uri]?.length ?? 0;
+      answerBytes = jsonBytes(answer);
+      return ms;
+    }, ITERATIONS);
+    return { engine, engineAcross, request, section: middle.name, edits, answerBytes };
+  } catch (error) {
+    const stderr = client.errorOutput.trim();
+    throw new Error(`${(error as Error).message}${stderr ? `\n--- server stderr ---\n${stderr}` : ''}`);
+  } finally {
+    await client.stop();
+  }
+}
+
+function structureRows(r: StructureBenchResult): string[][] {
+  return [
+    ['', 'Tigang'],
+    ['editStructure in process, move a top-level section, median / p95 (ms)', `${fmtMs(r.engine.median)} / ${fmtMs(r.engine.p95)}`],
+    ['editStructure in process, last section to the top, median / p95 (ms)', `${fmtMs(r.engineAcross.median)} / ${fmtMs(r.engineAcross.p95)}`],
+    ['tigang/structureEdit, move a top-level section, median / p95 (ms)', `${fmtMs(r.request.median)} / ${fmtMs(r.request.p95)}`],
+    ['  edits; answer (JSON)', `${r.edits}; ${fmtBytes(r.answerBytes)}`],
+    ['samples per measurement', `${r.engine.n}/${r.engineAcross.n}/${r.request.n}`],
+  ];
+}
+
+function structureVerdict(r: StructureBenchResult): { name: string; value: string; pass: boolean } {
+  return {
+    name: `tigang/structureEdit moving a top-level section of the 10 MB document ≤ ${TARGET.structureMs} ms (median)`,
+    value: `${fmtMs(r.request.median)} ms (p95 ${fmtMs(r.request.p95)}; in process ${fmtMs(r.engine.median)} ms, the longest move ${fmtMs(r.engineAcross.median)} ms)`,
+    pass: r.request.median <= TARGET.structureMs,
+  };
+}
+
 // ---------------------------------------------------------------- the run
 
 function machine(): Record<string, string | number> {
@@ -622,6 +697,12 @@ async function main(): Promise<void> {
     writer = await measureSemanticTokens(OURS, uri, text, paragraphAt, headingAt, profArgs('writer'));
   }
 
+  let structure: StructureBenchResult | undefined;
+  if (existsSync(OURS) && !flag('--no-structure')) {
+    console.log(`structure edit: a top-level section moved, in process and as tigang/structureEdit from node ${OURS.slice(ROOT.length + 1)} --stdio …`);
+    structure = await measureStructureEdit(OURS, uri, text, outline, profArgs('structure'));
+  }
+
   const mdUri = 'file:///bench/speeches.md';
   let peer: Result | undefined;
   if (!flag('--no-peer')) {
@@ -674,6 +755,7 @@ async function main(): Promise<void> {
 
   if (results.length > 0) console.log(`\n${textTable([header, ...rows])}`);
   if (writer) console.log(`\nsemantic tokens (the writer's view):\n${textTable(writerRows(writer))}`);
+  if (structure) console.log(`\nstructure edits (§8), moving "${structure.section}":\n${textTable(structureRows(structure))}`);
 
   // ---- targets
   console.log('\ntargets:');
@@ -710,6 +792,10 @@ async function main(): Promise<void> {
   }
   if (writer) {
     const v = writerVerdict(writer);
+    check(v.name, v.value, v.pass);
+  }
+  if (structure) {
+    const v = structureVerdict(structure);
     check(v.name, v.value, v.pass);
   }
   if (peer && peer.symbolCount !== outline.headings.length) console.log(`  note: the peer returned ${peer.symbolCount} symbols for ${outline.headings.length} # headings`);
@@ -751,6 +837,7 @@ async function main(): Promise<void> {
         peer: strip(peer),
         vscodeServer: strip(vscodePeer),
         semanticTokens: writer,
+        structureEdit: structure,
         jsonFloor: { ours: ours && floors.get(ours), peer: peer && floors.get(peer) },
         references: referenceFigures,
         targets: verdicts,
@@ -770,6 +857,7 @@ async function main(): Promise<void> {
       '',
       ...(results.length > 0 ? [markdownTable([header, ...rows]), ''] : []),
       ...(writer ? ['Semantic tokens (the writer\'s view):', '', markdownTable(writerRows(writer)), ''] : []),
+      ...(structure ? ['Structure edits (§8):', '', markdownTable(structureRows(structure)), ''] : []),
       ...verdicts.map((v) => `- ${v.pass === undefined ? 'n/a' : v.pass ? 'PASS' : 'MISS'} — ${v.name}: ${v.value}`),
       '',
     ].join('\n'),

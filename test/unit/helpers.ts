@@ -1,6 +1,7 @@
 // Small helpers shared by the engine's unit and property tests.
 
-import { DEFAULT_OPTIONS, Heading, NAME_CAP, Outline, OutlineOptions, PlainTextDocument, parseOutline } from '../../server/src/engine';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_OPTIONS, Heading, NAME_CAP, Outline, OutlineOptions, PlainTextDocument, StructureOperation, TextEdit, editStructure, parseOutline } from '../../server/src/engine';
 
 /** The lines of a document joined with \n, so example texts read line by line. */
 export function lines(...text: string[]): string {
@@ -176,4 +177,37 @@ export function brokenInvariant(text: string, outline: Outline): string | undefi
     }
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------- structure edits (§8)
+
+/**
+ * The document after one structure operation on the section whose name
+ * starts with `section` (moveTo: after the one starting with `target`), or
+ * `refused: <reason>` when it cannot be done.
+ */
+export function restructure(text: string, operation: StructureOperation, section: string, target?: string, options: OutlineOptions = DEFAULT_OPTIONS): string {
+  const doc = new PlainTextDocument('file:///test.txt', text);
+  const outline = parseOutline(doc, options);
+  const line = headingLine(outline, section);
+  const targetLine = target === undefined ? undefined : headingLine(outline, target);
+  const answer = editStructure(doc, outline, { operation, line, targetLine }, { outline: options });
+  if (!answer.ok) return `refused: ${answer.reason}`;
+  return applyTextEdits(text, answer.edits);
+}
+
+/** The line of the first heading whose name starts with `name`; fails when there is none. */
+export function headingLine(outline: Outline, name: string): number {
+  const h = outline.headings.find((x) => x.name.startsWith(name));
+  if (h === undefined) throw new Error(`no heading starts with ${name}: ${outline.headings.map((x) => x.name).join(' | ')}`);
+  return h.line;
+}
+
+/** Applies non-overlapping engine edits the way an editor does: as LSP ranges on a TextDocument. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const doc = TextDocument.create('file:///test.txt', 'plaintext', 1, text);
+  return TextDocument.applyEdits(
+    doc,
+    edits.map((e) => ({ range: { start: { line: e.line, character: e.start }, end: { line: e.endLine ?? e.line, character: e.end } }, newText: e.newText })),
+  );
 }

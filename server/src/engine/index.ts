@@ -16,11 +16,29 @@ export {
   DEFAULT_NUMBERING_OPTIONS,
   checkNumbering,
   fixAllNumbering,
+  listStarts,
   numberingFixes,
   renumberDocument,
+  renumberMembers,
 } from './numbering';
 export { type MessageLocale, type MessageTemplate, FIX_TITLES, NUMBERING_MESSAGES, formatMessage, messageKey, numberingMessage } from './numberingMessages';
 export { type MarkerForm, type NumeralForm, type NumeralKind, markerForm, readWrittenNumeral, writeMarker, writeNumeral } from './numerals';
+export {
+  STRUCTURE_OPERATIONS,
+  STRUCTURE_REFUSALS,
+  editStructure,
+  headingOnLine,
+  sectionAt,
+  sectionText,
+  sectionTextRange,
+  structureRefusals,
+  type StructureAnswer,
+  type StructureOperation,
+  type StructureOptions,
+  type StructureRefusal,
+  type StructureRequest,
+  type TextRange,
+} from './structure';
 
 import { OutlineDocument } from './document';
 import { buildOutline } from './outline';

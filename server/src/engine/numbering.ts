@@ -183,6 +183,43 @@ function keepsTree(doc: OutlineDocument, outline: Outline, edits: readonly TextE
   return true;
 }
 
+// ---------------------------------------------------------------- lists reordered by a structure edit
+
+/**
+ * The number each list of the outline starts at once renumbered, as the
+ * renumber fix numbers it: 1, a law's first article, or on from the list of
+ * the same series it continues (chapters numbered through the volumes); after
+ * an 附件说明's inline first item, that item's. For edits that reorder lists
+ * (structure.ts), which renumber through renumberMembers.
+ */
+export function listStarts(doc: OutlineDocument, outline: Outline): Map<HeadingList, number> {
+  const starts = new Map<HeadingList, number>();
+  for (const plan of planLists(doc.getText(), doc, outline)) starts.set(plan.list, plan.list.lead === undefined ? plan.start : plan.start + 1);
+  return starts;
+}
+
+/**
+ * One list renumbered as the renumber fix numbers it, for an edit that
+ * reorders, joins or splits lists (structure.ts, §8): `members` in the list's
+ * new order — headings of `doc`, or the marker a member is to be written as
+ * (a section taking another level, a new heading) — numbered consecutively
+ * from `start` in the numeral form of the first (its kind, with 〇 or padding
+ * where a member of that kind shows them), each with its own brackets and
+ * punctuation; an inserted law article (第十条之一) keeps its base's number.
+ * The new markers in order, undefined where that form cannot write the
+ * number (① stops at ㊿).
+ */
+export function renumberMembers(doc: OutlineDocument, members: readonly (Heading | { readonly raw: string })[], start: number): (string | undefined)[] {
+  if (members.length === 0) return [];
+  const lines = new LineTexts(doc.getText(), doc);
+  const items = members.map((m) => {
+    if ('raw' in m) return { raw: m.raw, form: markerForm(m.raw), inserted: false };
+    return m.list === undefined ? { raw: lines.get(m.line).slice(m.start, m.markerEnd), form: undefined, inserted: false } : makeItem(m, m, m.list, lines);
+  });
+  const numeral = listNumeral(items);
+  return expectedNumbers({ items }, start).map((value, i) => written(items[i], value, numeral));
+}
+
 // ---------------------------------------------------------------- lists
 
 /** A numbered marker of a list (a heading, or the lead of an 附件说明) as written. */
@@ -329,7 +366,7 @@ function strip(s: string): string {
 }
 
 /** The list's numeral form: its first item's kind, with the zero and padding of any item of that kind that shows them. */
-function listNumeral(items: readonly Item[]): NumeralForm {
+function listNumeral(items: readonly Pick<Item, 'form'>[]): NumeralForm {
   const first = items[0].form?.numeral ?? { kind: 'ascii' };
   let zero = first.zero;
   let pad = first.pad;
@@ -374,7 +411,7 @@ function formKey(item: Item, list: HeadingList): string | undefined {
 }
 
 /** The numbers the items should carry: consecutive from `start`, an inserted article keeping its base's number. */
-function expectedNumbers(plan: ListPlan, start: number): number[] {
+function expectedNumbers(plan: { readonly items: readonly Pick<Item, 'inserted'>[] }, start: number): number[] {
   const out: number[] = [];
   let last = start - 1;
   for (let i = 0; i < plan.items.length; i++) {
@@ -463,7 +500,7 @@ function headingMarkerRange(h: Heading): LineRange {
 }
 
 /** The item's marker, its own brackets and punctuation kept, numbered `value` in the list's numeral form. */
-function written(item: Item, value: number, numeral: NumeralForm): string | undefined {
+function written(item: Pick<Item, 'raw' | 'form'>, value: number, numeral: NumeralForm): string | undefined {
   const f = item.form;
   const digits = writeNumeral(value, numeral);
   if (f === undefined || digits === undefined) return undefined;

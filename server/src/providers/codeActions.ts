@@ -5,7 +5,8 @@
 // (codeAction/resolve) for clients that can, so a light bulb costs no edit.
 
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { FIX_TITLES, NumberingFix, NumberingOptions, Outline, OutlineDocument, TextEdit, fixAllNumbering, formatMessage, numberingFixes, renumberDocument, withReferencesFollowing } from '../engine';
+import { FIX_TITLES, NumberingFix, NumberingOptions, Outline, OutlineDocument, STRUCTURE_OPERATIONS, TextEdit, fixAllNumbering, formatMessage, numberingFixes, renumberDocument, withReferencesFollowing } from '../engine';
+import { StructureOperation } from '@tigang/protocol';
 import { L10n } from '../l10n';
 import { DIAGNOSTIC_SOURCE, DiagnosticData } from './diagnostics';
 
@@ -15,7 +16,9 @@ export const RENUMBER_DOCUMENT_KIND = `${CodeActionKind.Source}.renumberDocument
 /** What an action carries to codeAction/resolve. */
 export type CodeActionData =
   | { readonly action: 'numbering.fix'; readonly uri: string; readonly version: number; readonly at: DiagnosticData; readonly index: number }
-  | { readonly action: 'numbering.fixAll' | 'numbering.renumberDocument'; readonly uri: string; readonly version: number };
+  | { readonly action: 'numbering.fixAll' | 'numbering.renumberDocument'; readonly uri: string; readonly version: number }
+  /** A structure operation at the heading on `line` (providers/structure.ts). */
+  | { readonly action: 'structure.edit'; readonly uri: string; readonly version: number; readonly line: number; readonly operation: StructureOperation };
 
 export interface EditOptions {
   /** The client applies versioned documentChanges (workspace.workspaceEdit.documentChanges). */
@@ -92,12 +95,14 @@ function sourceEdits(action: 'numbering.fixAll' | 'numbering.renumberDocument', 
 }
 
 export function isCodeActionData(value: unknown): value is CodeActionData {
-  const d = value as { action?: unknown; uri?: unknown; version?: unknown } | null;
-  return (d?.action === 'numbering.fix' || d?.action === 'numbering.fixAll' || d?.action === 'numbering.renumberDocument') && typeof d.uri === 'string' && Number.isInteger(d.version);
+  const d = value as { action?: unknown; uri?: unknown; version?: unknown; line?: unknown; operation?: unknown } | null;
+  if (typeof d?.uri !== 'string' || !Number.isInteger(d.version)) return false;
+  if (d.action === 'structure.edit') return Number.isInteger(d.line) && STRUCTURE_OPERATIONS.includes(d.operation as StructureOperation);
+  return d.action === 'numbering.fix' || d.action === 'numbering.fixAll' || d.action === 'numbering.renumberDocument';
 }
 
 /** The edit of a lazily listed action, computed on the document version it was listed for. */
-export function resolveNumberingEdit(data: CodeActionData, doc: OutlineDocument, outline: Outline, numbering: NumberingOptions, edit: EditOptions): WorkspaceEdit | undefined {
+export function resolveNumberingEdit(data: Exclude<CodeActionData, { action: 'structure.edit' }>, doc: OutlineDocument, outline: Outline, numbering: NumberingOptions, edit: EditOptions): WorkspaceEdit | undefined {
   if (data.action === 'numbering.fix') {
     const fix = numberingFixes(doc, outline, data.at, numbering)[data.index];
     return fix === undefined ? undefined : workspaceEdit(doc, withReferencesFollowing(doc, outline, fix.edits), edit);
