@@ -228,11 +228,20 @@ class Reading {
     return unmarked(this.lines[h.line], h).trim();
   }
 
-  /** The heading's own text: its line without the marker, its body up to its first subsection, trailing blank lines left out. */
+  /**
+   * The heading's own text: its line without the marker, its body up to its
+   * first subsection, and any line of its section that no subsection holds
+   * (the 款 after an article's 项, docs/headings.md §3), blank lines between
+   * subsections and trailing blank lines left out.
+   */
   ownText(h: Heading): string {
     const end = h.children.length > 0 ? h.children[0].line - 1 : h.endLine;
     const own = [unmarked(this.lines[h.line], h), ...this.lines.slice(h.line + 1, end + 1)];
     while (own.length > 1 && own[own.length - 1].trim() === '') own.pop();
+    for (let line = end + 1; line <= h.endLine; line++) {
+      if (h.children.some((c) => c.line <= line && line <= c.endLine) || this.lines[line].trim() === '') continue;
+      own.push(this.lines[line]);
+    }
     return own.join('\n');
   }
 

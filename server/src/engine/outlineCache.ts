@@ -130,7 +130,7 @@ export class OutlineCache {
 function opensQuotation(doc: OutlineDocument, markers: readonly Marker[], from: number, to: number): boolean {
   const text = doc.getText();
   for (let line = from; line <= to; line++) {
-    const next = markers[firstAtOrAfter(markers, line + 1)];
+    const next = markers[firstAtOrAfterLine(markers, line + 1)];
     if (next !== undefined && next.line <= line + QUOTE_LINES && beginsQuotation(text, doc, line)) return true;
   }
   return false;
