@@ -12,7 +12,11 @@ import { JumpArgs, JumpToSection } from './jump';
 import { OutlineService } from './outlineService';
 import { OutlineView } from './outlineView';
 import { SearchArgs, SearchSections } from './search';
+import { SectionFocus } from './focus';
+import { LEVELS, showLevels } from './levels';
+import { OutlineFilter } from './filter';
 import { ServerManager } from './server';
+import { SetTimeLimitArgs, TimeLimits, outlineTableText } from './timeLimits';
 
 /** What the commands work with. */
 export interface CommandContext {
@@ -23,6 +27,9 @@ export interface CommandContext {
   readonly jump: JumpToSection;
   readonly search: SearchSections;
   readonly log: vscode.LogOutputChannel;
+  readonly limits: TimeLimits;
+  readonly focus: SectionFocus;
+  readonly filter: OutlineFilter;
 }
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
@@ -65,6 +72,12 @@ export function createCommands(): Record<string, CommandEntry> {
     },
     'tigang.copyOutline': { run: (ctx) => copyOutline(ctx) },
     'tigang.outline.expandAll': { run: (ctx) => ctx.view.expandAll(), whileDown: 'run' },
+    'tigang.setTimeLimit': { run: (ctx, args?: SetTimeLimitArgs | { heading?: HeadingEntry }) => ctx.limits.setTimeLimit(args) },
+    'tigang.focusSection': { run: (ctx, args?: { line?: number }) => ctx.focus.focusSection(args?.line) },
+    'tigang.unfocusSection': { run: (ctx) => ctx.focus.unfocus(), whileDown: 'run' },
+    ...Object.fromEntries(LEVELS.map((level) => [`tigang.showLevel${level}`, { run: (ctx: CommandContext) => showLevels(ctx.outlines, ctx.view, level) } satisfies CommandEntry])),
+    'tigang.outline.filter': { run: (ctx, query?: string) => ctx.filter.run(query), whileDown: 'run' },
+    'tigang.outline.clearFilter': { run: (ctx) => ctx.filter.apply(''), whileDown: 'run' },
     'tigang.restartServer': { run: (ctx) => ctx.server.restart('requested by the user'), whileDown: 'run' },
     'tigang.showLog': { run: (ctx) => ctx.log.show(true), whileDown: 'run' },
   };
@@ -128,6 +141,7 @@ async function foldToLevelCommand(ctx: CommandContext, args?: FoldToLevelArgs | 
   if (level === undefined) level = await pickLevel(headings);
   if (level === undefined) return undefined;
   level = Math.max(1, Math.min(Math.floor(level), maxLevel(headings)));
+  ctx.view.expandToLevel(level);
   await foldToLevel(editor, headings, level);
   return level;
 }
@@ -138,7 +152,7 @@ async function copyOutline(ctx: CommandContext): Promise<string | undefined> {
   const { editor, headings } = found;
   const format = ctx.config.outlineFormat(editor.document.uri);
   const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const text = outlineText(headings, format, eol);
+  const text = format === 'table' ? outlineTableText(editor.document, headings, ctx.limits, ctx.config.charactersPerMinute(editor.document.uri), eol) : outlineText(headings, format, eol);
   try {
     await vscode.env.clipboard.writeText(text);
   } catch (error) {
@@ -149,7 +163,9 @@ async function copyOutline(ctx: CommandContext): Promise<string | undefined> {
   flash(
     format === 'markdown'
       ? vscode.l10n.t('Tigang: copied the outline ({0} headings) as a Markdown list', formatCount(headings.all.length))
-      : vscode.l10n.t('Tigang: copied the outline ({0} headings)', formatCount(headings.all.length)),
+      : format === 'table'
+        ? vscode.l10n.t('Tigang: copied the outline ({0} headings) as a Markdown table', formatCount(headings.all.length))
+        : vscode.l10n.t('Tigang: copied the outline ({0} headings)', formatCount(headings.all.length)),
     4000,
   );
   return text;

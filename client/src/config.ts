@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { SettingSchema, checkedValue, settingSchema } from './settingSchema';
 
-export type OutlineFormat = 'text' | 'markdown';
+export type OutlineFormat = 'text' | 'markdown' | 'table';
 
 /** Settings whose change alters the outline the server computes. */
 export const PARSING_SETTINGS = ['tigang.enumerations', 'tigang.maxNameLength'] as const;

@@ -9,12 +9,17 @@ import { registerCommands } from './commands';
 import { Config } from './config';
 import { previewDecoration } from './editorUtil';
 import { EncodingFixer } from './encoding';
+import { OutlineFilter } from './filter';
+import { SectionFocus } from './focus';
 import { DocumentHeadings } from './headings';
 import { JumpToSection } from './jump';
+import { trackLevels } from './levels';
 import { OutlineService } from './outlineService';
 import { OutlineView } from './outlineView';
 import { SearchSections } from './search';
 import { RequestCounts, ServerManager } from './server';
+import { WriterStatusBar } from './statusBar';
+import { TimeLimits } from './timeLimits';
 import { UntitledLanguageGuard } from './untitledLanguage';
 
 export interface TigangApi {
@@ -37,6 +42,10 @@ export interface TigangTesting {
   readonly jump: JumpToSection;
   readonly search: SearchSections;
   readonly encodings: EncodingFixer;
+  readonly limits: TimeLimits;
+  readonly statusBar: WriterStatusBar;
+  readonly focus: SectionFocus;
+  readonly filter: OutlineFilter;
   /** Requests VS Code made through the language client. */
   readonly requests: RequestCounts;
   /** The language server's process id. */
@@ -59,8 +68,12 @@ export function activate(context: vscode.ExtensionContext): TigangApi {
   const jump = new JumpToSection(outlines, config);
   const search = new SearchSections(manager, encodings);
   const untitled = new UntitledLanguageGuard(outlines, log);
-  context.subscriptions.push(encodings, outlines, view, jump, search, untitled);
-  context.subscriptions.push(registerCommands({ config, server: manager, outlines, view, jump, search, log }));
+  const limits = new TimeLimits(config, outlines, view, log);
+  const statusBar = new WriterStatusBar(config, outlines, limits);
+  const focus = new SectionFocus(outlines);
+  const filter = new OutlineFilter(view);
+  context.subscriptions.push(encodings, outlines, view, jump, search, untitled, limits, statusBar, focus, filter, trackLevels(outlines));
+  context.subscriptions.push(registerCommands({ config, server: manager, outlines, view, jump, search, log, limits, focus, filter }));
 
   // Start the server at once when there is something for it to do: an open
   // document it serves, or a workspace whose headings it indexes for
@@ -74,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): TigangApi {
   };
   if (context.extensionMode !== vscode.ExtensionMode.Test || manager.requests === undefined) return api;
   const requests = manager.requests;
-  return { ...api, testing: { server: manager, outlines, view, jump, search, encodings, requests, pid: () => manager.testPid() } };
+  return { ...api, testing: { server: manager, outlines, view, jump, search, encodings, limits, statusBar, focus, filter, requests, pid: () => manager.testPid() } };
 }
 
 export async function deactivate(): Promise<void> {

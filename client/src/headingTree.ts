@@ -86,6 +86,15 @@ export class HeadingTree {
     }
   }
 
+  /** Sets every node's expanded state (the level control, the filter); every id changes, so VS Code takes the states. */
+  setExpanded(expanded: (node: HeadingTreeNode) => boolean): void {
+    this.epoch++;
+    for (const node of this.nodes()) {
+      node.expanded = node.children.length > 0 && expanded(node);
+      node.id = this.idOf(node);
+    }
+  }
+
   /**
    * Gives one node a new id. VS Code's tree API can select a node but not
    * clear a selection; a selected node whose id disappears is deselected.

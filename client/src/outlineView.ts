@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { Config } from './config';
 import { formatLineRange, formatSpeakingTime, formatStats } from './format';
-import { DocumentHeadings } from './headings';
+import { DocumentHeadings, HeadingEntry } from './headings';
 import { HeadingTree, HeadingTreeNode } from './headingTree';
 import { OutlineService } from './outlineService';
 import { ServerManager } from './server';
@@ -21,6 +21,13 @@ function escapeMarkdown(text: string): string {
 /** The value of the tigang.outlineState context key: which welcome text the view shows, if any (package.json viewsWelcome). */
 export type OutlineViewState = 'noEditor' | 'unsupported' | 'loading' | 'serverDown' | 'empty' | 'ready';
 
+/** What another feature adds to a heading's item (the time limits, timeLimits.ts): text after the statistics, an icon, words for screen readers. */
+export interface ItemDecoration {
+  description?: string;
+  iconPath?: vscode.ThemeIcon;
+  accessibility?: string;
+}
+
 /** Remembered across sessions: the view was opened for the user once, on the first document with headings. */
 const SHOWN_ONCE_KEY = 'tigang.outline.shownOnce';
 
@@ -33,6 +40,12 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
   state: OutlineViewState = 'noEditor';
   /** tigang.charactersPerMinute for the document shown, read once per outline rather than per item. */
   private perMinute: number;
+  /** Set by timeLimits.ts; relabel() after it changes its answers. */
+  decorate: ((uri: string, heading: HeadingEntry) => ItemDecoration | undefined) | undefined;
+  /** Set by filter.ts: the headings shown while filtering (matches and their ancestors), by index; undefined shows all. */
+  private shownByFilter: ReadonlySet<number> | undefined;
+  private filterOf: ((headings: DocumentHeadings) => ReadonlySet<number>) | undefined;
+  private beforeFilter: Map<HeadingTreeNode, boolean> | undefined;
 
   constructor(private readonly config: Config) {
     this.perMinute = config.charactersPerMinute();
@@ -55,7 +68,10 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
     tooltip.appendMarkdown(`\n\n${escapeMarkdown(formatLineRange(h.line, h.endLine))}\n\n${escapeMarkdown(formatSpeakingTime(h.characters, this.perMinute))}`);
     item.tooltip = tooltip;
     item.contextValue = 'tigang.section';
-    item.accessibilityInformation = { label: `${h.name}, ${item.description}` };
+    const extra = this.current !== undefined ? this.decorate?.(this.current.uri, h) : undefined;
+    if (extra?.description !== undefined) item.description = `${item.description} · ${extra.description}`;
+    if (extra?.iconPath !== undefined) item.iconPath = extra.iconPath;
+    item.accessibilityInformation = { label: `${h.name}, ${item.description}${extra?.accessibility !== undefined ? `, ${extra.accessibility}` : ''}` };
     item.command = {
       command: 'tigang.revealSection',
       title: vscode.l10n.t('Go to section'),
@@ -65,8 +81,39 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
   }
 
   getChildren(node?: HeadingTreeNode): HeadingTreeNode[] {
-    if (node !== undefined) return node.children;
-    return this.current?.tree.roots ?? [];
+    const list = node !== undefined ? node.children : (this.current?.tree.roots ?? []);
+    const shown = this.shownByFilter;
+    return shown === undefined ? list : list.filter((n) => shown.has(n.heading.index));
+  }
+
+  /**
+   * Shows only the headings `filter` returns (by index) and expands the
+   * nodes above them; undefined shows the whole tree again with the
+   * expansion it had before.
+   */
+  setFilter(filter: ((headings: DocumentHeadings) => ReadonlySet<number>) | undefined): void {
+    const tree = this.current?.tree;
+    if (filter !== undefined && this.filterOf === undefined) this.beforeFilter = new Map(this.nodes().map((n) => [n, n.expanded]));
+    this.filterOf = filter;
+    this.shownByFilter = filter !== undefined && tree?.headings !== undefined ? filter(tree.headings) : undefined;
+    if (tree === undefined) return;
+    const shown = this.shownByFilter;
+    const before = this.beforeFilter;
+    tree.setExpanded((node) => (shown !== undefined ? node.children.some((c) => shown.has(c.heading.index)) : (before?.get(node) ?? node.expanded)));
+    if (filter === undefined) this.beforeFilter = undefined;
+    this.changeEmitter.fire();
+  }
+
+  /** How many headings the filter shows, undefined when not filtering. */
+  get filtered(): number | undefined {
+    return this.shownByFilter?.size;
+  }
+
+  /** Expands the nodes above `depth` (0-based) and collapses the rest (the level control, levels.ts). */
+  expandToDepth(depth: number): void {
+    if (this.current === undefined) return;
+    this.current.tree.setExpanded((node) => node.heading.depth < depth);
+    this.changeEmitter.fire();
   }
 
   getParent(node: HeadingTreeNode): HeadingTreeNode | undefined {
@@ -118,7 +165,9 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
     }
     const switched = this.current?.uri !== uri;
     this.current = { uri, tree };
-    const { structural, changed } = tree.update(headings, this.config.expandDepth());
+    const { structural: reshaped, changed } = tree.update(headings, this.config.expandDepth());
+    if (this.filterOf !== undefined) this.shownByFilter = this.filterOf(headings);
+    const structural = reshaped || this.filterOf !== undefined;
     this.state = headings.all.length > 0 ? 'ready' : 'empty';
     if (switched || structural) this.changeEmitter.fire();
     else if (changed.length > 0) this.changeEmitter.fire([...changed]);
@@ -327,6 +376,17 @@ export class OutlineView implements vscode.Disposable {
       this.log.debug(`reveal in 提纲 view: ${error instanceof Error ? error.message : String(error)}`);
     }
     return node;
+  }
+
+  /**
+   * Shows levels 1..level of the tree (the level control, levels.ts). The
+   * cursor's node counts as followed, so that following it does not expand
+   * what was just collapsed until the cursor moves to another section.
+   */
+  expandToLevel(level: number): void {
+    this.provider.expandToDepth(level - 1);
+    const editor = vscode.window.activeTextEditor;
+    if (editor !== undefined && editor.document.uri.toString() === this.provider.uri) this.lastFollowed = this.provider.nodeAt(editor.selection.active.line);
   }
 
   /** Expands every node of the tree and keeps the cursor's node selected. */
