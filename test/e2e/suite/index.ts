@@ -15,6 +15,7 @@ import { serverTests } from './server.test';
 import { symbolTests } from './symbols.test';
 import { viewTests } from './view.test';
 import { workspaceTests } from './workspace.test';
+import { writerTests } from './writer.test';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', grep: process.env.TIGANG_E2E_GREP || undefined });
@@ -30,6 +31,7 @@ export async function run(): Promise<void> {
     viewTests();
     commandTests();
     workspaceTests();
+    writerTests();
     referenceTests();
     manifestTests();
     // Last: it restarts and kills the server.

@@ -60,11 +60,12 @@ export function manifestTests(): void {
 
     it('every command of the manifest is registered, every view command has an icon', async () => {
       await api();
-      const pkg = readJson<{ contributes: { commands: { command: string; icon?: string }[]; menus: Record<string, { command: string }[]> } }>('package.json');
+      const pkg = readJson<{ contributes: { commands: { command: string; icon?: string }[]; menus: Record<string, { command?: string; submenu?: string }[]>; submenus?: { id: string; icon?: string }[] } }>('package.json');
       const registered = new Set(await vscode.commands.getCommands(true));
       for (const c of pkg.contributes.commands) assert.ok(registered.has(c.command), `${c.command} is registered`);
       for (const m of pkg.contributes.menus['view/title'].filter((m) => (m as { group?: string }).group?.startsWith('navigation'))) {
-        assert.ok(pkg.contributes.commands.find((c) => c.command === m.command)?.icon, `${m.command} has an icon for the view title`);
+        const icon = m.submenu !== undefined ? pkg.contributes.submenus?.find((s) => s.id === m.submenu)?.icon : pkg.contributes.commands.find((c) => c.command === m.command)?.icon;
+        assert.ok(icon, `${m.command ?? m.submenu} has an icon for the view title`);
       }
     });
   });
