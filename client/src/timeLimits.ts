@@ -128,7 +128,8 @@ export class TimeLimits implements vscode.Disposable {
   /** The 提纲 view's hook: "3:42 / 5:00" after the statistics, a clock icon in the theme's over-time colour when it runs over. */
   private decoration(uri: string, section: HeadingEntry): { description?: string; iconPath?: vscode.ThemeIcon; accessibility?: string } | undefined {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-    const outline = doc !== undefined ? this.outlines.peek(doc) : undefined;
+    // The headings the view shows (the service's cache may be between versions while the view still shows these).
+    const outline = doc === undefined ? undefined : this.view.provider.uri === uri ? this.view.provider.headings : this.outlines.peek(doc);
     if (doc === undefined || outline === undefined) return undefined;
     const limit = this.limitsOf(doc, outline).sections.get(outline.all[section.index] ?? section);
     if (limit === undefined) return undefined;
