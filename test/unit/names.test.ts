@@ -195,6 +195,8 @@ suite('An 附件 line takes its title from the next line (§2)', () => {
     ['blank lines before the title', lines('附件3', '', '　　', '  经费预算表  '), '附件3 经费预算表'],
     ['a title with inner spaces', lines('附件1', '某某市　信息员　登记表'), '附件1 某某市 信息员 登记表'],
     ['a title of exactly 40 characters', lines('附件1', '表'.repeat(40)), `附件1 ${'表'.repeat(40)}`],
+    ['a trailing colon left out, as in any name (§5)', lines('附件1', '经费预算表：'), '附件1 经费预算表'],
+    ['a title line ending in 篇1 has its own title and takes none', lines('讲话篇1', '一方面:'), '讲话篇1'],
   ] as const) {
     test(`The next line is the title: ${label}`, () => {
       assert.equal(parse(text).headings[0]?.name, name);

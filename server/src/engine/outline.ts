@@ -7,6 +7,7 @@ import { OutlineDocument, lineContentEnd, lineStart } from './document';
 import { markerNamed, scanLine } from './markers';
 import { foldWhitespace, isIndent, isSpace, stripWhitespace } from './names';
 import { digitValue } from './numerals';
+import { firstAtOrAfterLine, partitionPoint } from './search';
 import {
   HEADING_STYLES,
   Heading,
@@ -619,6 +620,8 @@ function titlesFromNextLine(
 
 function takesTitleFromNextLine(m: Marker): boolean {
   if (m.style === 'named') return m.kind === 'attachment' || m.marker.replace(/\s/g, '').startsWith('附表');
+  // A title line ending in 篇1 (讲话篇1) is its own title: only a bare 第X篇 is bare.
+  if (m.style === 'article') return m.marker.startsWith('第');
   return RANK[m.style] <= RANK.section;
 }
 
@@ -633,6 +636,8 @@ function nextLineTitle(text: string, doc: OutlineDocument, line: number, all: re
     if (s >= end) continue; // blank
     if (hasMarkerOn(all, l)) return undefined;
     while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
+    // A trailing colon is not part of a name (§5).
+    while (end > s && (text.charCodeAt(end - 1) === 0xff1a || text.charCodeAt(end - 1) === 0x3a || isSpace(text.charCodeAt(end - 1)))) end--;
     let chars = 0;
     for (let i = s; i < end; i++) {
       const code = text.charCodeAt(i);
@@ -649,14 +654,8 @@ function nextLineTitle(text: string, doc: OutlineDocument, line: number, all: re
 
 /** Whether a marker stands on the line (markers are sorted by line). */
 function hasMarkerOn(markers: readonly Marker[], line: number): boolean {
-  let lo = 0;
-  let hi = markers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (markers[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < markers.length && markers[lo].line === line;
+  const i = firstAtOrAfterLine(markers, line);
+  return i < markers.length && markers[i].line === line;
 }
 
 /**
@@ -736,14 +735,7 @@ function skipTableOfContents(
 
 /** The first index in the sorted list greater than `after`. */
 function firstAfter(sorted: readonly number[], after: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= after) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted[lo];
+  return sorted[partitionPoint(sorted.length, (i) => sorted[i] > after)];
 }
 
 /**
