@@ -41,3 +41,8 @@ export function noMatchItem(query: string): vscode.QuickPickItem {
     alwaysShow: true,
   };
 }
+
+/** Text as Markdown that shows it as it is: Markdown's own characters escaped (MarkdownString.appendText would also make every space &nbsp;). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-!~|<>]/g, (c) => `\\${c}`);
+}

@@ -5,18 +5,14 @@
 
 import * as vscode from 'vscode';
 import { Config } from './config';
-import { formatLineRange, formatSpeakingTime, formatStats } from './format';
+import { escapeMarkdown, formatLineRange, formatSpeakingTime, formatStats } from './format';
 import { DocumentHeadings, HeadingEntry } from './headings';
 import { HeadingTree, HeadingTreeNode } from './headingTree';
+import { SectionWarnings, markWarnings, onDidChangeWarnings, warningsKey } from './numbering';
 import { OutlineService } from './outlineService';
 import { ServerManager } from './server';
 
 export const VIEW_ID = 'tigang.outline';
-
-/** Text as Markdown that shows it as it is: Markdown's own characters escaped. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-!~|<>]/g, (c) => `\\${c}`);
-}
 
 /** The value of the tigang.outlineState context key: which welcome text the view shows, if any (package.json viewsWelcome). */
 export type OutlineViewState = 'noEditor' | 'unsupported' | 'loading' | 'serverDown' | 'empty' | 'ready';
@@ -34,7 +30,7 @@ const SHOWN_ONCE_KEY = 'tigang.outline.shownOnce';
 export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeNode>, vscode.Disposable {
   private readonly trees = new Map<string, HeadingTree>();
   private nextKey = 1;
-  private current: { uri: string; tree: HeadingTree } | undefined;
+  private current: { uri: string; docUri: vscode.Uri; tree: HeadingTree } | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<HeadingTreeNode | HeadingTreeNode[] | undefined | void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   state: OutlineViewState = 'noEditor';
@@ -46,6 +42,9 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
   private shownByFilter: ReadonlySet<number> | undefined;
   private filterOf: ((headings: DocumentHeadings) => ReadonlySet<number>) | undefined;
   private beforeFilter: Map<HeadingTreeNode, boolean> | undefined;
+  private readonly warnings = new SectionWarnings();
+  /** Node id → the warnings its item shows (warningsKey), so that new diagnostics refresh only the items they change. */
+  private readonly shownWarnings = new Map<string, string>();
 
   constructor(private readonly config: Config) {
     this.perMinute = config.charactersPerMinute();
@@ -67,10 +66,17 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
     tooltip.appendText(h.name);
     tooltip.appendMarkdown(`\n\n${escapeMarkdown(formatLineRange(h.line, h.endLine))}\n\n${escapeMarkdown(formatSpeakingTime(h.characters, this.perMinute))}`);
     item.tooltip = tooltip;
+    // A section whose number is wrong: the warning icon and the diagnostics' messages (numbering.ts).
+    if (this.current !== undefined) {
+      const warnings = this.warnings.at(this.current.docUri, h.line);
+      markWarnings(item, warnings, tooltip);
+      this.shownWarnings.set(node.id, warningsKey(warnings));
+    }
     item.contextValue = 'tigang.section';
     const extra = this.current !== undefined ? this.decorate?.(this.current.uri, h) : undefined;
     if (extra?.description !== undefined) item.description = `${item.description} · ${extra.description}`;
-    if (extra?.iconPath !== undefined) item.iconPath = extra.iconPath;
+    // A numbering warning keeps its icon; the time limit still says "over" in the description.
+    if (extra?.iconPath !== undefined && item.iconPath === undefined) item.iconPath = extra.iconPath;
     item.accessibilityInformation = { label: `${h.name}, ${item.description}${extra?.accessibility !== undefined ? `, ${extra.accessibility}` : ''}` };
     item.command = {
       command: 'tigang.revealSection',
@@ -164,7 +170,8 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
       this.trees.set(uri, tree);
     }
     const switched = this.current?.uri !== uri;
-    this.current = { uri, tree };
+    if (switched) this.shownWarnings.clear();
+    this.current = { uri, docUri: vscode.Uri.parse(uri), tree };
     const { structural: reshaped, changed } = tree.update(headings, this.config.expandDepth());
     if (this.filterOf !== undefined) this.shownByFilter = this.filterOf(headings);
     const structural = reshaped || this.filterOf !== undefined;
@@ -196,6 +203,15 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
     if (this.current === undefined || nodes.length === 0) return;
     for (const node of nodes) this.current.tree.reissue(node);
     this.changeEmitter.fire();
+  }
+
+  /** The document's diagnostics changed: refresh the items whose warning mark changes, only those. */
+  remark(): void {
+    this.warnings.invalidate();
+    const current = this.current;
+    if (current === undefined) return;
+    const changed = current.tree.nodes().filter((n) => warningsKey(this.warnings.at(current.docUri, n.heading.line)) !== (this.shownWarnings.get(n.id) ?? ''));
+    if (changed.length > 0) this.changeEmitter.fire(changed);
   }
 
   /** Statistics depend on tigang.charactersPerMinute: relabel every node. */
@@ -264,6 +280,7 @@ export class OutlineView implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('tigang.charactersPerMinute')) this.provider.relabel();
       }),
+      onDidChangeWarnings(() => this.provider.uri, () => this.provider.remark()),
     );
     void this.setContext('noEditor');
     void this.update();

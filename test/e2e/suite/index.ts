@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 import { commandTests } from './commands.test';
 import { manifestTests } from './manifest.test';
+import { numberingTests } from './numbering.test';
 import { referenceTests } from './references.test';
 import { restrictedChineseTests } from './restricted.test';
 import { screenshotTests } from './screenshots.test';
@@ -33,6 +34,7 @@ export async function run(): Promise<void> {
     workspaceTests();
     writerTests();
     referenceTests();
+    numberingTests();
     manifestTests();
     // Last: it restarts and kills the server.
     serverTests();

@@ -6,6 +6,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { SLIPS_FILE, diagnosticsOf } from './numbering.test';
 import { SPEECH_TREE } from './symbols.test';
 import { EXTENSION_ID, api, closeAll, documentSymbols, fixture, openFixture, screenshot, symbolTree, waitFor } from './helpers';
 
@@ -37,10 +38,24 @@ export function restrictedChineseTests(): void {
       };
       assert.equal(title('tigang.jumpToSection'), '跳转到章节…');
       assert.equal(title('tigang.copyOutline'), '复制提纲');
+      assert.equal(title('tigang.renumberDocument'), '重新编号全文');
       // Named for what they act on: the view's tree, the editor's folding.
       assert.equal(title('tigang.outline.expandAll'), '展开视图中的全部标题');
       assert.equal(title('tigang.unfoldAll'), '展开编辑器中所有折叠的章节');
       assert.equal(manifest.contributes.views.explorer.find((v) => v.id === 'tigang.outline')?.name, '提纲');
+    });
+
+    it('says what is wrong with the numbering in Chinese: the squiggle\'s message, the quick fix, the 提纲 view\'s tooltip', async () => {
+      const tigang = await api();
+      await openFixture(SLIPS_FILE);
+      const found = await diagnosticsOf(fixture(SLIPS_FILE), (codes) => codes.includes('36:numbering.skipped'), 'the skipped 四、');
+      assert.equal(found.find((d) => d.range.start.line === 35)?.message, '序号不连续：应为 三、');
+      assert.equal(found.find((d) => d.range.start.line === 40)?.message, '序号重复：应为 （三）');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', fixture(SLIPS_FILE), new vscode.Range(35, 0, 35, 2), vscode.CodeActionKind.QuickFix.value);
+      assert.ok(actions.some((a) => a.title === '本组序号从 一、 起重新编号'), actions.map((a) => a.title).join(' | '));
+      const node = tigang.view.provider.nodes().find((n) => n.heading.line === 35);
+      assert.ok(node);
+      await waitFor(() => (tigang.view.provider.getTreeItem(node).tooltip as vscode.MarkdownString).value.includes('序号不连续：应为 三、'), 'the message in the view\'s tooltip');
     });
 
     it('shows the view and the jump picker in Chinese', async () => {

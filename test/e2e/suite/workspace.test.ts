@@ -28,7 +28,7 @@ export function workspaceTests(): void {
       assert.ok(names.includes('讲话稿.txt#（一）发展冷链物流'), names.join('\n'));
       const withParent = cold.find((s) => s.name === '（一）冷链设施布局不均');
       assert.equal(withParent?.containerName, '二、存在问题');
-      const gbk = await workspaceSymbols('排查隐患', (s) => s.length > 0, 'the heading of the GBK file');
+      const gbk = await workspaceSymbols('全面排查隐患', (s) => s.length > 0, 'the heading of the GBK file');
       assert.deepEqual(gbk.map((s) => `${file(s)}#${s.name}#${s.location.range.start.line}`), ['通知-gbk.txt#（一）全面排查隐患#6']);
     });
 
