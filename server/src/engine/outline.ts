@@ -7,6 +7,7 @@ import { OutlineDocument, lineContentEnd, lineStart } from './document';
 import { markerNamed, scanLine } from './markers';
 import { foldWhitespace, isIndent, isSpace, stripWhitespace } from './names';
 import { digitValue } from './numerals';
+import { firstAtOrAfterLine, partitionPoint } from './search';
 import {
   HEADING_STYLES,
   Heading,
@@ -556,15 +557,8 @@ function quotationEnd(text: string, doc: OutlineDocument, line: number, finders:
   const at = finder.find(s + 1, lineContentEnd(text, doc, lastLine));
   let close = -1;
   if (at >= 0) {
-    // The line holding `at`: a binary search over at most QUOTE_LINES + 1 lines.
-    let lo = line;
-    let hi = lastLine;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStart(doc, mid) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    close = lo;
+    // The line holding `at`: the last of line..lastLine starting at or before it.
+    close = line + partitionPoint(lastLine - line + 1, (i) => lineStart(doc, line + i) > at) - 1;
   }
   if (linesRead !== undefined) for (let l = line, to = close >= 0 ? close : lastLine; l <= to; l++) linesRead.push(l);
   return close;
@@ -619,7 +613,8 @@ function titlesFromNextLine(
 
 function takesTitleFromNextLine(m: Marker): boolean {
   if (m.style === 'named') return m.kind === 'attachment' || m.marker.replace(/\s/g, '').startsWith('附表');
-  return RANK[m.style] <= RANK.section;
+  // A title line ending in 篇1 is a title already.
+  return RANK[m.style] <= RANK.section && m.marker.startsWith('第');
 }
 
 /** The title on the first non-blank line after `line`, or undefined; the lines looked at go to linesRead. */
@@ -641,22 +636,19 @@ function nextLineTitle(text: string, doc: OutlineDocument, line: number, all: re
       if (code < 0xdc00 || code > 0xdfff) chars++;
       if (chars > NEXT_LINE_TITLE_MAX) return undefined;
     }
+    // A trailing ： is not part of the title (§5).
+    if (end > s && (text[end - 1] === '：' || text[end - 1] === ':')) end--;
+    while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
     // A rule of dashes or stars under the 附件 line is no title.
-    return TITLE_CHARACTER.test(text.slice(s, end)) ? foldWhitespace(text, s, end) : undefined;
+    return end > s && TITLE_CHARACTER.test(text.slice(s, end)) ? foldWhitespace(text, s, end) : undefined;
   }
   return undefined;
 }
 
 /** Whether a marker stands on the line (markers are sorted by line). */
 function hasMarkerOn(markers: readonly Marker[], line: number): boolean {
-  let lo = 0;
-  let hi = markers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (markers[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < markers.length && markers[lo].line === line;
+  const i = firstAtOrAfterLine(markers, line);
+  return i < markers.length && markers[i].line === line;
 }
 
 /**
