@@ -197,6 +197,7 @@ suite('An 附件 line takes its title from the next line (§2)', () => {
     ['a title of exactly 40 characters', lines('附件1', '表'.repeat(40)), `附件1 ${'表'.repeat(40)}`],
     ['a trailing colon left out, as in any name (§5)', lines('附件1', '经费预算表：'), '附件1 经费预算表'],
     ['a title line ending in 篇1 has its own title and takes none', lines('讲话篇1', '一方面:'), '讲话篇1'],
+    ['a title ending in ：, which is dropped as in §5', lines('附件2', '填表说明：', '一、…'), '附件2 填表说明'],
   ] as const) {
     test(`The next line is the title: ${label}`, () => {
       assert.equal(parse(text).headings[0]?.name, name);
@@ -252,6 +253,10 @@ suite('An 附件 line takes its title from the next line (§2)', () => {
       assert.equal(parse(text).headings[0].name, text.split('\n')[0].replace(/\u3000/g, ' '));
     });
   }
+
+  test('A title line ending in 篇1 is a title already and takes none from the next line', () => {
+    assert.equal(parse(lines('在全市工作会议上的讲话篇1', '同志们')).headings[0].name, '在全市工作会议上的讲话篇1');
+  });
 
   test('A bare law article does not take the next line as its title: its next line is its text', () => {
     assert.equal(parse(lines('第 1 條', '為規範個人資料之蒐集，特制定本法')).headings[0].name, '第 1 條');

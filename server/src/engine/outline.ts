@@ -557,15 +557,8 @@ function quotationEnd(text: string, doc: OutlineDocument, line: number, finders:
   const at = finder.find(s + 1, lineContentEnd(text, doc, lastLine));
   let close = -1;
   if (at >= 0) {
-    // The line holding `at`: a binary search over at most QUOTE_LINES + 1 lines.
-    let lo = line;
-    let hi = lastLine;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStart(doc, mid) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    close = lo;
+    // The line holding `at`: the last of line..lastLine starting at or before it.
+    close = line + partitionPoint(lastLine - line + 1, (i) => lineStart(doc, line + i) > at) - 1;
   }
   if (linesRead !== undefined) for (let l = line, to = close >= 0 ? close : lastLine; l <= to; l++) linesRead.push(l);
   return close;
@@ -620,9 +613,8 @@ function titlesFromNextLine(
 
 function takesTitleFromNextLine(m: Marker): boolean {
   if (m.style === 'named') return m.kind === 'attachment' || m.marker.replace(/\s/g, '').startsWith('附表');
-  // A title line ending in 篇1 (讲话篇1) is its own title: only a bare 第X篇 is bare.
-  if (m.style === 'article') return m.marker.startsWith('第');
-  return RANK[m.style] <= RANK.section;
+  // A title line ending in 篇1 is a title already.
+  return RANK[m.style] <= RANK.section && m.marker.startsWith('第');
 }
 
 /** The title on the first non-blank line after `line`, or undefined; the lines looked at go to linesRead. */
@@ -636,8 +628,6 @@ function nextLineTitle(text: string, doc: OutlineDocument, line: number, all: re
     if (s >= end) continue; // blank
     if (hasMarkerOn(all, l)) return undefined;
     while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
-    // A trailing colon is not part of a name (§5).
-    while (end > s && (text.charCodeAt(end - 1) === 0xff1a || text.charCodeAt(end - 1) === 0x3a || isSpace(text.charCodeAt(end - 1)))) end--;
     let chars = 0;
     for (let i = s; i < end; i++) {
       const code = text.charCodeAt(i);
@@ -646,8 +636,11 @@ function nextLineTitle(text: string, doc: OutlineDocument, line: number, all: re
       if (code < 0xdc00 || code > 0xdfff) chars++;
       if (chars > NEXT_LINE_TITLE_MAX) return undefined;
     }
+    // A trailing ： is not part of the title (§5).
+    if (end > s && (text[end - 1] === '：' || text[end - 1] === ':')) end--;
+    while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
     // A rule of dashes or stars under the 附件 line is no title.
-    return TITLE_CHARACTER.test(text.slice(s, end)) ? foldWhitespace(text, s, end) : undefined;
+    return end > s && TITLE_CHARACTER.test(text.slice(s, end)) ? foldWhitespace(text, s, end) : undefined;
   }
   return undefined;
 }
