@@ -10,14 +10,15 @@ import { CompositionWatch } from './composition';
 import { activeEditor, flash } from './editorUtil';
 import { DocumentHeadings, documentHeadings } from './headings';
 import { ServerManager } from './server';
+import { throttleWindow } from './throttle';
 
-/** While typing, the outline is fetched at most once per this many milliseconds. */
-export const EDIT_DEBOUNCE_MS = 120;
 /** A single Latin letter may start a composition: it is followed after this pause unless a composition step comes first. */
 const LETTER_HOLD_MS = 1000;
 
 export class OutlineService implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentHeadings>();
+  /** How long the last tigang/outline answer took, per document: sets the throttle window. */
+  private readonly answerMs = new Map<string, number>();
   /** The last tree the server sent for each document, so that it may answer with the numbers alone. */
   private readonly lastTree = new Map<string, { resultId: string; items: OutlineItem[] }>();
   private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentHeadings | undefined> }>();
@@ -114,7 +115,9 @@ export class OutlineService implements vscode.Disposable {
       const version = doc.version;
       const last = this.lastTree.get(key);
       const params: OutlineParams = { textDocument: { uri: key }, previousResultId: last?.resultId };
+      const asked = performance.now();
       const result = await this.server.sendRequest(OutlineRequest, params);
+      this.answerMs.set(key, performance.now() - asked);
       // No server (stopped, crashed, failed to start): asking again would only
       // try to start it again; onDidStart brings a fresh fetch when it runs.
       if (result === undefined) return undefined;
@@ -173,7 +176,7 @@ export class OutlineService implements vscode.Disposable {
   /**
    * Throttles outline requests while typing: the first edit after a pause is
    * followed at once (the view keeps up within a few tens of milliseconds);
-   * edits during the next EDIT_DEBOUNCE_MS are gathered into one request at
+   * edits during the next throttleWindow() are gathered into one request at
    * its end.
    */
   private schedule(doc: vscode.TextDocument): void {
@@ -186,12 +189,12 @@ export class OutlineService implements vscode.Disposable {
     const cool = () => {
       if (this.pending.delete(key) && !doc.isClosed) {
         this.refreshNow(doc);
-        this.timers.set(key, setTimeout(cool, EDIT_DEBOUNCE_MS));
+        this.timers.set(key, setTimeout(cool, throttleWindow(this.answerMs.get(key))));
       } else {
         this.timers.delete(key);
       }
     };
-    this.timers.set(key, setTimeout(cool, EDIT_DEBOUNCE_MS));
+    this.timers.set(key, setTimeout(cool, throttleWindow(this.answerMs.get(key))));
   }
 
   private refreshNow(doc: vscode.TextDocument): void {
@@ -219,6 +222,7 @@ export class OutlineService implements vscode.Disposable {
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.cache.delete(key);
+    this.answerMs.delete(key);
     this.lastTree.delete(key);
     this.inflight.delete(key);
     const timer = this.timers.get(key);

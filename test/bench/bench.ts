@@ -32,6 +32,7 @@
 //   --no-peer         skip the peer (with --cpu-prof: profile ours alone)
 //   --no-workspace    skip the workspace index benchmark (workspaceBench.ts)
 //   --no-typing       skip typing with VS Code's schedule (typing.ts)
+//   --typing-only     run only that
 //   --no-writer       skip the semantic tokens benchmark (the writer's view)
 //   --writer-only     generate the document and run only the semantic tokens
 //                     benchmark (a quick look while working on it)
@@ -516,6 +517,22 @@ async function buildPeer(): Promise<string> {
   return outfile;
 }
 
+/** Typing with VS Code's schedule into the 10 MB and a 1 MB document (typing.ts), ours against the peer. */
+async function typingSection(text: string, twin: ReturnType<typeof markdownTwin>, editLine: number, uri: string, mdUri: string, peerScript: string) {
+  console.log("\n== typing with VS Code's schedule");
+  const small = generateDocument({ ...DEFAULT_GENERATE, targetBytes: 1_050_000 });
+  const smallOutline = parseOutline(new PlainTextDocument(uri, small));
+  const smallTwin = markdownTwin(small, smallOutline);
+  const smallLine = pickEditLine(small, smallOutline);
+  const subjects = (size: string, doc: string, twinDoc: typeof twin, line: number, targetMs: number): TypingRun => ({
+    size,
+    targetMs,
+    ours: { label: 'Tigang', script: OURS, uri, languageId: 'plaintext', text: doc, at: { line, character: 10 }, viewRequest: 'tigang/outline' },
+    peer: flag('--no-peer') ? undefined : { label: 'md-languageservice', script: peerScript, uri: mdUri, languageId: 'markdown', text: twinDoc.text, at: { line: twinDoc.lineMap[line], character: 10 }, viewRequest: 'textDocument/documentSymbol' },
+  });
+  return runTypingBench([subjects('10 MB', text, twin, editLine, 300), subjects('1 MB', small, smallTwin, smallLine, 100)], QUICK ? 20 : 60, (line) => console.log(line));
+}
+
 /** A paragraph line (not a heading) near the middle of the document. */
 function pickEditLine(text: string, outline: Outline): number {
   const lines = text.split('\n');
@@ -659,6 +676,12 @@ async function main(): Promise<void> {
   const twin = markdownTwin(text, outline);
   const mdBytes = Buffer.byteLength(twin.text, 'utf8');
   const editLine = pickEditLine(text, outline);
+  if (flag('--typing-only')) {
+    for (const v of await typingSection(text, markdownTwin(text, outline), editLine, uri, 'file:///bench/speeches.md', peerScript)) {
+      console.log(`  ${v.pass === undefined ? 'n/a ' : v.pass ? 'PASS' : 'MISS'}  ${v.name}: ${v.value}`);
+    }
+    return;
+  }
   const at: Position = { line: editLine, character: 10 };
   const mdAt: Position = { line: twin.lineMap[editLine], character: 10 };
 
@@ -800,19 +823,7 @@ async function main(): Promise<void> {
   }
   if (peer && peer.symbolCount !== outline.headings.length) console.log(`  note: the peer returned ${peer.symbolCount} symbols for ${outline.headings.length} # headings`);
   if (!flag('--no-typing') && existsSync(OURS)) {
-    console.log('\n== typing with VS Code\'s schedule');
-    const small = generateDocument({ ...DEFAULT_GENERATE, targetBytes: 1_050_000 });
-    const smallOutline = parseOutline(new PlainTextDocument(uri, small));
-    const smallTwin = markdownTwin(small, smallOutline);
-    const smallLine = pickEditLine(small, smallOutline);
-    const subjects = (size: string, doc: string, twinDoc: typeof twin, line: number, targetMs: number): TypingRun => ({
-      size,
-      targetMs,
-      ours: { label: 'Tigang', script: OURS, uri, languageId: 'plaintext', text: doc, at: { line, character: 10 }, viewRequest: 'tigang/outline' },
-      peer: flag('--no-peer') ? undefined : { label: 'md-languageservice', script: peerScript, uri: mdUri, languageId: 'markdown', text: twinDoc.text, at: { line: twinDoc.lineMap[line], character: 10 }, viewRequest: 'textDocument/documentSymbol' },
-    });
-    const typing = await runTypingBench([subjects('10 MB', text, twin, editLine, 300), subjects('1 MB', small, smallTwin, smallLine, 100)], QUICK ? 20 : 60, (line) => console.log(line));
-    for (const v of typing) check(v.name, v.value, v.pass);
+    for (const v of await typingSection(text, twin, editLine, uri, mdUri, peerScript)) check(v.name, v.value, v.pass);
   }
   // References between articles: the scanner's full-scan and per-edit cost on a 10 MB law.
   console.log('\n== references between articles (in process)');

@@ -7,12 +7,14 @@
 //     character in a paragraph line;
 //   - the outline view's request, throttled as client/src/outlineService.ts
 //     does: the first edit after a pause asks at once, edits during the next
-//     OUTLINE_THROTTLE_MS are gathered into one request at its end, one
-//     request in flight at a time. Ours asks tigang/outline (the 提纲 view);
+//     window (twice the last answer's time, 25–120 ms: client/src/throttle.ts)
+//     are gathered into one request at its end, one request in flight at a time. Ours asks tigang/outline (the 提纲 view);
 //     the peer's view is VS Code's Outline, which asks documentSymbol;
 //   - VS Code's own requests, debounced after the last edit: documentSymbol
 //     (breadcrumbs and Outline, about 350 ms in VS Code's
-//     LanguageFeatureDebounceService) and foldingRange (about 200 ms).
+//     LanguageFeatureDebounceService) and foldingRange (about 200 ms);
+//     for ours also textDocument/diagnostic (the numbering checks), 250 ms
+//     after the last change.
 // "Shown" is the time from a keystroke to the arrival (parsed) of the first
 // view answer that includes it. Server CPU is read from /proc/<pid>/stat
 // over the whole run and divided by the keystrokes.
@@ -20,11 +22,13 @@
 import { readFileSync } from 'node:fs';
 import { OutlineItem, OutlineResult, withOutlineNumbers } from '@tigang/protocol';
 import { LspClient, Position } from './lspClient';
+import { throttleWindow } from '../../client/src/throttle';
 
 export const TYPING_INTERVAL_MS = 100;
-export const OUTLINE_THROTTLE_MS = 120;
 export const SYMBOL_DEBOUNCE_MS = 350;
 export const FOLDING_DEBOUNCE_MS = 200;
+/** Pulled diagnostics (ours only: the peer has none), asked as vscode-languageclient does after a change settles. */
+export const DIAGNOSTIC_DEBOUNCE_MS = 250;
 
 export interface TypingSubject {
   label: string;
@@ -83,10 +87,12 @@ export async function typeInto(subject: TypingSubject, keystrokes: number): Prom
     let viewRequests = 0;
     let viewBytes = 0;
     let inflight = false;
+    let answerMs: number | undefined;
     let throttled = false;
     let pending = false;
     let symbolTimer: NodeJS.Timeout | undefined;
     let foldingTimer: NodeJS.Timeout | undefined;
+    let diagnosticTimer: NodeJS.Timeout | undefined;
     const background: Promise<unknown>[] = [];
 
     const askView = () => {
@@ -96,6 +102,7 @@ export async function typeInto(subject: TypingSubject, keystrokes: number): Prom
       }
       inflight = true;
       viewRequests++;
+      const sent = performance.now();
       const asked = version;
       // Ours: as client/src/outlineService.ts asks, naming the tree it holds, and rebuilding it from a numbers-only answer.
       const params = subject.viewRequest === 'tigang/outline' ? { textDocument, previousResultId: tree?.resultId } : { textDocument };
@@ -105,6 +112,7 @@ export async function typeInto(subject: TypingSubject, keystrokes: number): Prom
           tree = { resultId: result.resultId, items: result.items ?? withOutlineNumbers(tree!.items, result.numbers!)! };
         }
         const now = performance.now();
+        answerMs = now - sent;
         for (let v = asked; v >= 2 && shownAt[v] === undefined; v--) shownAt[v] = now;
         viewBytes = JSON.stringify(answer).length;
         inflight = false;
@@ -126,12 +134,12 @@ export async function typeInto(subject: TypingSubject, keystrokes: number): Prom
         if (pending) {
           pending = false;
           askView();
-          setTimeout(cool, OUTLINE_THROTTLE_MS);
+          setTimeout(cool, throttleWindow(answerMs));
         } else {
           throttled = false;
         }
       };
-      setTimeout(cool, OUTLINE_THROTTLE_MS);
+      setTimeout(cool, throttleWindow(answerMs));
     };
 
     const cpuBefore = cpuMs(pid);
@@ -145,6 +153,10 @@ export async function typeInto(subject: TypingSubject, keystrokes: number): Prom
       symbolTimer = setTimeout(() => background.push(client.documentSymbol(subject.uri)), SYMBOL_DEBOUNCE_MS);
       clearTimeout(foldingTimer);
       foldingTimer = setTimeout(() => background.push(client.request('textDocument/foldingRange', { textDocument })), FOLDING_DEBOUNCE_MS);
+      if (subject.viewRequest === 'tigang/outline') {
+        clearTimeout(diagnosticTimer);
+        diagnosticTimer = setTimeout(() => background.push(client.request('textDocument/diagnostic', { textDocument })), DIAGNOSTIC_DEBOUNCE_MS);
+      }
       await sleep(TYPING_INTERVAL_MS);
     }
     // Let the last view answer and the debounced requests arrive.
@@ -185,8 +197,8 @@ export interface TypingVerdict {
 export async function runTypingBench(runs: readonly TypingRun[], keystrokes: number, log: (line: string) => void): Promise<TypingVerdict[]> {
   const verdicts: TypingVerdict[] = [];
   log(
-    `typing: ${keystrokes} keystrokes ${TYPING_INTERVAL_MS} ms apart; view throttled at ${OUTLINE_THROTTLE_MS} ms, ` +
-      `documentSymbol debounced ${SYMBOL_DEBOUNCE_MS} ms, foldingRange ${FOLDING_DEBOUNCE_MS} ms (VS Code's schedule)`,
+    `typing: ${keystrokes} keystrokes ${TYPING_INTERVAL_MS} ms apart; view throttled at twice the last answer's time (25–120 ms), ` +
+      `documentSymbol debounced ${SYMBOL_DEBOUNCE_MS} ms, foldingRange ${FOLDING_DEBOUNCE_MS} ms, our diagnostics ${DIAGNOSTIC_DEBOUNCE_MS} ms (VS Code's schedule)`,
   );
   for (const run of runs) {
     const ours = await typeInto(run.ours, keystrokes);
