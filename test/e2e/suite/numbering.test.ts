@@ -6,7 +6,7 @@
 // has one of each slip.
 
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, api, closeAll, delay, fixture, openFixture, screenshot, setCursor, setSetting, waitFor } from './helpers';
@@ -37,14 +37,19 @@ export async function diagnosticsOf(uri: vscode.Uri, ok: (codes: string[]) => bo
 
 const sameCodes = (expected: readonly string[]) => (codes: string[]) => codes.join(' ') === expected.join(' ');
 
-function seedText(): string {
-  return readFileSync(join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'seeds', 'numbering-slips.txt'), 'utf8');
+/** seeds/numbering-slips.txt beside the extension; undefined in the packaged .vsix, which ships no seeds. */
+function seedText(): string | undefined {
+  const path = join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'seeds', 'numbering-slips.txt');
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
-/** Puts the fixture back as the seed has it, on disk and in the editor. */
+/** The fixture as it is on disk before any test here edits it. */
+let original: string | undefined;
+
+/** Puts the fixture back as it was, on disk and in the editor. */
 async function restore(doc: vscode.TextDocument): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), seedText());
+  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), original!);
   await vscode.workspace.applyEdit(edit);
   await doc.save();
 }
@@ -52,13 +57,18 @@ async function restore(doc: vscode.TextDocument): Promise<void> {
 export function numberingTests(): void {
   describe('numbering checks', () => {
     const uri = () => fixture(SLIPS_FILE);
+    before(() => {
+      original = readFileSync(uri().fsPath, 'utf8');
+    });
     after(async () => {
       await setSetting('editor.codeActionsOnSave', undefined);
       await closeAll();
     });
 
-    it('the fixture is our sample', () => {
-      assert.equal(readFileSync(uri().fsPath, 'utf8'), seedText());
+    it('the fixture is our sample', function () {
+      const seed = seedText();
+      if (seed === undefined) this.skip(); // the packaged .vsix ships no seeds/
+      assert.equal(original, seed);
     });
 
     it('opening the document gives squiggles on the markers, with source tigang, the codes and English messages', async () => {
