@@ -41,6 +41,31 @@ export interface LineEdit {
   readonly versionBefore: number;
 }
 
+/** The lines one edit touched, in the line numbers before (from..toBefore) and after (from..toAfter) it. */
+export interface TouchedLines {
+  readonly from: number;
+  readonly toBefore: number;
+  readonly toAfter: number;
+  /** Lines added (negative: removed). */
+  readonly delta: number;
+}
+
+/**
+ * The lines every per-line cache scans again after an edit (the markers
+ * here, the statistics in stats.ts, the references in referenceCache.ts):
+ * the edited lines, clamped as TextDocument clamps a range, with one line of
+ * margin each side — an edit next to a \r can join or split a \r\n.
+ */
+export function touchedLines(edit: LineEdit, lineCountAfter: number): TouchedLines {
+  const delta = lineCountAfter - edit.lineCountBefore;
+  const lastBefore = edit.lineCountBefore - 1;
+  const a = Math.min(Math.max(0, edit.startLine), lastBefore);
+  const b = Math.min(Math.max(0, edit.endLine), lastBefore);
+  const from = Math.max(0, Math.min(a, b) - 1);
+  const toBefore = Math.min(lastBefore, Math.max(a, b) + 1);
+  return { from, toBefore, toAfter: Math.min(lineCountAfter - 1, toBefore + delta), delta };
+}
+
 export function scanDocument(doc: OutlineDocument): Marker[] {
   return doc.lineCount === 0 ? [] : scanLines(doc, 0, doc.lineCount - 1);
 }
@@ -81,15 +106,7 @@ export class OutlineCache {
       this.entries.delete(doc.uri);
       return;
     }
-    const delta = doc.lineCount - edit.lineCountBefore;
-    // Ranges out of bounds or reversed are clamped, as TextDocument does.
-    const lastBefore = edit.lineCountBefore - 1;
-    const a = Math.min(Math.max(0, edit.startLine), lastBefore);
-    const b = Math.min(Math.max(0, edit.endLine), lastBefore);
-    // One line of margin each side: an edit next to a \r can join or split a \r\n.
-    const from = Math.max(0, Math.min(a, b) - 1);
-    const toBefore = Math.min(lastBefore, Math.max(a, b) + 1);
-    const toAfter = Math.min(doc.lineCount - 1, toBefore + delta);
+    const { from, toBefore, toAfter, delta } = touchedLines(edit, doc.lineCount);
     const markers = entry.markers;
     const lo = firstAtOrAfterLine(markers, from);
     const hi = firstAtOrAfterLine(markers, toBefore + 1);

@@ -4,7 +4,7 @@
 // document's size.
 
 import { OutlineDocument } from './document';
-import { LineEdit } from './outlineCache';
+import { LineEdit, touchedLines } from './outlineCache';
 import { NO_REFERENCES, Reference, scanReferenceLines } from './references';
 
 /** The references of one version of a document, by line. */
@@ -51,14 +51,7 @@ export class ReferenceCache {
       this.entries.delete(doc.uri);
       return;
     }
-    const delta = doc.lineCount - edit.lineCountBefore;
-    const lastBefore = edit.lineCountBefore - 1;
-    const a = Math.min(Math.max(0, edit.startLine), lastBefore);
-    const b = Math.min(Math.max(0, edit.endLine), lastBefore);
-    // One line of margin each side, as OutlineCache: an edit next to a \r can join or split a \r\n.
-    const from = Math.max(0, Math.min(a, b) - 1);
-    const toBefore = Math.min(lastBefore, Math.max(a, b) + 1);
-    const toAfter = Math.min(doc.lineCount - 1, toBefore + delta);
+    const { from, toBefore, toAfter } = touchedLines(edit, doc.lineCount);
     const fresh = toAfter >= from ? scanReferenceLines(doc, from, toAfter) : [];
     const removed = toBefore - from + 1;
     if (fresh.length <= SPLICE_MAX) entry.lines.splice(from, removed, ...fresh);

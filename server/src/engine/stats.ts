@@ -8,7 +8,7 @@
 import { OutlineDocument, lineStart } from './document';
 import { isSpace } from './names';
 import { Outline } from './types';
-import type { LineEdit } from './outlineCache';
+import { LineEdit, touchedLines } from './outlineCache';
 
 /** Whether the UTF-16 unit at i starts a character of the text (a code point that is not whitespace). */
 function counts(text: string, i: number): boolean {
@@ -67,14 +67,7 @@ export class LineStatistics {
 
   /** The counts after one edit of `doc` (already updated); only the touched lines are counted again. */
   edited(doc: OutlineDocument, edit: LineEdit): LineStatistics {
-    const delta = doc.lineCount - edit.lineCountBefore;
-    const lastBefore = edit.lineCountBefore - 1;
-    const a = Math.min(Math.max(0, edit.startLine), lastBefore);
-    const b = Math.min(Math.max(0, edit.endLine), lastBefore);
-    // The same margin as the marker cache: an edit next to a \r can join or split a \r\n.
-    const from = Math.max(0, Math.min(a, b) - 1);
-    const toBefore = Math.min(lastBefore, Math.max(a, b) + 1);
-    const toAfter = Math.min(doc.lineCount - 1, toBefore + delta);
+    const { from, toBefore, toAfter } = touchedLines(edit, doc.lineCount);
     const next = new Int32Array(doc.lineCount);
     next.set(this.perLine.subarray(0, from), 0);
     if (toAfter >= from) countLines(doc, from, toAfter, next, from);
