@@ -6,13 +6,14 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { applyContentChanges } from '../../server/src/documents';
 import { Heading, LineStatistics, Outline, OutlineCache, OutlineOptions, PlainTextDocument, StatisticsCache, parseOutline } from '../../server/src/engine';
 import { foldingRanges } from '../../server/src/providers/foldingRanges';
+import { repoRoot } from './helpers';
 
 const URI = 'file:///differential.txt';
 
@@ -256,11 +257,6 @@ function didChangeFor(doc: TextDocument, edits: readonly Edit[]): TextDocumentCo
 }
 
 /** The folder with package.json above this (bundled) file. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
 
 /** Runs the property; more runs locally with TIGANG_DIFFERENTIAL_RUNS=20000. */
 function runs(fallback: number): number {

@@ -1,5 +1,8 @@
 // Small helpers shared by the engine's unit and property tests.
 
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { decodeText } from '../../server/src/decode';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_OPTIONS, Heading, NAME_CAP, Outline, OutlineOptions, PlainTextDocument, StructureOperation, TextEdit, editStructure, parseOutline } from '../../server/src/engine';
 
@@ -210,4 +213,25 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
     doc,
     edits.map((e) => ({ range: { start: { line: e.line, character: e.start }, end: { line: e.endLine ?? e.line, character: e.end } }, newText: e.newText })),
   );
+}
+
+/** The repository's root: the nearest folder above the bundled test with a package.json. */
+export function repoRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+  }
+}
+
+/** Where the real documents are (../shared/seeds and ../shared/corpus: not ours, read, never copied) and our seeds/. */
+export function documentFolders(): string[] {
+  const root = repoRoot();
+  return [resolve(root, '..', 'shared', 'seeds'), resolve(root, '..', 'shared', 'corpus'), join(root, 'seeds')];
+}
+
+/** A document on disk, decoded as the server decodes it (BOM, UTF-8, else GB18030). */
+export function readDocument(file: string): string {
+  const decoded = decodeText(readFileSync(file));
+  if (!('text' in decoded)) throw new Error(`${file} does not decode as text`);
+  return decoded.text;
 }

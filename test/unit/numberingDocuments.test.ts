@@ -4,21 +4,15 @@
 // names it.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { suite, test } from 'node:test';
 import { PlainTextDocument, applyEdits, checkNumbering, fixAllNumbering, parseOutline } from '../../server/src/engine';
-import { decodeText } from '../../server/src/decode';
+import { documentFolders, readDocument, repoRoot } from './helpers';
 
-function repoRoot(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
-  }
-}
 
 const root = repoRoot();
-const folders = [resolve(root, '..', 'shared', 'seeds'), resolve(root, '..', 'shared', 'corpus'), join(root, 'seeds')];
+const folders = documentFolders();
 
 /**
  * The slips real documents have, as [code, 1-based line, marker]. 001 is a
@@ -46,11 +40,7 @@ const KNOWN_SLIPS: Readonly<Record<string, readonly [string, number, string][]>>
 /** Codes without a quick fix (§7): what fix-all may leave. */
 const UNFIXABLE = new Set(['numbering.order', 'attachment.mismatch']);
 
-function read(file: string): string {
-  const decoded = decodeText(readFileSync(file));
-  assert.ok('text' in decoded, `${file} decodes as text`);
-  return decoded.text;
-}
+const read = readDocument;
 
 for (const folder of folders) {
   suite(`Numbering checks on the documents in ${folder}`, () => {

@@ -3,18 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { suite, test } from 'node:test';
 import { PlainTextDocument, parseOutline, sectionCharacters } from '../../server/src/engine';
 import { foldingRanges } from '../../server/src/providers/foldingRanges';
-import { splitLines } from './helpers';
+import { repoRoot, splitLines } from './helpers';
 
-function repoRoot(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
-  }
-}
 
 const corpus = resolve(repoRoot(), '..', 'shared', 'corpus');
 

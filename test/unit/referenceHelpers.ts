@@ -1,8 +1,11 @@
 // Small helpers for the reference tests (server/src/engine/references.ts, articles.ts).
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PlainTextDocument, Reference, ReferencePart, lawStructure, parseOutline, scanDocumentReferences, scanLineReferences } from '../../server/src/engine';
+import { repoRoot } from './helpers';
+
+export { repoRoot };
 
 const UNIT_WORD: Record<ReferencePart['unit'], string> = { volume: 'book', chapter: 'chapter', section: 'section', article: 'article', paragraph: 'paragraph', item: 'item' };
 
@@ -60,12 +63,6 @@ export function law(...lines: string[]): string {
 }
 
 /** The repository's root (the folder with package.json above this bundled file). */
-export function repoRoot(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
-  }
-}
 
 /** A document of seeds/ (ours). */
 export function seed(name: string): string {

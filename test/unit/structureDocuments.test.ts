@@ -4,28 +4,16 @@
 // or gives a document that still parses, in which no word is lost or added.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import { Heading, PlainTextDocument, STRUCTURE_OPERATIONS, STRUCTURE_REFUSALS, editStructure, parseOutline, scanLine } from '../../server/src/engine';
-import { decodeText } from '../../server/src/decode';
-import { applyTextEdits, brokenInvariant } from './helpers';
+import { applyTextEdits, brokenInvariant, documentFolders, readDocument } from './helpers';
 
-function repoRoot(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
-  }
-}
 
-const root = repoRoot();
-const folders = [resolve(root, '..', 'shared', 'seeds'), resolve(root, '..', 'shared', 'corpus'), join(root, 'seeds')];
+const folders = documentFolders();
 
-function read(file: string): string {
-  const decoded = decodeText(readFileSync(file));
-  assert.ok('text' in decoded, `${file} decodes as text`);
-  return decoded.text;
-}
+const read = readDocument;
 
 /** Every line that is not blank, without a marker at its start (read line by line, as §2 reads markers), sorted: the words of a document. */
 function words(text: string, skip?: { first: number; last: number }): string[] {
