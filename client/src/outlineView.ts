@@ -27,6 +27,9 @@ export interface ItemDecoration {
 /** Remembered across sessions: the view was opened for the user once, on the first document with headings. */
 const SHOWN_ONCE_KEY = 'tigang.outline.shownOnce';
 
+/** A reveal that fails while the tree refreshes is tried again this many times. */
+const MAX_REVEAL_RETRIES = 5;
+
 export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeNode>, vscode.Disposable {
   private readonly trees = new Map<string, HeadingTree>();
   private nextKey = 1;
@@ -236,6 +239,8 @@ export class OutlineView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The node followSelection revealed last. */
   private lastFollowed: HeadingTreeNode | undefined;
+  /** Reveals that failed in a row; followSelection tries again a few times. */
+  private revealFailures = 0;
   /** The value of the tigang.outlineState context key. */
   private contextState: OutlineViewState | undefined;
   private selectionTimer: NodeJS.Timeout | undefined;
@@ -389,8 +394,13 @@ export class OutlineView implements vscode.Disposable {
     if (same) return node;
     try {
       await this.treeView.reveal(node, { select: true, focus: false, expand: false });
+      this.revealFailures = 0;
     } catch (error) {
+      // The tree was being refreshed (an edit, new diagnostics): the node is
+      // not followed yet, so the next try reveals it — a few times at most.
       this.log.debug(`reveal in 提纲 view: ${error instanceof Error ? error.message : String(error)}`);
+      if (this.lastFollowed === node) this.lastFollowed = undefined;
+      if (++this.revealFailures <= MAX_REVEAL_RETRIES) this.scheduleFollow();
     }
     return node;
   }
