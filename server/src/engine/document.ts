@@ -81,3 +81,24 @@ export function lineContentEnd(text: string, doc: OutlineDocument, line: number)
   if (text.charCodeAt(end - 1) === 0x0d) end--;
   return end;
 }
+
+/**
+ * Calls `visit` for lines fromLine..toLine (inclusive) with the offsets of
+ * each line's content: its start, and its end before the line break. The one
+ * walk over lines of the per-line scans (markers, references).
+ */
+export function forEachLine(doc: OutlineDocument, fromLine: number, toLine: number, visit: (line: number, start: number, end: number) => void): void {
+  const text = doc.getText();
+  const lastLine = doc.lineCount - 1;
+  let start = lineStart(doc, fromLine);
+  for (let line = fromLine; line <= toLine; line++) {
+    const next = line < lastLine ? lineStart(doc, line + 1) : text.length;
+    let end = next;
+    if (line < lastLine) {
+      if (text.charCodeAt(end - 1) === 0x0a) end--;
+      if (text.charCodeAt(end - 1) === 0x0d) end--;
+    }
+    visit(line, start, end);
+    start = next;
+  }
+}

@@ -2,7 +2,7 @@
 // §1, §2, §5). Context-free: whether a candidate really is a heading (lists,
 // table of contents) is decided by the outline builder.
 
-import { OutlineDocument, lineStart } from './document';
+import { OutlineDocument, forEachLine } from './document';
 import { HeadingStyle, Marker } from './types';
 import { NAME_CAP, foldWhitespace, isIndent, isSpace } from './names';
 import { circledValue, digitValue, isCnNumeralChar, parenthesizedCnValue, readArabic, readCnNumeral, readNumeral, stemValue } from './numerals';
@@ -488,18 +488,9 @@ export function markerNamed(m: Marker, name: string): Marker {
 export function scanLines(doc: OutlineDocument, fromLine: number, toLine: number): Marker[] {
   const text = doc.getText();
   const markers: Marker[] = [];
-  const lastLine = doc.lineCount - 1;
-  let start = lineStart(doc, fromLine);
-  for (let line = fromLine; line <= toLine; line++) {
-    const next = line < lastLine ? lineStart(doc, line + 1) : text.length;
-    let end = next;
-    if (line < lastLine) {
-      if (text.charCodeAt(end - 1) === 0x0a) end--;
-      if (text.charCodeAt(end - 1) === 0x0d) end--;
-    }
+  forEachLine(doc, fromLine, toLine, (line, start, end) => {
     const marker = scanLine(text, line, start, end);
     if (marker !== undefined) markers.push(marker);
-    start = next;
-  }
+  });
   return markers;
 }

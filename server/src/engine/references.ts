@@ -4,7 +4,7 @@
 // that line, so referenceCache.ts scans again only the lines an edit touched.
 // What a reference points at is decided against the outline (articles.ts).
 
-import { OutlineDocument, lineStart } from './document';
+import { OutlineDocument, forEachLine } from './document';
 import { isIndent, isSpace } from './names';
 import { digitValue, readArabic, readCnNumeral, writeNumeral } from './numerals';
 
@@ -556,20 +556,11 @@ function inheritedPart(p: ReferencePart): ReferencePart {
 /** The references of lines fromLine..toLine (inclusive), one array per line. */
 export function scanReferenceLines(doc: OutlineDocument, fromLine: number, toLine: number): (readonly Reference[])[] {
   const text = doc.getText();
-  const lastLine = doc.lineCount - 1;
   const out: (readonly Reference[])[] = [];
   const cursor = new TriggerCursor();
-  let start = lineStart(doc, fromLine);
-  for (let line = fromLine; line <= toLine; line++) {
-    const next = line < lastLine ? lineStart(doc, line + 1) : text.length;
-    let end = next;
-    if (line < lastLine) {
-      if (text.charCodeAt(end - 1) === 0x0a) end--;
-      if (text.charCodeAt(end - 1) === 0x0d) end--;
-    }
+  forEachLine(doc, fromLine, toLine, (_line, start, end) => {
     out.push(scanLineReferences(text, start, end, cursor));
-    start = next;
-  }
+  });
   return out;
 }
 
