@@ -244,6 +244,10 @@ export class OutlineView implements vscode.Disposable {
   /** The value of the tigang.outlineState context key. */
   private contextState: OutlineViewState | undefined;
   private selectionTimer: NodeJS.Timeout | undefined;
+  /** The follow in progress: follows run one after another, so reveals land in the order the cursor moved. */
+  private following: Promise<unknown> = Promise.resolve();
+  /** The cursor moved while the view showed an older version: follow when the new one is shown. */
+  private followPending = false;
   private updateSeq = 0;
   private seenOutline = false;
 
@@ -321,7 +325,7 @@ export class OutlineView implements vscode.Disposable {
       await vscode.commands.executeCommand('setContext', 'tigang.outlineSeen', true);
     }
     if (hasHeadings && this.context.globalState.get<boolean>(SHOWN_ONCE_KEY) !== true) await this.showOnce();
-    if (structural) this.scheduleFollow();
+    if (structural || this.followPending) this.scheduleFollow();
   }
 
   private async clear(state: OutlineViewState): Promise<void> {
@@ -373,12 +377,25 @@ export class OutlineView implements vscode.Disposable {
    * visible and the setting allows; above the first heading, nothing.
    * `again`: reveal it even if it was the node selected last (its id changed).
    */
-  async followSelection(options: { again?: boolean } = {}): Promise<HeadingTreeNode | undefined> {
+  followSelection(options: { again?: boolean } = {}): Promise<HeadingTreeNode | undefined> {
+    // Two reveals in flight at once may resolve out of order and leave the
+    // older section selected while the newer counts as followed.
+    const run = this.following.then(() => this.followNow(options));
+    this.following = run.catch(() => undefined);
+    return run;
+  }
+
+  private async followNow(options: { again?: boolean }): Promise<HeadingTreeNode | undefined> {
+    this.followPending = false;
     if (!this.treeView.visible || !this.config.followCursor()) return undefined;
     const editor = vscode.window.activeTextEditor;
     if (editor === undefined || editor.document.uri.toString() !== this.provider.uri) return undefined;
     const headings = this.provider.headings;
-    if (headings === undefined || headings.version !== editor.document.version) return undefined;
+    if (headings === undefined || headings.version !== editor.document.version) {
+      // The lines may have moved: update() follows once the new outline is shown.
+      this.followPending = true;
+      return undefined;
+    }
     const node = this.provider.nodeAt(editor.selection.active.line);
     if (node === undefined) {
       // Above the first heading: no section is the cursor's.
