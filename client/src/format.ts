@@ -13,9 +13,9 @@ export function formatCount(n: number): string {
   return numberFormat.format(n);
 }
 
-/** "1,234 chars · 5′36″" / "1,234 字 · 5′36″": the tree's description and the jump picker's. */
-export function formatStats(characters: number, perMinute: number): string {
-  return vscode.l10n.t('{0} chars · {1}', formatCount(characters), primeDuration(speakingSeconds(characters, perMinute)));
+/** "1,234 chars · 5′36″" / "1,234 字 · 5′36″": the tree's description and the jump picker's; `time` in place of the speaking time when a limit is shown ("1,234 字 · 0:38 / 5:00"). */
+export function formatStats(characters: number, perMinute: number, time = primeDuration(speakingSeconds(characters, perMinute))): string {
+  return vscode.l10n.t('{0} chars · {1}', formatCount(characters), time);
 }
 
 /** "Lines 42–80" / "第 42–80 行" (1-based), or one line. */

@@ -17,9 +17,10 @@ export const VIEW_ID = 'tigang.outline';
 /** The value of the tigang.outlineState context key: which welcome text the view shows, if any (package.json viewsWelcome). */
 export type OutlineViewState = 'noEditor' | 'unsupported' | 'loading' | 'serverDown' | 'empty' | 'ready';
 
-/** What another feature adds to a heading's item (the time limits, timeLimits.ts): text after the statistics, an icon, words for screen readers. */
+/** What another feature adds to a heading's item (the time limits, timeLimits.ts): the time shown instead of the speaking time alone, an icon, words for screen readers. */
 export interface ItemDecoration {
-  description?: string;
+  /** "0:38 / 5:00": replaces the speaking time in the description, which would otherwise say it twice. */
+  time?: string;
   iconPath?: vscode.ThemeIcon;
   accessibility?: string;
 }
@@ -77,7 +78,7 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
     }
     item.contextValue = 'tigang.section';
     const extra = this.current !== undefined ? this.decorate?.(this.current.uri, h) : undefined;
-    if (extra?.description !== undefined) item.description = `${item.description} · ${extra.description}`;
+    if (extra?.time !== undefined) item.description = formatStats(h.characters, this.perMinute, extra.time);
     // A numbering warning keeps its icon; the time limit still says "over" in the description.
     if (extra?.iconPath !== undefined && item.iconPath === undefined) item.iconPath = extra.iconPath;
     item.accessibilityInformation = { label: `${h.name}, ${item.description}${extra?.accessibility !== undefined ? `, ${extra.accessibility}` : ''}` };

@@ -14,7 +14,7 @@ import { flash } from './editorUtil';
 import { formatCount } from './format';
 import { DocumentHeadings, HeadingEntry, headingAt, speakingSeconds } from './headings';
 import { OutlineService } from './outlineService';
-import { OutlineView } from './outlineView';
+import { ItemDecoration, OutlineView } from './outlineView';
 import { outlineTable } from './outlineTable';
 import { clock, countCharacters } from './textCount';
 import { EffectiveLimit, EMPTY_LIMITS, FileLimits, LimitSection, LimitsFile, effectiveLimits, parseLimitsFile, parseMinutes, resolveLimits, serializeLimits, withLimit } from './timeLimitStore';
@@ -126,7 +126,7 @@ export class TimeLimits implements vscode.Disposable {
   }
 
   /** The 提纲 view's hook: "3:42 / 5:00" after the statistics, a clock icon in the theme's over-time colour when it runs over. */
-  private decoration(uri: string, section: HeadingEntry): { description?: string; iconPath?: vscode.ThemeIcon; accessibility?: string } | undefined {
+  private decoration(uri: string, section: HeadingEntry): ItemDecoration | undefined {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     // The headings the view shows (the service's cache may be between versions while the view still shows these).
     const outline = doc === undefined ? undefined : this.view.provider.uri === uri ? this.view.provider.headings : this.outlines.peek(doc);
@@ -136,9 +136,9 @@ export class TimeLimits implements vscode.Disposable {
     const spoken = speakingSeconds(section.characters, this.config.charactersPerMinute(doc.uri));
     const { text, over } = limitText(spoken, limit.seconds);
     const share = limit.own ? '' : vscode.l10n.t(' (share)');
-    if (!over) return { description: text + share, accessibility: vscode.l10n.t('limit {0}', formatDuration(limit.seconds)) };
+    if (!over) return { time: text + share, accessibility: vscode.l10n.t('limit {0}', formatDuration(limit.seconds)) };
     return {
-      description: `${text}${share} ${vscode.l10n.t('over')}`,
+      time: `${text}${share} ${vscode.l10n.t('over')}`,
       iconPath: new vscode.ThemeIcon('watch', new vscode.ThemeColor(OVER_TIME_COLOR)),
       accessibility: vscode.l10n.t('over the limit of {0} by {1}', formatDuration(limit.seconds), formatDuration(spoken - limit.seconds)),
     };

@@ -89,13 +89,14 @@ export function writerTests(): void {
       // The view shows the limit once it has the document's headings again (they follow the file being read and the cursor's moves).
       const item = await waitFor(() => {
         const it = tigang.view.provider.getTreeItem(node);
-        return /· \d+:\d\d \/ 0:06 over$/.test(String(it.description)) ? it : undefined;
+        // The limit takes the place of the speaking time: the time is said once.
+        return /^\d+ chars · \d+:\d\d \/ 0:06 over$/.test(String(it.description)) ? it : undefined;
       }, () => `the limit in the view, not ${String(tigang.view.provider.getTreeItem(node).description)}`);
       assert.ok(item.iconPath instanceof vscode.ThemeIcon && item.iconPath.color instanceof vscode.ThemeColor && item.iconPath.color.id === 'tigang.overTime');
       // A subsection without a limit of its own shows its share, by characters.
       const child = tigang.view.provider.nodes().find((x) => x.heading.parent?.line === first.line);
       assert.ok(child);
-      assert.match(String(tigang.view.provider.getTreeItem(child).description), / \/ 0:0\d \(share\)/);
+      assert.match(String(tigang.view.provider.getTreeItem(child).description), /^\d+ chars · \d+:\d\d \/ 0:0\d \(share\)( over)?$/);
       // The document's limit: the status bar's total compares against it.
       await vscode.commands.executeCommand('tigang.setTimeLimit', { document: true, minutes: 10 });
       editor.selection = new vscode.Selection(first.line + 1, 0, first.line + 1, 0);
