@@ -40,7 +40,11 @@
 //   method through Chromium's DevTools protocol (Input.imeSetComposition, then
 //   Input.insertText), as a pinyin IME does: text shown while composing, then
 //   replaced by what the user picked; `TIGANG_PASTE <JSON string>` puts the
-//   text on the browser's clipboard and pastes it with Ctrl+V.
+//   text on the browser's clipboard and pastes it with Ctrl+V;
+//   `TIGANG_DRAG <JSON {view, from, to}>` drags the row whose label starts
+//   with `from` onto the row whose label starts with `to` in the tree view of
+//   that id, with the mouse (press, move in steps, release), so VS Code's own
+//   HTML drag and drop runs.
 // - Everything is bounded: server start (60 s), browser launch, the whole run
 //   (--timeout, default 300 s). On timeout/crash we take failure.png (if
 //   --screenshots), kill the code-server process group and the browser, and
@@ -381,6 +385,21 @@ async function paste(text) {
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
 }
 
+/** A user's drag in a tree view: the rows are found by their accessible labels, the mouse does the rest. */
+async function drag({ view, from, to }) {
+  const pane = page.locator(`[id="${view}"]`).locator('xpath=ancestor::div[contains(@class, "pane")][1]');
+  const row = (label) => pane.locator('.monaco-list-row').filter({ has: page.locator(`[aria-label^="${label.replace(/"/g, '\\"')}"]`) }).or(pane.locator(`.monaco-list-row[aria-label^="${label.replace(/"/g, '\\"')}"]`)).first();
+  const source = await row(from).boundingBox({ timeout: 10_000 });
+  const target = await row(to).boundingBox({ timeout: 10_000 });
+  if (source === null || target === null) throw new Error(`no row ${source === null ? from : to} in ${view}`);
+  await page.mouse.move(source.x + source.width / 3, source.y + source.height / 2);
+  await page.mouse.down();
+  // Several moves: the list starts a drag only after the pointer travels, and shows its drop target as it goes.
+  await page.mouse.move(source.x + source.width / 3, source.y + source.height / 2 + 8, { steps: 4 });
+  await page.mouse.move(target.x + target.width / 3, target.y + target.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
 let resolveExit;
 const exitCode = new Promise((res) => { resolveExit = res; });
 await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code) || 0));
@@ -397,6 +416,8 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
   if (k) screenshotQueue = screenshotQueue.then(() => page.keyboard.press(k[1])).catch((e) => say(`key ${k[1]} failed: ${e.message}`));
   const p = /TIGANG_PASTE (.*)$/.exec(text);
   if (p) screenshotQueue = screenshotQueue.then(() => paste(JSON.parse(p[1]))).catch((e) => say(`paste failed: ${e.message}`));
+  const d = /TIGANG_DRAG (.*)$/.exec(text);
+  if (d) screenshotQueue = screenshotQueue.then(() => drag(JSON.parse(d[1]))).catch((e) => say(`drag failed: ${e.message}`));
   const ime = /TIGANG_IME (compose|commit) (.*)$/.exec(text);
   if (ime) screenshotQueue = screenshotQueue.then(() => imeInput(ime[1], ime[2])).catch((e) => say(`IME ${ime[1]} failed: ${e.message}`));
   // Extension host lines arrive without any prefix (MainThreadConsole in test mode).

@@ -139,6 +139,16 @@ export function pressKeys(keys: string): void {
 }
 
 /**
+ * Has the runner drag one row of a tree view onto another with the mouse, as
+ * a user does (rows found by the start of their labels). The caller waits for
+ * the effect.
+ */
+export function dragInView(view: string, from: string, to: string): void {
+  assert.ok(CAN_PRESS_KEYS, 'this runner drives no mouse');
+  console.log(`TIGANG_DRAG ${JSON.stringify({ view, from, to })}`);
+}
+
+/**
  * Whether the line is shown at the top of the editor. Revealing "at top"
  * leaves room for sticky scroll (editor.stickyScroll.maxLineCount lines,
  * where the heading's parents show), so the line may sit that far below the
