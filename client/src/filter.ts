@@ -4,26 +4,14 @@
 // labels with its fuzzy matcher, and the TreeView API of VS Code 1.100 has no
 // way to give it another: it knows nothing of pinyin. So this is a command of
 // the view's title bar instead: an input box where the user types part of a
-// heading, its pinyin or initials (the matcher of Jump to HeadingEntry, match.ts),
+// heading, its pinyin or initials (the matcher of Jump to Section, match.ts),
 // and the view shows, as they type, the matching headings and the headings
 // above them. Enter keeps the filter (the view's title bar then has Clear
 // Filter), Esc or an empty input shows the whole tree again.
 
 import * as vscode from 'vscode';
-import { matches, normalizeQuery } from './match';
-import { DocumentHeadings } from './headings';
+import { normalizeQuery, sectionsMatching } from './match';
 import { OutlineView } from './outlineView';
-
-/** The sections to show for a query: those whose name matches, and their ancestors (by index). */
-export function sectionsMatching(outline: DocumentHeadings, query: string): Set<number> {
-  const q = normalizeQuery(query);
-  const shown = new Set<number>();
-  for (const s of outline.all) {
-    if (!matches(s.name, q)) continue;
-    for (let p: typeof s | undefined = s; p !== undefined && !shown.has(p.index); p = p.parent) shown.add(p.index);
-  }
-  return shown;
-}
 
 export class OutlineFilter implements vscode.Disposable {
   private query = '';
@@ -40,7 +28,7 @@ export class OutlineFilter implements vscode.Disposable {
   async apply(query: string): Promise<number | undefined> {
     this.query = normalizeQuery(query) === '' ? '' : query.trim();
     const q = this.query;
-    this.view.provider.setFilter(q === '' ? undefined : (outline) => sectionsMatching(outline, q));
+    this.view.provider.setFilter(q === '' ? undefined : (outline) => sectionsMatching(outline.all, q));
     const count = this.view.provider.filtered;
     this.view.treeView.message = q === '' ? undefined : vscode.l10n.t('Filtered by “{0}”: {1} headings', q, count ?? 0);
     await vscode.commands.executeCommand('setContext', 'tigang.outlineFiltered', q !== '');

@@ -10,7 +10,10 @@ import { firstAtOrAfterLine } from '../../server/src/engine/search';
 
 /** A heading of the answer, with the statistics of its section (the lines it heads). */
 export interface HeadingEntry {
+  /** The name as shown, shortened to tigang.maxNameLength. */
   readonly name: string;
+  /** The whole name: what Jump to Section and the 提纲 view's filter match, as the workspace search does. */
+  readonly fullName: string;
   readonly style: string;
   readonly rank: number;
   /** 0-based heading line. */
@@ -45,6 +48,7 @@ export function documentHeadings(uri: string, version: number, items: readonly O
     const children: HeadingEntry[] = [];
     const heading: HeadingEntry = {
       name: item.name,
+      fullName: item.fullName ?? item.name,
       style: item.style,
       rank: item.rank,
       line: item.line,

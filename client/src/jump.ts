@@ -14,7 +14,7 @@ import { Config } from './config';
 import { previewDecoration, previewHeading, rememberView, revealHeading } from './editorUtil';
 import { formatLine, formatStats, noMatchItem } from './format';
 import { DocumentHeadings, HeadingEntry, ancestors, headingAt, indent } from './headings';
-import { IncrementalFilter, matches, normalizeQuery } from './match';
+import { NameFilter, normalizeQuery } from './match';
 import { OutlineService } from './outlineService';
 
 export interface JumpArgs {
@@ -83,7 +83,7 @@ export class JumpToSection implements vscode.Disposable {
       const path = ancestors(heading).map((a) => a.name).join(PATH_SEPARATOR);
       return { label: heading.name, description: description(heading), detail: path !== '' ? path : undefined, alwaysShow: true, heading };
     });
-    const filter = new IncrementalFilter(headings.all, (h) => h.name);
+    const filter = new NameFilter(headings.all, (h) => h.fullName);
     const itemsFor = (value: string): HeadingPickItem[] => {
       if (normalizeQuery(value) === '') return treeItems;
       const shown = filter.filter(value).map((h) => flatItems[h.index]);
@@ -166,6 +166,5 @@ export class JumpToSection implements vscode.Disposable {
 function findByName(headings: DocumentHeadings, name: string): HeadingEntry | undefined {
   const exact = headings.all.find((h) => h.name === name);
   if (exact !== undefined) return exact;
-  const query = normalizeQuery(name);
-  return headings.all.find((h) => matches(h.name, query));
+  return new NameFilter(headings.all, (h) => h.fullName).first(name);
 }

@@ -1,63 +1,65 @@
 // Filtering heading names by what the user types: the Chinese text itself,
-// full pinyin (zhengzhizhanwei) or initials (zzzw), contiguous in the name.
-//
-// pinyin-match was chosen over pinyin-pro for the client after measuring both
-// bundled and minified (see the report/README): 50 KB instead of 468 KB in
-// dist/extension.js, 16–20 ms to load instead of 53–160 ms, and 20–50 µs a
-// name per query for either. It knows every reading of a polyphonic
-// character (重庆 matches cq and zq), and matches contiguous runs, which keeps
-// two-letter initials from matching half the document as pinyin-pro's
-// scattered match does. The workspace search (tigang/searchSections) ranks
-// on the server, which has its own index.
+// full pinyin (zhengzhizhanwei), initials (zzzw) or a mix (zhengzzw),
+// contiguous in the name. Jump to Section and the 提纲 view's filter match
+// with the workspace section search's own matcher (server/src/engine/nameMatch.ts):
+// one normalisation of queries and names (normalizeQuery: whitespace removed,
+// full-width ASCII as ASCII, lower case) and one pinyin reading table, so a
+// query finds a heading in Jump exactly when the workspace search finds it
+// by text or pinyin. Only the search's last tier, characters in order with
+// gaps (政站 → 政治站位), is left out here: the pickers of one document keep
+// document order, where such loose matches would stand among the real ones.
 
-import PinyinMatch from 'pinyin-match';
-import { stripWhitespace } from '../../server/src/engine/names';
+import { NameTable, matchingNames, nameTable, normalizeQuery } from '../../server/src/engine/nameMatch';
+import { PinyinTable } from '../../server/src/engine/pinyin';
 
-/**
- * A query or a name as the pickers compare them: lower case, every
- * whitespace character removed (the engine's own class: space, tab, U+3000,
- * U+00A0). Removed rather than folded to one space because whitespace in
- * Chinese is layout, not a word boundary: 第一章　总则 is named "第一章 总则"
- * and people type 第一章总则; pinyin is typed with or without spaces between
- * syllables (zheng zhi, zhengzhi). Jump to Section filters with this; the
- * workspace search ranks on the server (server/src/workspace/query.ts).
- */
-export function normalizeQuery(query: string): string {
-  return stripWhitespace(query, 0, query.length, Infinity).toLowerCase().replace(/[\r\n]/g, '');
-}
+export { normalizeQuery };
 
-/** Whether the name matches the normalized query (see normalizeQuery). */
+/** The readings of Han characters, loaded on the first query that has letters. */
+const pinyin = new PinyinTable();
+
+/** Whether the name matches the query (normalised or not: see normalizeQuery). */
 export function matches(name: string, query: string): boolean {
-  if (query === '') return true;
-  if (normalizeQuery(name).includes(query)) return true;
-  // pinyin-match only helps when the query has Latin letters (pinyin).
-  if (!/[a-z]/.test(query)) return false;
-  return PinyinMatch.match(name, query) !== false;
+  return matchingNames(nameTable([name], pinyin), query, pinyin).length > 0;
 }
 
 /**
- * Filters a list as the user types. Each keystroke that extends the previous
- * query only re-tests what matched before (a name that does not match "zz"
- * cannot match "zzz"), so typing stays fast on documents with thousands of
- * headings.
+ * Filters a fixed list as the user types: the names are read into one table
+ * once (NameTable), and each query is one pass over it.
  */
-export class IncrementalFilter<T> {
-  private lastQuery = '';
-  private lastMatches: readonly T[];
+export class NameFilter<T> {
+  private table: NameTable | undefined;
 
   constructor(
     private readonly all: readonly T[],
     private readonly nameOf: (item: T) => string,
-  ) {
-    this.lastMatches = all;
+  ) {}
+
+  /** The items whose name matches the query, in list order (all of them for an empty query). */
+  filter(query: string): T[] {
+    if (normalizeQuery(query) === '') return [...this.all];
+    this.table ??= nameTable(this.all.map(this.nameOf), pinyin);
+    return matchingNames(this.table, query, pinyin).map((i) => this.all[i]);
   }
 
-  filter(rawQuery: string): readonly T[] {
-    const query = normalizeQuery(rawQuery);
-    const base = query.startsWith(this.lastQuery) ? this.lastMatches : this.all;
-    const result = query === '' ? this.all : base.filter((item) => matches(this.nameOf(item), query));
-    this.lastQuery = query;
-    this.lastMatches = result;
-    return result;
+  /** The first item whose name matches the query. */
+  first(query: string): T | undefined {
+    return this.filter(query)[0];
   }
+}
+
+/** A heading of an outline, as sectionsMatching needs it (client/src/headings.ts HeadingEntry). */
+export interface FilteredHeading {
+  readonly index: number;
+  /** The whole name, not the one shortened for display. */
+  readonly fullName: string;
+  readonly parent: FilteredHeading | undefined;
+}
+
+/** The 提纲 view's filter: the headings whose name matches, and their ancestors (by index). */
+export function sectionsMatching(headings: readonly FilteredHeading[], query: string): Set<number> {
+  const shown = new Set<number>();
+  for (const s of new NameFilter(headings, (h) => h.fullName).filter(query)) {
+    for (let p: FilteredHeading | undefined = s; p !== undefined && !shown.has(p.index); p = p.parent) shown.add(p.index);
+  }
+  return shown;
 }

@@ -18,7 +18,10 @@ export interface OutlineParams {
 }
 
 export interface OutlineItem {
+  /** The name as shown, shortened to tigang.maxNameLength. */
   name: string;
+  /** The whole name when `name` is shortened: what the pickers match, as the workspace search does. */
+  fullName?: string;
   style: string;
   rank: number;
   /** 0-based line of the heading. */

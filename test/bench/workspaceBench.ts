@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { PlainTextDocument, parseOutline } from '../../server/src/engine';
 import { nodeFs } from '../../server/src/node/nodeFs';
 import { folderConfig } from '../../server/src/workspace/config';
-import { PinyinTable } from '../../server/src/workspace/pinyin';
+import { PinyinTable } from '../../server/src/engine/pinyin';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import { WorkspaceClient } from '../protocol/workspaceClient';
 import { generateDocument, prng } from './generate';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { HEADING_STYLES, MAX_LIST_DEPTH, PlainTextDocument, RANK, parseOutline, scanLine } from '../../server/src/engine';
-import { PinyinTable } from '../../server/src/workspace/pinyin';
+import { PinyinTable } from '../../server/src/engine/pinyin';
 import { fileSymbols, symbolStyle } from '../../server/src/workspace/symbols';
 import { first, lines, parse } from './helpers';
 

@@ -1,11 +1,11 @@
 // Ranking and pinyin matching of the workspace index's query
-// (server/src/workspace/query.ts) over the compact symbol arrays.
+// (server/src/engine/nameMatch.ts) over the compact symbol arrays.
 
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { PlainTextDocument, parseOutline } from '../../server/src/engine';
-import { NO_READING, PinyinTable } from '../../server/src/workspace/pinyin';
-import { TIER_EXACT, TIER_FUZZY, TIER_PINYIN, TIER_PREFIX, TIER_SUBSTRING, normalizeQuery, search } from '../../server/src/workspace/query';
+import { NO_READING, PinyinTable } from '../../server/src/engine/pinyin';
+import { TIER_EXACT, TIER_FUZZY, TIER_PINYIN, TIER_PREFIX, TIER_SUBSTRING, normalizeQuery, search } from '../../server/src/engine/nameMatch';
 import { FileSymbols, fileSymbols, symbolName, symbolStyle } from '../../server/src/workspace/symbols';
 
 const table = new PinyinTable();
@@ -119,11 +119,14 @@ suite('Workspace query: ranking', () => {
     }
   });
 
-  test('Latin letters in names match case-insensitively, and whitespace in the query is folded like in names', () => {
-    const fs = headings('一、GDP 增长目标');
+  test('Latin letters in names match case-insensitively, and whitespace in the query or the name counts for nothing', () => {
+    const fs = headings('一、GDP 增长目标', '第一章　总则');
     assert.deepEqual(find(fs, 'gdp'), ['一、GDP 增长目标']);
     assert.deepEqual(find(fs, 'GDP\u3000\u3000增长'), ['一、GDP 增长目标']);
-    assert.equal(normalizeQuery('  Ａb\t c  '), 'ａb c');
+    assert.deepEqual(tiers(fs, 'gdp增长'), [['一、GDP 增长目标', TIER_SUBSTRING]]);
+    assert.deepEqual(tiers(fs, '第一章总则'), [['第一章 总则', TIER_EXACT]]);
+    assert.deepEqual(tiers(fs, '第一 章'), [['第一章 总则', TIER_PREFIX]]);
+    assert.equal(normalizeQuery('  Ａb\t c  '), 'abc');
   });
 
   test('Headings of files without headings, and empty indexes, give nothing and throw nothing', () => {

@@ -38,17 +38,22 @@ export class OutlineResults {
 
 /** The tree as OutlineItems. */
 export function outlineItems(outline: Outline, characters: readonly number[], maxNameLength: number): OutlineItem[] {
-  const toItem = (h: Heading): OutlineItem => ({
-    name: truncateName(h.name, maxNameLength),
-    style: h.style,
-    rank: h.rank,
-    line: h.line,
-    start: h.start,
-    titleEnd: h.titleEnd,
-    endLine: h.endLine,
-    characters: characters[h.index],
-    children: h.children.map(toItem),
-  });
+  const toItem = (h: Heading): OutlineItem => {
+    const name = truncateName(h.name, maxNameLength);
+    const item: OutlineItem = {
+      name,
+      style: h.style,
+      rank: h.rank,
+      line: h.line,
+      start: h.start,
+      titleEnd: h.titleEnd,
+      endLine: h.endLine,
+      characters: characters[h.index],
+      children: h.children.map(toItem),
+    };
+    if (name !== h.name) item.fullName = h.name;
+    return item;
+  };
   return outline.roots.map(toItem);
 }
 

@@ -5,7 +5,7 @@
 import { Outline, OutlineOptions } from '../engine';
 import { FileTable } from './fileTable';
 import { Folder, FolderRegistry } from './folders';
-import { PinyinTable } from './pinyin';
+import { PinyinTable } from '../engine/pinyin';
 import { fileSymbols } from './symbols';
 
 export interface OpenDocument {

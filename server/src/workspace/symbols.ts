@@ -1,29 +1,21 @@
 // The headings of one file as the workspace index keeps them: no Heading
-// objects and no file text, only the names joined into one string and a few
-// typed arrays. About 8 bytes per name character plus 21 bytes per heading.
+// objects and no file text, only the names joined into one string, the
+// names' keys as the matcher reads them (engine/nameMatch.ts NameTable) and
+// a few typed arrays. About 8 bytes per name character (10 when the keys
+// differ from the names) plus 21 bytes per heading.
 
 import { HEADING_STYLES, HeadingStyle, Outline } from '../engine';
-import { BUCKETS, PinyinTable } from './pinyin';
+import { NO_NAMES, NameTable, SEPARATOR, nameTable, nameTableBytes } from '../engine/nameMatch';
+import { PinyinTable } from '../engine/pinyin';
 
 /** Styles by their code in FileSymbols.styles: the engine's list, so every style has a code. */
 export const STYLES: readonly HeadingStyle[] = HEADING_STYLES;
 const STYLE_CODE = new Map(STYLES.map((s, i) => [s, i]));
 
-/** Separates names in FileSymbols.text; never part of a name (names are one line). */
-export const SEPARATOR = '\n';
-
-export interface FileSymbols {
-  /** The untruncated names, each followed by SEPARATOR. */
+export interface FileSymbols extends NameTable {
+  /** The untruncated names, each followed by SEPARATOR (the same string as `keys` when no name differs from its key). */
   readonly text: string;
-  /** `text` lower-cased (the same string when that changes nothing). */
-  readonly lower: string;
-  /** Reading set (PinyinTable) of each UTF-16 unit of `text`. */
-  readonly readings: Uint16Array;
-  /** Where a pinyin match may start, by first letter (PinyinTable.positionsByInitial). */
-  readonly byInitial: Int32Array;
-  /** Bucket b of byInitial is byInitial[initialOffsets[b]] .. byInitial[initialOffsets[b + 1] - 1]. */
-  readonly initialOffsets: Int32Array;
-  /** Where each name starts in `text`; one more entry, text.length, at the end. */
+  /** Where each name starts in `text`; one more entry, text.length, at the end (`keyStarts` itself when text is keys). */
   readonly starts: Int32Array;
   /** 0-based line of each heading. */
   readonly lines: Int32Array;
@@ -50,12 +42,9 @@ export function symbolStyle(s: FileSymbols, i: number): HeadingStyle {
 }
 
 export const NO_SYMBOLS: FileSymbols = {
+  ...NO_NAMES,
   text: '',
-  lower: '',
-  readings: new Uint16Array(0),
-  byInitial: new Int32Array(0),
-  initialOffsets: new Int32Array(BUCKETS + 1),
-  starts: new Int32Array(1),
+  starts: NO_NAMES.keyStarts,
   lines: new Int32Array(0),
   columns: new Int32Array(0),
   titleEnds: new Int32Array(0),
@@ -91,30 +80,16 @@ export function fileSymbols(outline: Outline, pinyin: PinyinTable): FileSymbols 
     styles[i] = STYLE_CODE.get(h.style)!;
   }
   starts[n] = offset;
+  const table = nameTable(names, pinyin);
   names.push('');
-  const text = names.join(SEPARATOR);
-  const lower = lowerCase(text);
-  const readings = pinyin.readingsOf(text);
-  const { positions, offsets } = pinyin.positionsByInitial(lower, readings);
-  return { text, lower, readings, byInitial: positions, initialOffsets: offsets, starts, lines, columns, titleEnds, parents, styles };
-}
-
-/** Lower case with the same length (offsets must keep pointing at the same characters). */
-export function lowerCase(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower === text) return text; // keep one string, not two equal ones
-  if (lower.length === text.length) return lower;
-  // A few characters grow when lower-cased (İ); fold the rest one by one.
-  let out = '';
-  for (const ch of text) {
-    const l = ch.toLowerCase();
-    out += l.length === ch.length ? l : ch;
-  }
-  return out;
+  const joined = names.join(SEPARATOR);
+  // Most names are their own keys (no whitespace, capitals or full-width letters): one string then, and one array.
+  const same = joined === table.keys;
+  return { ...table, text: same ? table.keys : joined, starts: same ? table.keyStarts : starts, lines, columns, titleEnds, parents, styles };
 }
 
 /** Bytes the index holds for these symbols (strings and arrays), for the benchmark. */
 export function symbolBytes(s: FileSymbols): number {
-  const strings = s.text.length * 2 + (s.lower === s.text ? 0 : s.lower.length * 2);
-  return strings + s.byInitial.byteLength + s.initialOffsets.byteLength + s.readings.byteLength + s.starts.byteLength + s.lines.byteLength + s.columns.byteLength + s.titleEnds.byteLength + s.parents.byteLength + s.styles.byteLength;
+  const own = (s.text === s.keys ? 0 : s.text.length * 2) + (s.starts === s.keyStarts ? 0 : s.starts.byteLength);
+  return nameTableBytes(s) + own + s.lines.byteLength + s.columns.byteLength + s.titleEnds.byteLength + s.parents.byteLength + s.styles.byteLength;
 }

@@ -1,21 +1,26 @@
-// Ranked search over the heading names of every indexed file.
+// What a query matches among heading names, for every picker: Jump to
+// Section and the 提纲 view's filter on the client (client/src/match.ts), and
+// the workspace section search on the server (server/src/workspace/). One
+// normalisation (normalizeQuery) for queries and names alike, one matcher.
 //
 // Tiers, best first: the whole name (exact), the start of the name (prefix),
 // anywhere in the name (substring), pinyin — full, initials or a mix, over a
 // run of characters (zzzw → 政治站位, zhengzhi → 政治, zhengzzw) — and last the
 // query's characters in order with gaps (fuzzy: 政站 → 政治站位). Each name
 // lands in its best tier only. Within a tier, earlier and tighter matches in
-// shorter names come first, then workspace order (file path, then line).
+// shorter names come first, then table order (file path, then line). The
+// pickers of one document keep document order and leave the fuzzy tier out
+// (matchingNames); the workspace search ranks, fuzzy last.
 //
-// Speed: names of a file are one string, so exact/prefix/substring is an
-// indexOf walk per file; pinyin tries only positions whose character can
+// Speed: names of a table are one string, so exact/prefix/substring is an
+// indexOf walk per table; pinyin tries only positions whose character can
 // start with the query's first letter (a bit mask per reading set); fuzzy is
-// one pass per file. Lower tiers are skipped once the better ones already
+// one pass per table. Lower tiers are skipped once the better ones already
 // fill the limit. Results are ranked by one float key per match and a
 // native typed-array sort.
 
-import { PinyinTable, initialLength, keyBucket, letterBit } from './pinyin';
-import { FileSymbols, lowerCase, symbolCount } from './symbols';
+import { isSpace } from './names';
+import { BUCKETS, PinyinTable, initialLength, keyBucket, letterBit } from '../engine/pinyin';
 
 export const TIER_EXACT = 0;
 export const TIER_PREFIX = 1;
@@ -42,9 +47,107 @@ const QUERY_ENDS = 1;
 /** Recursion steps one pinyin match attempt may take before giving up. */
 const PINYIN_STEPS = 4096;
 
-/** Lower case, inner whitespace folded to one space (as in names), trimmed. */
-export function normalizeQuery(query: string): string {
-  return lowerCase(query).replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+/**
+ * A query or a name as matching compares them: every whitespace character
+ * removed (the engine's class, names.ts isSpace: space, tab, U+3000, U+00A0,
+ * the zero-width ones; and line breaks a pasted query may hold), full-width
+ * ASCII (ｚｚ, １, Ａ) written as ASCII, lower case. Removed rather than folded
+ * to one space because whitespace in Chinese is layout, not a word boundary:
+ * 第一章　总则 is named "第一章 总则" and people type 第一章总则; pinyin is
+ * typed with or without spaces between syllables (zhi li, zhili). The index
+ * keeps each name in this form (NameTable.keys), so a query is compared with
+ * the same form of every name, in every picker.
+ */
+export function normalizeQuery(text: string): string {
+  let out = '';
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 ? code === 0x0a || code === 0x0d || code === 0x09 : isSpace(code)) {
+      out += text.slice(runStart, i);
+      runStart = i + 1;
+    } else if (code >= 0xff01 && code <= 0xff5e) {
+      out += text.slice(runStart, i) + String.fromCharCode(code - 0xfee0);
+      runStart = i + 1;
+    }
+  }
+  return (runStart === 0 ? text : out + text.slice(runStart)).toLowerCase();
+}
+
+/** Tone marks and ü as the pinyin tier reads a query: zhèng is zheng, nǚ and nü are nv (the dictionary's spelling). */
+const TONED: Readonly<Record<string, string>> = {
+  ā: 'a', á: 'a', ǎ: 'a', à: 'a', ē: 'e', é: 'e', ě: 'e', è: 'e', ī: 'i', í: 'i', ǐ: 'i', ì: 'i',
+  ō: 'o', ó: 'o', ǒ: 'o', ò: 'o', ū: 'u', ú: 'u', ǔ: 'u', ù: 'u', ü: 'v', ǖ: 'v', ǘ: 'v', ǚ: 'v', ǜ: 'v', ń: 'n', ň: 'n', ǹ: 'n', ḿ: 'm',
+};
+
+/**
+ * A normalised query as the pinyin and fuzzy tiers read it: without the
+ * apostrophes that separate syllables (xi'an, xi’an) and without tone marks.
+ */
+export function pinyinQuery(query: string): string {
+  return query.replace(/['’]/g, '').replace(/[āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]/g, (ch) => TONED[ch]);
+}
+
+/** Separates names in NameTable.keys; never part of a name (names are one line, normalizeQuery drops line breaks). */
+export const SEPARATOR = '\n';
+
+/**
+ * Heading names as the matcher reads them: one string of their keys
+ * (normalizeQuery of each name) and a few typed arrays. The workspace index
+ * keeps one per file (FileSymbols); a picker builds one for its document.
+ */
+export interface NameTable {
+  /** normalizeQuery of each name, each followed by SEPARATOR. */
+  readonly keys: string;
+  /** Where each name's key starts in `keys`; one more entry, keys.length, at the end. */
+  readonly keyStarts: Int32Array;
+  /** Reading set (PinyinTable) of each UTF-16 unit of `keys`. */
+  readonly readings: Uint16Array;
+  /** Where a pinyin match may start, by first letter (PinyinTable.positionsByInitial). */
+  readonly byInitial: Int32Array;
+  /** Bucket b of byInitial is byInitial[initialOffsets[b]] .. byInitial[initialOffsets[b + 1] - 1]. */
+  readonly initialOffsets: Int32Array;
+}
+
+export const NO_NAMES: NameTable = { keys: '', keyStarts: new Int32Array(1), readings: new Uint16Array(0), byInitial: new Int32Array(0), initialOffsets: new Int32Array(BUCKETS + 1) };
+
+/** The table of these names (none holds a line break). */
+export function nameTable(names: readonly string[], pinyin: PinyinTable): NameTable {
+  if (names.length === 0) return NO_NAMES;
+  const keyStarts = new Int32Array(names.length + 1);
+  const parts: string[] = new Array(names.length + 1);
+  let offset = 0;
+  for (let i = 0; i < names.length; i++) {
+    const key = normalizeQuery(names[i]);
+    parts[i] = key;
+    keyStarts[i] = offset;
+    offset += key.length + 1;
+  }
+  keyStarts[names.length] = offset;
+  parts[names.length] = '';
+  const keys = parts.join(SEPARATOR);
+  const readings = pinyin.readingsOf(keys);
+  const { positions, offsets } = pinyin.positionsByInitial(keys, readings);
+  return { keys, keyStarts, readings, byInitial: positions, initialOffsets: offsets };
+}
+
+export function nameCount(t: NameTable): number {
+  return t.keyStarts.length - 1;
+}
+
+/** Bytes a table holds (strings and arrays), for the benchmark. */
+export function nameTableBytes(t: NameTable): number {
+  return t.keys.length * 2 + t.keyStarts.byteLength + t.readings.byteLength + t.byInitial.byteLength + t.initialOffsets.byteLength;
+}
+
+/**
+ * The names of one table that match a query by text or pinyin (tiers exact
+ * to pinyin), ascending: what Jump to Section and the 提纲 view's filter
+ * show, in document order. An empty query matches every name.
+ */
+export function matchingNames(table: NameTable, query: string, pinyin: PinyinTable): number[] {
+  const found = search([table], query, Infinity, pinyin, TIER_PINYIN).map((m) => m.symbol);
+  return found.sort((a, b) => a - b);
 }
 
 function score(position: number, length: number): number {
@@ -65,19 +168,20 @@ class Keys {
 }
 
 /**
- * The best `limit` matches of `query` among the files' headings, ranked. An
- * empty query gives the first `limit` headings in workspace order.
+ * The best `limit` matches of `query` among the tables' names, ranked, in
+ * tiers up to `maxTier`. An empty query gives the first `limit` names in
+ * table order.
  */
-export function search(files: readonly FileSymbols[], query: string, limit: number, pinyin: PinyinTable): Match[] {
+export function search(files: readonly NameTable[], query: string, limit: number, pinyin: PinyinTable, maxTier: Tier = TIER_FUZZY): Match[] {
   const bases = new Int32Array(files.length + 1);
-  for (let f = 0; f < files.length; f++) bases[f + 1] = bases[f] + symbolCount(files[f]);
+  for (let f = 0; f < files.length; f++) bases[f + 1] = bases[f] + nameCount(files[f]);
   const total = bases[files.length];
   const q = normalizeQuery(query);
   if (limit <= 0) return [];
   if (q === '') {
     const out: Match[] = [];
     for (let f = 0; f < files.length && out.length < limit; f++) {
-      const n = symbolCount(files[f]);
+      const n = nameCount(files[f]);
       for (let i = 0; i < n && out.length < limit; i++) out.push({ file: f, symbol: i, tier: TIER_EXACT });
     }
     return out;
@@ -89,7 +193,7 @@ export function search(files: readonly FileSymbols[], query: string, limit: numb
   for (let f = 0; f < files.length; f++) {
     const s = files[f];
     const base = bases[f];
-    const { lower, starts } = s;
+    const { keys: lower, keyStarts: starts } = s;
     let at = lower.indexOf(q);
     while (at !== -1) {
       const i = runAt(starts, at);
@@ -104,12 +208,12 @@ export function search(files: readonly FileSymbols[], query: string, limit: numb
     }
   }
 
-  const compact = q.replace(/[ ']/g, '');
-  if (keys.count < limit && /[a-z]/.test(compact) && compact.length <= MAX_PATTERN) {
+  const compact = pinyinQuery(q);
+  if (keys.count < limit && maxTier >= TIER_PINYIN && /[a-z]/.test(compact) && compact.length <= MAX_PATTERN) {
     const matcher = new PinyinMatcher(compact, pinyin);
     for (let f = 0; f < files.length; f++) matcher.scan(files[f], bases[f], matched, keys);
   }
-  if (keys.count < limit && compact.length >= 2 && compact.length <= MAX_PATTERN) {
+  if (keys.count < limit && maxTier >= TIER_FUZZY && compact.length >= 2 && compact.length <= MAX_PATTERN) {
     for (let f = 0; f < files.length; f++) fuzzyScan(files[f], bases[f], compact, matched, keys);
   }
 
@@ -158,7 +262,7 @@ function smallestSorted(values: Float64Array, k: number): Float64Array {
 /**
  * The run that holds `x`, given where the runs start (ascending, the last
  * entry the end): the last i, up to length - 2, with starts[i] <= x. The
- * name that holds an offset of a FileSymbols text, or the file that holds a
+ * name that holds an offset of a NameTable's keys, or the file that holds a
  * global ordinal (files without headings share a base with the next one: the
  * last of them holds it).
  */
@@ -202,8 +306,8 @@ class PinyinMatcher {
     this.moves = new Int16Array(pinyin.sets.length * (this.m + 1)).fill(-1);
   }
 
-  scan(s: FileSymbols, base: number, matched: Uint8Array, keys: Keys): void {
-    const { lower, readings, starts } = s;
+  scan(s: NameTable, base: number, matched: Uint8Array, keys: Keys): void {
+    const { keys: lower, readings, keyStarts: starts } = s;
     this.lower = lower;
     this.readings = readings;
     const m = this.m;
@@ -300,8 +404,8 @@ function isKey(code: number): boolean {
 }
 
 /** The query's characters in order within one name; tighter spans first. */
-function fuzzyScan(s: FileSymbols, base: number, query: string, matched: Uint8Array, keys: Keys): void {
-  const { lower, starts } = s;
+function fuzzyScan(s: NameTable, base: number, query: string, matched: Uint8Array, keys: Keys): void {
+  const { keys: lower, keyStarts: starts } = s;
   const m = query.length;
   const first = query[0];
   let at = lower.indexOf(first);
