@@ -141,6 +141,21 @@ export class FileTable {
     return doomed.length;
   }
 
+  /**
+   * Deletes the entries of a workspace folder (removed, or selecting files
+   * differently now). With keepOpen an open document's entry stays, for its
+   * document to be taken again; the keys of those are returned.
+   */
+  deleteFolder(folder: Folder, keepOpen = false): string[] {
+    const kept: string[] = [];
+    for (const entry of [...this.entries.values()]) {
+      if (entry.folder !== folder) continue;
+      if (keepOpen && entry.openUri !== undefined) kept.push(entry.key);
+      else this.delete(entry.key);
+    }
+    return kept;
+  }
+
   /** A folder was listed: what it held and no longer lists (`kept`: the escaped segments it lists) goes, at and under. */
   deleteUnlisted(uri: string, kept: ReadonlySet<string>, drop: Drop): void {
     for (const segment of [...(this.children.get(uri) ?? [])]) {

@@ -42,8 +42,18 @@ export class OpenDocuments {
     for (const key of keys) this.dirty.add(key);
   }
 
+  /** A document closed: the disk speaks for it again (read again, when it belongs to a folder). */
   closed(key: string): void {
     this.dirty.delete(key);
+    const entry = this.files.get(key);
+    if (entry !== undefined) {
+      if (entry.openUri === undefined) return; // read from disk already
+      this.files.delete(key);
+    }
+    // With no entry too: a file open when indexing reached it was left to the
+    // open document (Indexer.settle), whose text no query took before it closed.
+    const folder = entry !== undefined ? entry.folder : this.folders.scopeOf(key)?.folder;
+    if (folder !== undefined) this.reread(key, folder);
   }
 
   /** Takes the current text of open documents that changed. */

@@ -4,7 +4,7 @@
 // file at a time on the main thread, in slices of SLICE_MS after which the
 // loop yields (TimeSlicer, slices.ts). Requests for open documents are
 // answered between slices. What to do with a read or a listing is the
-// index's (workspaceIndex.ts); this file only schedules it.
+// index's (indexing.ts); this file only schedules it.
 
 import { Folder } from './folders';
 import { FileRead, LARGE } from './reader';
