@@ -55,10 +55,15 @@ export interface FilteredHeading {
   readonly parent: FilteredHeading | undefined;
 }
 
+/** The filter of each list of headings the view asked about: the view asks again on every refresh while it is filtered. */
+const filters = new WeakMap<readonly FilteredHeading[], NameFilter<FilteredHeading>>();
+
 /** The 提纲 view's filter: the headings whose name matches, and their ancestors (by index). */
 export function sectionsMatching(headings: readonly FilteredHeading[], query: string): Set<number> {
+  let filter = filters.get(headings);
+  if (filter === undefined) filters.set(headings, (filter = new NameFilter(headings, (h) => h.fullName)));
   const shown = new Set<number>();
-  for (const s of new NameFilter(headings, (h) => h.fullName).filter(query)) {
+  for (const s of filter.filter(query)) {
     for (let p: FilteredHeading | undefined = s; p !== undefined && !shown.has(p.index); p = p.parent) shown.add(p.index);
   }
   return shown;
