@@ -37,6 +37,16 @@ describe('tigang/outline', () => {
     ]);
   });
 
+  it('gives a name shortened to tigang.maxNameLength its whole name as fullName, for the pickers to match; a name that fits has none', async () => {
+    const long = '一、关于进一步加强和改进新时代基层治理工作的若干意见与具体实施办法及其配套措施的说明';
+    await client.open('file:///long-name.txt', [long, '正文。', '二、短标题'].join('\n'));
+    const [first, second] = (await outline('file:///long-name.txt'))!.items!;
+    assert.ok(first.name.endsWith('…') && first.name.length < long.length, first.name);
+    assert.equal(first.fullName, long);
+    assert.equal(second.name, '二、短标题');
+    assert.equal('fullName' in second, false);
+  });
+
   it('answers null for a document it does not have', async () => {
     assert.equal(await outline('file:///never-opened.txt'), null);
   });

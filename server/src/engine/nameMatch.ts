@@ -20,7 +20,7 @@
 // native typed-array sort.
 
 import { isSpace } from './names';
-import { BUCKETS, PinyinTable, initialLength, keyBucket, letterBit } from '../engine/pinyin';
+import { BUCKETS, PinyinTable, initialLength, keyBucket, letterBit } from './pinyin';
 
 export const TIER_EXACT = 0;
 export const TIER_PREFIX = 1;

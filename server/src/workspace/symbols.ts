@@ -1,8 +1,9 @@
 // The headings of one file as the workspace index keeps them: no Heading
 // objects and no file text, only the names joined into one string, the
 // names' keys as the matcher reads them (engine/nameMatch.ts NameTable) and
-// a few typed arrays. About 8 bytes per name character (10 when the keys
-// differ from the names) plus 21 bytes per heading.
+// a few typed arrays. About 8 bytes per name character plus 21 bytes per
+// heading; 10 and 25 in a file where some name differs from its key (has
+// whitespace, capitals or full-width letters), which keeps both.
 
 import { HEADING_STYLES, HeadingStyle, Outline } from '../engine';
 import { NO_NAMES, NameTable, SEPARATOR, nameTable, nameTableBytes } from '../engine/nameMatch';

@@ -207,10 +207,21 @@ const queryArb = fc.oneof(
   fc.string({ unit: fc.constantFrom(...NAME_UNITS), minLength: 1, maxLength: 4 }),
 );
 
+/** Names, and a query: random, or a piece of one of the names (with whatever whitespace it holds). */
+const namesAndQueryArb = namesArb.chain((names) =>
+  fc.tuple(
+    fc.constant(names),
+    fc.oneof(
+      queryArb,
+      fc.tuple(fc.nat(names.length - 1), fc.nat(), fc.nat({ max: 6 })).map(([n, at, length]) => names[n].slice(at % names[n].length, (at % names[n].length) + length + 1)),
+    ),
+  ),
+);
+
 suite('Queries: properties', () => {
   test('For random names and queries, Jump matches a heading exactly when the workspace search finds it by text or pinyin, and the view filter agrees', () => {
     fc.assert(
-      fc.property(namesArb, queryArb, (names, query) => {
+      fc.property(namesAndQueryArb, ([names, query]) => {
         const outline = outlineOf(listDocument(names));
         const jumped = jumpLines(outline, query);
         assert.deepEqual(searchLines(outline, query), jumped, 'workspace search');
@@ -237,6 +248,24 @@ suite('Queries: properties', () => {
         for (const n of [spaced(name), upper(name), wide(name)]) assert.equal(matches(n, query), expected, `name ${JSON.stringify(n)}`);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('The full pinyin or the initials of a run of a name’s characters match it, syllables spaced or not, in any case', () => {
+    const READINGS: Record<string, string> = { 政: 'zheng', 站: 'zhan', 位: 'wei', 冷: 'leng', 链: 'lian', 第: 'di', 章: 'zhang', 安: 'an', 附: 'fu' };
+    // Characters of one reading only, so that the reading is the one the query must use.
+    for (const [ch, syllable] of Object.entries(READINGS)) assert.deepEqual(pinyin.sets[pinyin.readingsOf(ch)[0]], [syllable], ch);
+    const units = [...Object.keys(READINGS), ' ', '　'];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...units), minLength: 1, maxLength: 10 }), fc.nat(), fc.nat(), fc.boolean(), fc.constantFrom('', ' ', "'"), (name, a, b, initials, between) => {
+        const han = [...name].filter((ch) => READINGS[ch] !== undefined);
+        fc.pre(han.length > 0);
+        const start = a % han.length;
+        const run = han.slice(start, start + 1 + (b % (han.length - start)));
+        const syllables = run.map((ch) => (initials ? READINGS[ch].slice(0, READINGS[ch].startsWith('zh') ? 2 : 1) : READINGS[ch]));
+        const query = syllables.join(between);
+        return matches(name, query) && matches(name, query.toUpperCase());
+      }),
     );
   });
 
