@@ -14,7 +14,7 @@ import { PinyinTable } from '../../server/src/engine/pinyin';
 
 export { normalizeQuery };
 
-/** The readings of Han characters, loaded on the first query that has letters. */
+/** The readings of Han characters, read from the dictionary when the first picker gets a query. */
 const pinyin = new PinyinTable();
 
 /** Whether the name matches the query (normalised or not: see normalizeQuery). */
