@@ -54,5 +54,5 @@ export { LineStatistics, StatisticsCache, sectionCharacters } from './stats';
 export * from './references';
 export * from './referenceCache';
 export * from './articles';
-export { articleRenumbering, withReferencesFollowing } from './renumbering';
+export { articleRenumbering, renumberArticles, withReferencesFollowing } from './renumbering';
 export { firstAtOrAfterLine, partitionPoint } from './search';

@@ -30,8 +30,8 @@ export const NUMBERING_MESSAGES: Readonly<Record<string, MessageTemplate>> = {
   'date.form': { en: 'Date not in the standard form: expected {0}', 'zh-cn': '成文日期格式不规范：应为 {0}' },
 };
 
-/** Titles of the fixes, by kind; fixAll and renumberDocument take no args. */
-export const FIX_TITLES: Readonly<Record<NumberingFix['kind'] | 'fixAll' | 'renumberDocument', MessageTemplate>> = {
+/** Titles of the fixes, by kind; fixAll, renumberDocument and renumberArticles take no args. */
+export const FIX_TITLES: Readonly<Record<NumberingFix['kind'] | 'fixAll' | 'renumberDocument' | 'renumberArticles', MessageTemplate>> = {
   renumber: { en: 'Renumber this list from {0}', 'zh-cn': '本组序号从 {0} 起重新编号' },
   'first-item-form': { en: 'Write as the list’s first item: {0}', 'zh-cn': '按本组第一项改写为 {0}' },
   'standard-form': { en: 'Write the whole list in the GB/T 9704 form', 'zh-cn': '全组改为 GB/T 9704 序号写法' },
@@ -40,6 +40,7 @@ export const FIX_TITLES: Readonly<Record<NumberingFix['kind'] | 'fixAll' | 'renu
   date: { en: 'Write {0}', 'zh-cn': '改为 {0}' },
   fixAll: { en: 'Fix all numbering problems', 'zh-cn': '修正全部序号问题' },
   renumberDocument: { en: 'Renumber the whole document', 'zh-cn': '重新编号全文' },
+  renumberArticles: { en: 'Renumber the articles', 'zh-cn': '重新编号条文' },
 };
 
 /** The key of a diagnostic's message in NUMBERING_MESSAGES. */
