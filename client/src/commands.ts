@@ -9,7 +9,7 @@ import { activeEditor, flash, revealHeading } from './editorUtil';
 import { formatCount } from './format';
 import { DocumentHeadings, HeadingEntry, countByLevel, maxLevel, nextHeading, nextSibling, outlineText, parentHeading, previousHeading, previousSibling } from './headings';
 import { JumpArgs, JumpToSection } from './jump';
-import { renumberDocument } from './numbering';
+import { renumberArticles, renumberDocument } from './numbering';
 import { OutlineService } from './outlineService';
 import { OutlineView } from './outlineView';
 import { SearchArgs, SearchSections } from './search';
@@ -73,6 +73,7 @@ export function createCommands(): Record<string, CommandEntry> {
     },
     'tigang.copyOutline': { run: (ctx) => copyOutline(ctx) },
     'tigang.renumberDocument': { run: (ctx) => renumberDocument((doc) => ctx.outlines.serves(doc)) },
+    'tigang.renumberArticles': { run: (ctx) => renumberArticles((doc) => ctx.outlines.serves(doc)) },
     'tigang.outline.expandAll': { run: (ctx) => ctx.view.expandAll(), whileDown: 'run' },
     'tigang.setTimeLimit': { run: (ctx, args?: SetTimeLimitArgs | { heading?: HeadingEntry }) => ctx.limits.setTimeLimit(args) },
     'tigang.focusSection': { run: (ctx, args?: { line?: number }) => ctx.focus.focusSection(args?.line) },

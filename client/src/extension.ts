@@ -14,6 +14,7 @@ import { SectionFocus } from './focus';
 import { DocumentHeadings } from './headings';
 import { JumpToSection } from './jump';
 import { trackLevels } from './levels';
+import { trackArticles } from './numbering';
 import { OutlineService } from './outlineService';
 import { OutlineView } from './outlineView';
 import { SearchSections } from './search';
@@ -72,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): TigangApi {
   const statusBar = new WriterStatusBar(config, outlines, limits);
   const focus = new SectionFocus(outlines);
   const filter = new OutlineFilter(view);
-  context.subscriptions.push(encodings, outlines, view, jump, search, untitled, limits, statusBar, focus, filter, trackLevels(outlines));
+  context.subscriptions.push(encodings, outlines, view, jump, search, untitled, limits, statusBar, focus, filter, trackLevels(outlines), trackArticles(outlines));
   context.subscriptions.push(registerCommands({ config, server: manager, outlines, view, jump, search, log, limits, focus, filter }));
 
   // Start the server at once when there is something for it to do: an open

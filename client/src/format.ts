@@ -28,6 +28,11 @@ export function formatSpeakingTime(characters: number, perMinute: number): strin
   return vscode.l10n.t('{0} characters · about {1} to speak at {2} characters a minute', formatCount(characters), primeDuration(speakingSeconds(characters, perMinute)), formatCount(perMinute));
 }
 
+/** "Cited 3 times" / "被引用 3 处": how many references cite a law's article or chapter. */
+export function formatCitations(n: number): string {
+  return n === 1 ? vscode.l10n.t('Cited once') : vscode.l10n.t('Cited {0} times', formatCount(n));
+}
+
 /** 1-based line for display: "line 8" in a list, "Line 8" on its own. */
 export function formatLine(line: number, capital = false): string {
   return capital ? vscode.l10n.t('Line {0}', line + 1) : vscode.l10n.t('line {0}', line + 1);

@@ -146,7 +146,7 @@ export class HeadingTree {
         const hadChildren = node.children.length > 0;
         node.heading = h;
         node.parent = parent;
-        if (before.name !== h.name || before.characters !== h.characters || before.line !== h.line || before.endLine !== h.endLine || before.start !== h.start || hadChildren !== h.children.length > 0) changed.push(node);
+        if (before.name !== h.name || before.characters !== h.characters || before.citations !== h.citations || before.line !== h.line || before.endLine !== h.endLine || before.start !== h.start || hadChildren !== h.children.length > 0) changed.push(node);
       }
       node.children = this.reconcile(node.children, h.children, node, changed, expandDepth);
       return node;

@@ -25,6 +25,8 @@ export interface HeadingEntry {
   readonly endLine: number;
   /** Non-whitespace characters of the section, subsections included. */
   readonly characters: number;
+  /** How many references of the document cite the heading (a law's articles and chapters); 0 for most. */
+  readonly citations: number;
   /** 0 for a top-level heading. */
   readonly depth: number;
   /** Position in document order (index into DocumentHeadings.all). */
@@ -40,9 +42,11 @@ export interface DocumentHeadings {
   readonly roots: readonly HeadingEntry[];
   /** Every heading in document order. */
   readonly all: readonly HeadingEntry[];
+  /** How many law articles (第X条) the document has (OutlineResult.articles). */
+  readonly articles: number;
 }
 
-export function documentHeadings(uri: string, version: number, items: readonly OutlineItem[]): DocumentHeadings {
+export function documentHeadings(uri: string, version: number, items: readonly OutlineItem[], articles = 0): DocumentHeadings {
   const all: HeadingEntry[] = [];
   const entry = (item: OutlineItem, parent: HeadingEntry | undefined, depth: number): HeadingEntry => {
     const children: HeadingEntry[] = [];
@@ -56,6 +60,7 @@ export function documentHeadings(uri: string, version: number, items: readonly O
       titleEnd: item.titleEnd,
       endLine: item.endLine,
       characters: item.characters,
+      citations: item.citations ?? 0,
       depth,
       index: all.length,
       parent,
@@ -66,7 +71,7 @@ export function documentHeadings(uri: string, version: number, items: readonly O
     return heading;
   };
   const roots = items.map((item) => entry(item, undefined, 0));
-  return { uri, version, roots, all };
+  return { uri, version, roots, all, articles };
 }
 
 /** Index of the last heading on or before `line`, or -1. */

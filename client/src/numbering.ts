@@ -1,14 +1,16 @@
 // The VS Code side of the numbering checks (server/src/providers/diagnostics.ts
-// and codeActions.ts): the tigang.renumberDocument command, which runs the
-// server's 重新编号全文 source action, and the 提纲 view's mark on a section
-// whose number is wrong, read from the diagnostics VS Code already holds.
+// and codeActions.ts): the tigang.renumberDocument and tigang.renumberArticles
+// commands, which run the server's 重新编号全文 and 重新编号条文 source actions,
+// and the 提纲 view's mark on a section whose number is wrong, read from the
+// diagnostics VS Code already holds.
 
 import * as vscode from 'vscode';
 import { activeEditor, flash } from './editorUtil';
 import { escapeMarkdown } from './format';
 
-/** The server's source action (server/src/providers/codeActions.ts RENUMBER_DOCUMENT_KIND). */
+/** The server's source actions (server/src/providers/codeActions.ts RENUMBER_DOCUMENT_KIND, RENUMBER_ARTICLES_KIND). */
 export const RENUMBER_DOCUMENT_KIND = vscode.CodeActionKind.Source.append('renumberDocument').append('tigang');
+export const RENUMBER_ARTICLES_KIND = vscode.CodeActionKind.Source.append('renumberArticles').append('tigang');
 const DIAGNOSTIC_SOURCE = 'tigang';
 
 /**
@@ -16,22 +18,59 @@ const DIAGNOSTIC_SOURCE = 'tigang';
  * server's edit applied as one WorkspaceEdit, so one Ctrl+Z takes it back.
  * Resolves with whether the text changed.
  */
-export async function renumberDocument(serves: (doc: vscode.TextDocument) => boolean): Promise<boolean> {
+export function renumberDocument(serves: (doc: vscode.TextDocument) => boolean): Promise<boolean> {
+  return runSourceAction(serves, RENUMBER_DOCUMENT_KIND, () => vscode.l10n.t('Tigang: the numbering needs no change'));
+}
+
+/**
+ * 重新编号条文: numbers the law's articles on from its first and rewrites
+ * every reference to them, in one WorkspaceEdit (one undo step). Resolves
+ * with whether the text changed.
+ */
+export function renumberArticles(serves: (doc: vscode.TextDocument) => boolean): Promise<boolean> {
+  return runSourceAction(serves, RENUMBER_ARTICLES_KIND, () => vscode.l10n.t('Tigang: the articles are numbered in order already'));
+}
+
+/** Applies the server's source action of `kind` to the active document; says `unchanged` in the status bar when it has nothing to do. */
+async function runSourceAction(serves: (doc: vscode.TextDocument) => boolean, kind: vscode.CodeActionKind, unchanged: () => string): Promise<boolean> {
   const editor = activeEditor(serves);
   if (editor === undefined) return false;
   const doc = editor.document;
   const whole = new vscode.Range(0, 0, doc.lineCount, 0);
   // The last argument makes VS Code resolve the (lazily listed) action's edit.
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', doc.uri, whole, RENUMBER_DOCUMENT_KIND.value, 1);
-  const action = actions?.find((a) => a.kind !== undefined && RENUMBER_DOCUMENT_KIND.contains(a.kind));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', doc.uri, whole, kind.value, 1);
+  const action = actions?.find((a) => a.kind !== undefined && kind.contains(a.kind));
   const edit = action?.edit;
   if (edit === undefined || edit.size === 0 || edit.entries().every(([, edits]) => edits.length === 0)) {
-    flash(vscode.l10n.t('Tigang: the numbering needs no change'));
+    flash(unchanged());
     return false;
   }
   const version = doc.version;
   const applied = await vscode.workspace.applyEdit(edit);
   return applied && doc.version !== version;
+}
+
+/**
+ * Keeps the context key tigang.hasArticles (the active document has law
+ * articles), which shows 重新编号条文 in the editor's context menu and the
+ * command palette for laws only.
+ */
+export function trackArticles(outlines: { onDidChange: vscode.Event<vscode.Uri>; serves(doc: vscode.TextDocument): boolean; get(doc: vscode.TextDocument): Promise<{ articles: number } | undefined> }): vscode.Disposable {
+  let known: boolean | undefined;
+  const update = async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor === undefined) return; // focus in a view or a panel: keep the last document's
+    const headings = outlines.serves(editor.document) ? await outlines.get(editor.document) : undefined;
+    const has = (headings?.articles ?? 0) > 0;
+    if (has === known) return;
+    known = has;
+    await vscode.commands.executeCommand('setContext', 'tigang.hasArticles', has);
+  };
+  void update();
+  return vscode.Disposable.from(
+    outlines.onDidChange(() => void update()),
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
+  );
 }
 
 /**

@@ -122,14 +122,14 @@ export class OutlineService implements vscode.Disposable {
       // try to start it again; onDidStart brings a fresh fetch when it runs.
       if (result === undefined) return undefined;
       if (result !== null && result.version >= version) {
-        const items = result.items ?? (last !== undefined && result.numbers !== undefined ? withOutlineNumbers(last.items, result.numbers) : undefined);
+        const items = result.items ?? (last !== undefined && result.numbers !== undefined ? withOutlineNumbers(last.items, result.numbers, result.citations) : undefined);
         if (items === undefined) {
           // Numbers for a tree this client no longer holds (answers crossed): ask for the whole tree.
           this.lastTree.delete(key);
           continue;
         }
         this.lastTree.set(key, { resultId: result.resultId, items });
-        const headings = documentHeadings(key, result.version, items);
+        const headings = documentHeadings(key, result.version, items, result.articles ?? 0);
         // Keep them only if nothing made them stale meanwhile.
         if (generation === this.generation && doc.version === result.version) this.cache.set(key, headings);
         return headings;

@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import { Config } from './config';
-import { escapeMarkdown, formatLineRange, formatSpeakingTime, formatStats } from './format';
+import { escapeMarkdown, formatCitations, formatLineRange, formatSpeakingTime, formatStats } from './format';
 import { DocumentHeadings, HeadingEntry } from './headings';
 import { HeadingTree, HeadingTreeNode } from './headingTree';
 import { SectionWarnings, markWarnings, onDidChangeWarnings, warningsKey } from './numbering';
@@ -69,6 +69,8 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(h.name);
     tooltip.appendMarkdown(`\n\n${escapeMarkdown(formatLineRange(h.line, h.endLine))}\n\n${escapeMarkdown(formatSpeakingTime(h.characters, this.perMinute))}`);
+    // A law's article or chapter: how many references cite it (Shift+F12 on its heading lists them).
+    if (h.citations > 0) tooltip.appendMarkdown(`\n\n${escapeMarkdown(formatCitations(h.citations))}`);
     item.tooltip = tooltip;
     // A section whose number is wrong: the warning icon and the diagnostics' messages (numbering.ts).
     if (this.current !== undefined) {

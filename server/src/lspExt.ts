@@ -33,6 +33,12 @@ export interface OutlineItem {
   endLine: number;
   /** Non-whitespace characters in the section, its subsections included. */
   characters: number;
+  /**
+   * How many references of this document cite the heading (docs/headings.md
+   * §9): for an article those to it and to its 款 and 项. Absent when none do,
+   * and in documents without law articles.
+   */
+  citations?: number;
   children: OutlineItem[];
 }
 
@@ -49,6 +55,10 @@ export interface OutlineResult {
    * titleEnd, endLine, characters.
    */
   numbers?: number[];
+  /** With `numbers`: each heading's OutlineItem.citations, in the same order; absent when no heading is cited. */
+  citations?: number[];
+  /** How many law articles (第X条) the document has; absent when none (重新编号条文 is offered for documents that have some). */
+  articles?: number;
 }
 
 /** Values per heading in OutlineResult.numbers. */
@@ -126,19 +136,24 @@ export interface IndexStatus {
 export const IndexStatusRequest = new RequestType<void, IndexStatus, void>('tigang/indexStatus');
 
 /**
- * The tree of a previous answer with the numbers of a new one (OutlineResult.numbers),
- * or undefined when they do not fit (another number of headings).
+ * The tree of a previous answer with the numbers of a new one (OutlineResult.numbers
+ * and .citations), or undefined when they do not fit (another number of headings).
  */
-export function withOutlineNumbers(items: readonly OutlineItem[], numbers: readonly number[]): OutlineItem[] | undefined {
+export function withOutlineNumbers(items: readonly OutlineItem[], numbers: readonly number[], citations?: readonly number[]): OutlineItem[] | undefined {
   let at = 0;
   const update = (item: OutlineItem): OutlineItem => {
     const i = at;
     at += OUTLINE_NUMBERS;
-    const children = item.children.map(update);
-    return { ...item, line: numbers[i], start: numbers[i + 1], titleEnd: numbers[i + 2], endLine: numbers[i + 3], characters: numbers[i + 4], children };
+    const cited = citations?.[i / OUTLINE_NUMBERS] ?? 0;
+    const { citations: _old, ...rest } = item;
+    const updated: OutlineItem = { ...rest, line: numbers[i], start: numbers[i + 1], titleEnd: numbers[i + 2], endLine: numbers[i + 3], characters: numbers[i + 4], children: [] };
+    // Absent rather than 0, as in a whole tree (outlineItems in server/src/providers/outline.ts).
+    if (cited > 0) updated.citations = cited;
+    updated.children = item.children.map(update);
+    return updated;
   };
   const updated = items.map(update);
-  return at === numbers.length ? updated : undefined;
+  return at === numbers.length && (citations === undefined || citations.length * OUTLINE_NUMBERS === numbers.length) ? updated : undefined;
 }
 
 // ---------------------------------------------------------------- editing the structure (§8)

@@ -39,7 +39,7 @@ import { DiagnosticsScheduler } from './diagnostics';
 import { createDocuments } from './documents';
 import { OutlineCache, ReferenceCache, STRUCTURE_OPERATIONS, StatisticsCache } from './engine';
 import { L10n } from './l10n';
-import { CodeActionData, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND, isCodeActionData } from './providers/codeActions';
+import { CodeActionData, FIX_ALL_KIND, RENUMBER_ARTICLES_KIND, RENUMBER_DOCUMENT_KIND, isCodeActionData } from './providers/codeActions';
 import { SEMANTIC_TOKENS_LEGEND } from './providers/semanticTokens';
 import { STRUCTURE_ACTION_KINDS } from './providers/structure';
 import { CancelledError, RequestFailedError, SELECTION_POSITIONS_MAX, createTigangService } from './service';
@@ -145,8 +145,8 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: { resolveProvider: false },
         // Numbering checks (docs/headings.md §7): pulled by clients that can, published to the others.
         diagnosticProvider: { identifier: 'tigang', interFileDependencies: false, workspaceDiagnostics: false },
-        // …and editing the structure (§8): move/promote/demote and insert/delete at a heading.
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND, ...STRUCTURE_ACTION_KINDS], resolveProvider: true },
+        // …重新编号条文 (§9), and editing the structure (§8): move/promote/demote and insert/delete at a heading.
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_DOCUMENT_KIND, RENUMBER_ARTICLES_KIND, ...STRUCTURE_ACTION_KINDS], resolveProvider: true },
         // References between articles (docs/headings.md §9).
         definitionProvider: true,
         hoverProvider: true,

@@ -26,7 +26,7 @@ import { Settings, SettingsProvider } from './configuration';
 import { Outline, OutlineCache, OutlineDocument, StatisticsCache, checkNumbering } from './engine';
 import { L10n } from './l10n';
 import { documentSymbols, symbolInformation } from './providers/documentSymbols';
-import { CodeActionData, EditOptions, numberingCodeActions, resolveNumberingEdit } from './providers/codeActions';
+import { CodeActionData, EditOptions, articleCodeActions, numberingCodeActions, resolveNumberingEdit } from './providers/codeActions';
 import { numberingDiagnostics } from './providers/diagnostics';
 import { foldingRanges } from './providers/foldingRanges';
 import { sectionInlayHints } from './providers/inlayHints';
@@ -34,7 +34,7 @@ import { OutlineResults } from './providers/outline';
 import { selectionRangeAt } from './providers/selectionRanges';
 import { SemanticTokensResults, headingTokens } from './providers/semanticTokens';
 import { DocumentLink, Hover, Location, LocationLink } from 'vscode-languageserver';
-import { ReferenceCache, ReferenceDiagnostic, documentTitles, lawStructure, referenceDiagnostics, renumberReferences, titleMatches } from './engine';
+import { ReferenceCache, ReferenceDiagnostic, citationCounts, documentTitles, lawStructure, referenceDiagnostics, renumberReferences, scanDocumentReferences, titleMatches } from './engine';
 import { ReferenceWorkspace, ReferencedDocument, definition, documentLinks, hover, referenceDiagnosticsToLsp, references } from './providers/references';
 import { isStructureFailure, structureCodeActions, structureEdit } from './providers/structure';
 
@@ -268,7 +268,10 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
 
     async getOutline(doc, { previousResultId }, token) {
       const { outline, settings: s } = await getModel(doc, token);
-      return outlineResults.answer(doc, outline, statistics.get(doc), s.maxNameLength, previousResultId);
+      // A law's headings say how often they are cited (the 提纲 view's tooltip); other documents skip the resolving.
+      const structure = outline.headings.some((h) => h.kind === 'law') ? lawStructure(doc, outline) : undefined;
+      const laws = structure && { citations: citationCounts(structure, referenceCache.get(doc)), articles: structure.articles.length };
+      return outlineResults.answer(doc, outline, statistics.get(doc), s.maxNameLength, previousResultId, laws);
     },
 
     async getWorkspaceSymbols(query, token) {
@@ -321,9 +324,11 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
       const numbering = s.diagnostics.enabled
         ? numberingCodeActions({ doc, outline, diagnostics: context.diagnostics, only: context.only, numbering: numberingOptions(s), l10n, lazy: actionOptions.lazy, edit: actionOptions })
         : [];
+      // 重新编号条文 (§9): a law's articles and every reference to them, whatever the numbering checks' setting.
+      const articles = articleCodeActions({ doc, outline, only: context.only, l10n, lazy: actionOptions.lazy, edit: actionOptions });
       // Editing the structure (§8): the operations that can be done at a heading on the range's first line.
       const structure = structureCodeActions(doc, outline, context.range.start.line, context.only, { ...structureOptions(doc, s), lazy: actionOptions.lazy, edit: actionOptions });
-      return [...numbering, ...structure];
+      return [...numbering, ...articles, ...structure];
     },
 
     async resolveCodeAction(doc, data, editOptions, token) {

@@ -109,7 +109,7 @@ export async function typeInto(subject: TypingSubject, keystrokes: number): Prom
       const promise = client.request<unknown>(subject.viewRequest, params).then((answer) => {
         if (subject.viewRequest === 'tigang/outline') {
           const result = answer as OutlineResult;
-          tree = { resultId: result.resultId, items: result.items ?? withOutlineNumbers(tree!.items, result.numbers!)! };
+          tree = { resultId: result.resultId, items: result.items ?? withOutlineNumbers(tree!.items, result.numbers!, result.citations)! };
         }
         const now = performance.now();
         answerMs = now - sent;

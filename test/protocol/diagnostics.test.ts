@@ -34,7 +34,7 @@ describe('pulled diagnostics (textDocument/diagnostic)', () => {
     const caps = client.initializeResult!.capabilities;
     assert.deepEqual(caps.diagnosticProvider, { identifier: 'tigang', interFileDependencies: false, workspaceDiagnostics: false });
     // …and the structure operations at a heading (refactor.*, test/protocol/structure.test.ts).
-    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.tigang', 'source.renumberDocument.tigang', 'refactor.move', 'refactor.rewrite'], resolveProvider: true });
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.tigang', 'source.renumberDocument.tigang', 'source.renumberArticles.tigang', 'refactor.move', 'refactor.rewrite'], resolveProvider: true });
   });
 
   it('reports every slip of the sample, on its marker, in Chinese, with source tigang and the item compared with', async () => {

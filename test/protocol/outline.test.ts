@@ -82,9 +82,38 @@ describe('tigang/outline', () => {
     assert.equal(bad.error?.code, -32602);
   });
 
+  it('tells how many references cite each article (its 款 and 项 too) and chapter, in the tree and in a numbers-only answer', async () => {
+    const uri = 'file:///cited.txt';
+    const law = ['第一章　总则', '第一条　为了规范管理，制定本办法。', '本办法适用于本市。', '第二条　依照本办法第一条执行。', '其他单位适用本办法第一条第二款的规定。', '第三条　违反前条规定的，依照第一条、第二条处理。'].join('\n');
+    await client.open(uri, law);
+    const first = (await outline(uri))!;
+    assert.equal(first.articles, 3);
+    const cited = (items: readonly OutlineItem[]): string[] => items.flatMap((i) => [`${i.name.slice(0, 3)} ${i.citations ?? '-'}`, ...cited(i.children)]);
+    // 第一条: 本办法第一条, 第一条 and 第一条第二款 (a 款 cites its article); 第二条: 前条 and 第二条; 第三条 and the chapter: none (absent).
+    assert.deepEqual(cited(first.items!), ['第一章 -', '第一条 3', '第二条 2', '第三条 -']);
+    await client.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '除第三条外，' }]);
+    const typed = (await outline(uri, first.resultId))!;
+    assert.equal(typed.items, undefined, 'no heading changed: numbers only');
+    assert.deepEqual(typed.citations, [0, 3, 2, 1]);
+    assert.deepEqual(cited(withOutlineNumbers(first.items!, typed.numbers!, typed.citations)!), ['第一章 -', '第一条 3', '第二条 2', '第三条 1']);
+    // ，依照第一条、第二条处理 cut from the heading's line (its name changes, so the tree comes whole): 前条 is left citing 第二条.
+    await client.change(uri, 3, [{ range: { start: { line: 5, character: 11 }, end: { line: 5, character: 23 } }, text: '' }]);
+    const cut = (await outline(uri, typed.resultId))!;
+    assert.deepEqual(cited(cut.items!), ['第一章 -', '第一条 2', '第二条 1', '第三条 1']);
+    await client.close(uri);
+  });
+
+  it('says nothing of citations or articles for a document without law articles', async () => {
+    const result = (await outline('file:///outline.txt'))!;
+    assert.equal(result.articles, undefined);
+    const all = (items: readonly OutlineItem[]): OutlineItem[] => items.flatMap((i) => [i, ...all(i.children)]);
+    assert.ok(all(result.items!).every((i) => !('citations' in i)));
+  });
+
   it('after any edits, the tree rebuilt from numbers-only answers equals a fresh tree', async () => {
-    const LINES = ['一、总体要求', '（一）加强领导', '1.具体措施', '正文，有标点。', '', '　　', '二、主要任务', '一是抓落实。'];
-    const INSERTS = ['字', '\n', '', '一、新标题\n', '　', '。'];
+    // Law lines too: a reference typed or cut changes a citation count and no heading.
+    const LINES = ['一、总体要求', '（一）加强领导', '1.具体措施', '正文，有标点。', '', '　　', '二、主要任务', '一是抓落实。', '第一条　总则。', '第二条　依照第一条。', '依照前条和第二条。'];
+    const INSERTS = ['字', '\n', '', '一、新标题\n', '　', '。', '第一条', '前款'];
     let n = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -105,7 +134,7 @@ describe('tigang/outline', () => {
             await client.change(uri, ++version, [{ range: { start: { line, character }, end: { line, character: end } }, text: edit.text }]);
             current = (current.slice(0, line).join('\n') + (line > 0 ? '\n' : '') + current[line].slice(0, character) + edit.text + current[line].slice(end) + (line < current.length - 1 ? '\n' : '') + current.slice(line + 1).join('\n')).split('\n');
             tree = (await outline(uri, tree.resultId))!;
-            items = tree.items ?? withOutlineNumbers(items, tree.numbers!)!;
+            items = tree.items ?? withOutlineNumbers(items, tree.numbers!, tree.citations)!;
             const fresh = (await outline(uri, 'none'))!;
             assert.deepEqual(items, fresh.items);
             tree = fresh;

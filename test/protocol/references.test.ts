@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, DocumentLink, Hover, Location } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentLink, Hover, Location, TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../../server/src/engine';
 import { LspClient, range, repoRoot } from './lspClient';
 
 const INVALID_PARAMS = -32602;
@@ -188,6 +189,40 @@ describe('textDocument/references', () => {
     } finally {
       await client().close(REVIEW_URI);
     }
+  });
+});
+
+describe('重新编号条文 (source.renumberArticles.tigang)', () => {
+  const action = (uri: string, only: string[] | undefined) =>
+    client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: range(0, 0, 0, 0), context: { diagnostics: [], only } });
+
+  it('is advertised, offered for a law only when asked for by kind, and renumbers the articles and the references to them in one edit', async () => {
+    assert.ok((client().initializeResult!.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds.includes('source.renumberArticles.tigang'));
+    const uri = 'file:///laws/gaps.txt';
+    const text = ['第一章　总则', '第一条　为了规范管理，制定本办法。', '第三条　依照本办法第四条执行。', '第三条之一　除第三条至第四条另有规定外，适用本办法。', '第二章　附则', '第四条　本办法自公布之日起施行，第三条之一同时适用。'].join('\n');
+    await client().open(uri, text);
+    try {
+      assert.deepEqual((await action(uri, undefined)).filter((a) => a.kind?.startsWith('source')), [], 'a light bulb asks for no source action');
+      const [renumber] = await action(uri, ['source.renumberArticles.tigang']);
+      assert.equal(renumber.title, 'Renumber the articles');
+      assert.equal(renumber.kind, 'source.renumberArticles.tigang');
+      // This client cannot resolve: the edit comes with the action, for this one document.
+      const edits = renumber.edit!.changes![uri] as TextEdit[];
+      assert.deepEqual(Object.keys(renumber.edit!.changes!), [uri]);
+      const after = applyEdits(text, edits.map((e) => ({ line: e.range.start.line, start: e.range.start.character, endLine: e.range.end.line, end: e.range.end.character, newText: e.newText })));
+      assert.equal(
+        after,
+        ['第一章　总则', '第一条　为了规范管理，制定本办法。', '第二条　依照本办法第四条执行。', '第三条　除第二条至第四条另有规定外，适用本办法。', '第二章　附则', '第四条　本办法自公布之日起施行，第三条同时适用。'].join('\n'),
+      );
+      const [fromSource] = await action(uri, ['source']);
+      assert.ok(fromSource !== undefined, 'listed under source too (Source Action…)');
+    } finally {
+      await client().close(uri);
+    }
+    const speech = 'file:///speech.txt';
+    await client().open(speech, ['一、总体要求', '三、重点任务'].join('\n'));
+    assert.deepEqual(await action(speech, ['source.renumberArticles.tigang']), [], 'a document without articles is not offered it');
+    await client().close(speech);
   });
 });
 

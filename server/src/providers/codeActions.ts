@@ -1,22 +1,38 @@
 // Code actions: the numbering checks' quick fixes (kind quickfix), all of
-// them at once (source.fixAll.tigang, for editor.codeActionsOnSave) and
+// them at once (source.fixAll.tigang, for editor.codeActionsOnSave),
 // 重新编号全文 (source.renumberDocument.tigang, the tigang.renumberDocument
-// command). Titles come with the list; the edits are resolved lazily
+// command) and 重新编号条文 (source.renumberArticles.tigang, the
+// tigang.renumberArticles command: a law's articles and the references to them). Titles come with the list; the edits are resolved lazily
 // (codeAction/resolve) for clients that can, so a light bulb costs no edit.
 
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { FIX_TITLES, NumberingFix, NumberingOptions, Outline, OutlineDocument, STRUCTURE_OPERATIONS, TextEdit, fixAllNumbering, formatMessage, numberingFixes, renumberDocument, withReferencesFollowing } from '../engine';
+import {
+  FIX_TITLES,
+  NumberingFix,
+  NumberingOptions,
+  Outline,
+  OutlineDocument,
+  STRUCTURE_OPERATIONS,
+  TextEdit,
+  fixAllNumbering,
+  formatMessage,
+  numberingFixes,
+  renumberArticles,
+  renumberDocument,
+  withReferencesFollowing,
+} from '../engine';
 import { StructureOperation } from '@tigang/protocol';
 import { L10n } from '../l10n';
 import { DIAGNOSTIC_SOURCE, DiagnosticData } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tigang`;
 export const RENUMBER_DOCUMENT_KIND = `${CodeActionKind.Source}.renumberDocument.tigang`;
+export const RENUMBER_ARTICLES_KIND = `${CodeActionKind.Source}.renumberArticles.tigang`;
 
 /** What an action carries to codeAction/resolve. */
 export type CodeActionData =
   | { readonly action: 'numbering.fix'; readonly uri: string; readonly version: number; readonly at: DiagnosticData; readonly index: number }
-  | { readonly action: 'numbering.fixAll' | 'numbering.renumberDocument'; readonly uri: string; readonly version: number }
+  | { readonly action: 'numbering.fixAll' | 'numbering.renumberDocument' | 'articles.renumber'; readonly uri: string; readonly version: number }
   /** A structure operation at the heading on `line` (providers/structure.ts). */
   | { readonly action: 'structure.edit'; readonly uri: string; readonly version: number; readonly line: number; readonly operation: StructureOperation };
 
@@ -88,6 +104,20 @@ export function numberingCodeActions(input: CodeActionInput): CodeAction[] {
   return actions;
 }
 
+/**
+ * 重新编号条文, offered (when asked for by kind) in a document that has law
+ * articles, whether the numbering checks are on or not: it is a command, not
+ * a fix. Its edit renumbers the articles and their references at once.
+ */
+export function articleCodeActions(input: Pick<CodeActionInput, 'doc' | 'outline' | 'only' | 'l10n' | 'lazy' | 'edit'>): CodeAction[] {
+  const { doc, outline } = input;
+  if (input.only === undefined || !wanted(input.only, RENUMBER_ARTICLES_KIND) || !outline.headings.some((h) => h.kind === 'law')) return [];
+  const action: CodeAction = { title: title('renumberArticles', [], input.l10n), kind: RENUMBER_ARTICLES_KIND };
+  if (input.lazy) action.data = { action: 'articles.renumber', uri: doc.uri, version: doc.version } satisfies CodeActionData;
+  else action.edit = workspaceEdit(doc, renumberArticles(doc, outline), input.edit);
+  return [action];
+}
+
 /** Fix-all and 重新编号全文; references to renumbered articles follow (renumbering.ts). */
 function sourceEdits(action: 'numbering.fixAll' | 'numbering.renumberDocument', doc: OutlineDocument, outline: Outline, numbering: NumberingOptions): TextEdit[] {
   const edits = action === 'numbering.fixAll' ? fixAllNumbering(doc, outline, numbering) : renumberDocument(doc, outline, numbering);
@@ -98,7 +128,7 @@ export function isCodeActionData(value: unknown): value is CodeActionData {
   const d = value as { action?: unknown; uri?: unknown; version?: unknown; line?: unknown; operation?: unknown } | null;
   if (typeof d?.uri !== 'string' || !Number.isInteger(d.version)) return false;
   if (d.action === 'structure.edit') return Number.isInteger(d.line) && STRUCTURE_OPERATIONS.includes(d.operation as StructureOperation);
-  return d.action === 'numbering.fix' || d.action === 'numbering.fixAll' || d.action === 'numbering.renumberDocument';
+  return d.action === 'numbering.fix' || d.action === 'numbering.fixAll' || d.action === 'numbering.renumberDocument' || d.action === 'articles.renumber';
 }
 
 /** The edit of a lazily listed action, computed on the document version it was listed for. */
@@ -107,5 +137,6 @@ export function resolveNumberingEdit(data: Exclude<CodeActionData, { action: 'st
     const fix = numberingFixes(doc, outline, data.at, numbering)[data.index];
     return fix === undefined ? undefined : workspaceEdit(doc, withReferencesFollowing(doc, outline, fix.edits), edit);
   }
+  if (data.action === 'articles.renumber') return workspaceEdit(doc, renumberArticles(doc, outline), edit);
   return workspaceEdit(doc, sourceEdits(data.action, doc, outline, numbering), edit);
 }

@@ -69,6 +69,17 @@ suite('The 提纲 view tree', () => {
     assert.deepEqual(names(change.changed), ['（二）冷链']);
   });
 
+  test('A reference typed that cites an article relabels that article only (its tooltip tells the count)', () => {
+    const law = [item('第一条　总则', 0, 2), item('第二条　依照第一条', 3, 5)];
+    const tree = new HeadingTree(1);
+    tree.update(headingsOf(law), 1);
+    assert.equal(tree.nodes()[0].heading.citations, 0, 'absent on the wire: 0');
+    const change = tree.update(headingsOf([{ ...law[0], citations: 2 }, law[1]], 2), 1);
+    assert.equal(change.structural, false);
+    assert.deepEqual(names(change.changed), ['第一条　总则']);
+    assert.equal(tree.nodes()[0].heading.citations, 2);
+  });
+
   test('What the user collapsed stays collapsed through an edit', () => {
     const tree = new HeadingTree(1);
     tree.update(headingsOf(SPEECH), 1);
