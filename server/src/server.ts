@@ -109,7 +109,7 @@ export function startServer(connection: Connection): void {
   const workspace = new WorkspaceFeature(connectionHost(connection, documents, outlines, configuration), nodeFs);
   // The client's display language, from initialize; inlay hints and diagnostics speak it.
   const l10n = new L10n();
-  const service = createTigangService({ outlines, statistics, settings: configuration, workspace, log, l10n, references, openDocuments: documents });
+  const service = createTigangService({ outlines, statistics, settings: configuration, workspace, log, l10n, references, openDocuments: documents, workspaceDocuments: workspace });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;

@@ -44,6 +44,17 @@ export interface WorkspaceSearch {
   searchSections(params: { query: string; limit?: number }, token?: CancellationToken): SearchSectionsResult;
 }
 
+/**
+ * The workspace index's files that are not open, for 《title》 and law-name
+ * references to and from them (workspace/feature.ts): found by title or by
+ * whom they cite, read through the WorkspaceFs and parsed afresh.
+ */
+export interface WorkspaceDocuments {
+  documentsTitled(name: string): string[];
+  documentsCiting(titles: readonly string[]): string[];
+  readDocument(uri: string): Promise<{ doc: OutlineDocument; outline: Outline } | undefined>;
+}
+
 export interface TigangServiceOptions {
   /** The outlines of open documents; documents.ts patches them on every edit. */
   readonly outlines: OutlineCache;
@@ -57,9 +68,11 @@ export interface TigangServiceOptions {
   // ---- references between articles
   /** The references of open documents; documents.ts should patch them on every edit, as the outlines (ReferenceCache.edited). */
   readonly references?: ReferenceCache;
-  /** The open documents: 《title》 references are resolved among them until the workspace index provides `referenceWorkspace`. */
+  /** The open documents: 《title》 references are looked up among them first. */
   readonly openDocuments?: { all(): readonly OutlineDocument[] };
-  /** Finds documents by title for 《title》 and law-name references; defaults to the open documents. */
+  /** …then among the workspace index's files that are not open. */
+  readonly workspaceDocuments?: WorkspaceDocuments;
+  /** Finds documents by title for 《title》 and law-name references; defaults to the open documents and workspaceDocuments. */
   readonly referenceWorkspace?: ReferenceWorkspace;
 }
 
@@ -183,7 +196,17 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
     return { uri: doc.uri, doc, outline, references: referenceCache.get(doc) };
   }
 
-  /** 《title》 references among the open documents: an exact title first, then one ending in the name. */
+  /** A file of the workspace that is not open, read afresh, with its references. */
+  async function closedDocument(uri: string): Promise<ReferencedDocument | undefined> {
+    const read = await options.workspaceDocuments?.readDocument(uri);
+    return read && { uri, doc: read.doc, outline: read.outline, references: { version: read.doc.version, lines: scanDocumentReferences(read.doc) } };
+  }
+
+  /**
+   * 《title》 references among the open documents (an exact title first, then
+   * one ending in the name), then among the workspace's files that are not
+   * open; nothing when none has the title.
+   */
   function openDocumentWorkspace(token: CancellationToken): ReferenceWorkspace {
     const open = () => options.openDocuments?.all() ?? [];
     return {
@@ -191,11 +214,24 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
         const candidates = open().map((doc) => ({ doc, titles: documentTitles(doc) }));
         const exact = candidates.find((c) => c.titles.includes(title));
         const found = exact ?? candidates.find((c) => c.titles.some((t) => titleMatches(t, title)));
-        return found === undefined ? undefined : referenced(found.doc, token);
+        if (found !== undefined) return referenced(found.doc, token);
+        for (const uri of options.workspaceDocuments?.documentsTitled(title) ?? []) {
+          throwIfCancelled(token);
+          const closed = await closedDocument(uri);
+          if (closed !== undefined) return closed;
+        }
+        return undefined;
       },
-      async otherDocuments(uri) {
-        const others = open().filter((doc) => doc.uri !== uri);
-        return Promise.all(others.map((doc) => referenced(doc, token)));
+      async otherDocuments(uri, titles) {
+        const others = await Promise.all(open().filter((doc) => doc.uri !== uri).map((doc) => referenced(doc, token)));
+        // Files not open are read only when they cite one of the titles (the index knows whom each file cites).
+        for (const file of options.workspaceDocuments?.documentsCiting(titles) ?? []) {
+          if (file === uri) continue;
+          throwIfCancelled(token);
+          const closed = await closedDocument(file);
+          if (closed !== undefined) others.push(closed);
+        }
+        return others;
       },
     };
   }

@@ -25,7 +25,7 @@ import {
 } from '../engine';
 import { L10n } from '../l10n';
 
-/** A document references are resolved in: an open one, or (later) one of the workspace index. */
+/** A document references are resolved in: an open one, or a file of the workspace index read afresh. */
 export interface ReferencedDocument {
   readonly uri: string;
   readonly doc: OutlineDocument;
@@ -34,9 +34,9 @@ export interface ReferencedDocument {
 }
 
 /**
- * What the reference features need of the workspace. The workspace index
- * should provide it for every indexed file; until then the service
- * implements it over the open documents (service.ts).
+ * What the reference features need of the workspace: the service implements
+ * it over the open documents and the workspace index's other files, read
+ * through the WorkspaceFs when a reference leads into them (service.ts).
  */
 export interface ReferenceWorkspace {
   /**
@@ -46,8 +46,12 @@ export interface ReferenceWorkspace {
    * when there is none.
    */
   findDocumentByTitle(title: string): Promise<ReferencedDocument | undefined>;
-  /** The documents other than `uri` whose references may name it by title (textDocument/references). */
-  otherDocuments(uri: string): Promise<readonly ReferencedDocument[]>;
+  /**
+   * The documents other than `uri` whose references may name it by one of
+   * its `titles` (textDocument/references): every open one, and the files
+   * not open that cite one of the titles.
+   */
+  otherDocuments(uri: string, titles: readonly string[]): Promise<readonly ReferencedDocument[]>;
 }
 
 /** Characters of the target's text a hover shows. */
@@ -195,7 +199,7 @@ export async function references(
   await collect(resolver, where, where, structure, target, out);
   if (workspace !== undefined) {
     const titles = resolver.titlesOf(where);
-    for (const other of await workspace.otherDocuments(where.uri)) {
+    for (const other of await workspace.otherDocuments(where.uri, titles)) {
       await collect(resolver, other, where, structure, target, out, titles);
     }
   }

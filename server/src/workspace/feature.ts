@@ -20,7 +20,7 @@ import {
   WorkspaceFolder,
   WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
-import { HeadingStyle } from '../engine';
+import { HeadingStyle, Outline, OutlineDocument } from '../engine';
 import { IndexStatus, SearchSectionsResult, SectionMatch } from '@tigang/protocol';
 import { symbolKind } from '../providers/lsp';
 import { Settings } from '../configuration';
@@ -161,6 +161,23 @@ export class WorkspaceFeature {
     throwIfCancelled(token);
     const limit = Math.min(typeof raw === 'number' ? raw : SEARCH_LIMIT, query.trim() === '' ? EMPTY_QUERY_LIMIT : SEARCH_LIMIT_MAX);
     return { items: this.search(query, limit), indexing: this.indexStatus().indexing };
+  }
+
+  // ---- references between documents (docs/headings.md §9): files of the index that are not open
+
+  /** The files not open whose title a 《title》 or a law's name names, the exact title first (WorkspaceIndex.documentsTitled). */
+  documentsTitled(name: string): string[] {
+    return this.index?.documentsTitled(name) ?? [];
+  }
+
+  /** The files not open whose references name one of these titles. */
+  documentsCiting(titles: readonly string[]): string[] {
+    return this.index?.documentsCiting(titles) ?? [];
+  }
+
+  /** A file of the index, read and parsed afresh through the WorkspaceFs. */
+  readDocument(uri: string): Promise<{ doc: OutlineDocument; outline: Outline } | undefined> {
+    return this.index?.readForReferences(uri) ?? Promise.resolve(undefined);
   }
 
   /** tigang/indexStatus. */

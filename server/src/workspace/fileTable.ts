@@ -22,6 +22,10 @@ export interface FileEntry {
   readonly disk?: Known;
   /** URI of the open document whose text this is; undefined when read from disk. */
   readonly openUri?: string;
+  /** Read from disk: the names the file goes by (documentTitles), for 《title》 and law-name references to it (§9). */
+  readonly titles?: readonly string[];
+  /** Read from disk: the names its 《title》 and law-name references give; undefined when it cites no other document. */
+  readonly cites?: readonly string[];
 }
 
 /** Files in result order, and their symbols, as the query takes them. */

@@ -12,7 +12,7 @@ import { FileTable } from './fileTable';
 import { Folder, FolderRegistry } from './folders';
 import { WorkspaceFs } from './fs';
 import { OpenDocuments } from './openDocuments';
-import { FileRead, describeError, readOutline, readPath, readPathSync } from './reader';
+import { FileRead, describeError, readDocument, readPath, readPathSync, referenceNames } from './reader';
 import { Visit, WorkQueue } from './queue';
 import { fileSymbols } from './symbols';
 import { isAtOrUnder, relativePath } from './uris';
@@ -175,14 +175,16 @@ export class Indexer {
           open.changed(uri); // the open document's text wins
           return;
         }
-        const outline = await readOutline(uri, read.bytes, { enumerations: folder.config.enumerations }, this.queue.slicer);
-        if (outline === undefined) {
+        const found = await readDocument(uri, read.bytes, { enumerations: folder.config.enumerations }, this.queue.slicer);
+        if (found === undefined) {
           files.deleteAt(uri);
           this.skip(uri, folder, 'binary (not text in UTF-8, UTF-16 or GB18030)');
           return;
         }
+        // What it is called and whom it cites, for 《title》 references to and from it while it is not open (§9).
+        const { titles, cites } = await referenceNames(found.doc, this.queue.slicer);
         if (visit.cancelled || folder.removed || open.isOpen(uri)) return;
-        files.set({ key: uri, folder, rel, symbols: fileSymbols(outline, this.parts.pinyin), disk: { mtimeMs: read.mtimeMs, size: read.size } });
+        files.set({ key: uri, folder, rel, symbols: fileSymbols(found.outline, this.parts.pinyin), disk: { mtimeMs: read.mtimeMs, size: read.size }, titles, ...(cites ? { cites } : {}) });
         return;
       }
     }

@@ -5,7 +5,7 @@
 // 20 MB file does not hold the event loop.
 
 import { Decoded, decodeTextSliced } from '../decode';
-import { Marker, Outline, OutlineOptions, PlainTextDocument, buildOutline, scanLines } from '../engine';
+import { Marker, Outline, OutlineOptions, PlainTextDocument, buildOutline, documentTitles, scanLines, scanReferenceLines } from '../engine';
 import { FileStat, FsError, WorkspaceFs } from './fs';
 import { TimeSlicer } from './slices';
 
@@ -117,9 +117,33 @@ export function readPathSync(fs: WorkspaceFs, uri: string, maxBytes: number, kno
 
 /** The outline of a file's bytes, decoded and parsed in slices; undefined when they are binary. */
 export async function readOutline(uri: string, bytes: Uint8Array, options: OutlineOptions, slicer: TimeSlicer): Promise<Outline | undefined> {
+  return (await readDocument(uri, bytes, options, slicer))?.outline;
+}
+
+/** The text of a file's bytes and its outline, decoded and parsed in slices; undefined when they are binary. */
+export async function readDocument(uri: string, bytes: Uint8Array, options: OutlineOptions, slicer: TimeSlicer): Promise<{ doc: PlainTextDocument; outline: Outline } | undefined> {
   const decoded = await decodeSliced(bytes, slicer);
   if ('binary' in decoded) return undefined;
-  return parseSliced(new PlainTextDocument(uri, decoded.text), options, slicer);
+  const doc = new PlainTextDocument(uri, decoded.text);
+  return { doc, outline: await parseSliced(doc, options, slicer) };
+}
+
+/**
+ * What a file is called and whom it cites, for references between documents
+ * (docs/headings.md §9): its titles (documentTitles: first non-blank line,
+ * a 《title》 in it, the file name) and the names its 《title》 and law-name
+ * references give (刑法, 中华人民共和国个人信息保护法), each once; undefined
+ * where there are none. The reference scan runs in slices like the parse.
+ */
+export async function referenceNames(doc: PlainTextDocument, slicer: TimeSlicer): Promise<{ titles: readonly string[]; cites: readonly string[] | undefined }> {
+  const cites = new Set<string>();
+  for (let from = 0; from < doc.lineCount; from += SCAN_SLICE) {
+    for (const list of scanReferenceLines(doc, from, Math.min(doc.lineCount - 1, from + SCAN_SLICE - 1))) {
+      for (const ref of list) if (ref.document !== undefined && ref.document !== '') cites.add(ref.document);
+    }
+    await slicer.maybeYield();
+  }
+  return { titles: documentTitles(doc), cites: cites.size > 0 ? [...cites] : undefined };
 }
 
 /** decodeText() (decode.ts), in slices of a megabyte for large files. */

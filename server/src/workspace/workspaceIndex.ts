@@ -8,14 +8,16 @@
 // goes through a WorkspaceFs (fs.ts).
 
 import { IndexStatus, SectionMatch } from '@tigang/protocol';
+import { Outline, PlainTextDocument, titleMatches } from '../engine';
 import { search } from '../engine/nameMatch';
 import { PinyinTable } from '../engine/pinyin';
 import { FolderConfig, sameSelection } from './config';
-import { FileTable, sectionMatch } from './fileTable';
+import { FileEntry, FileTable, sectionMatch, workspaceOrder } from './fileTable';
 import { FolderRegistry, FolderSpec } from './folders';
 import { WorkspaceFs } from './fs';
 import { Indexer } from './indexing';
 import { OpenDocument, OpenDocuments } from './openDocuments';
+import { readDocument, readPath } from './reader';
 import { isUnder, normalizeUri, relativePath } from './uris';
 import { FileWatchers } from './watcher';
 
@@ -36,6 +38,9 @@ export interface IndexOptions {
   readonly watch: boolean;
 }
 
+/** Files kept read for references into them (WorkspaceIndex.readForReferences). */
+const READ_CACHE_SIZE = 8;
+
 export class WorkspaceIndex {
   readonly pinyin = new PinyinTable();
   private readonly folders: FolderRegistry;
@@ -44,7 +49,14 @@ export class WorkspaceIndex {
   private readonly indexer: Indexer;
   private readonly watchers: FileWatchers | undefined;
 
-  constructor(host: IndexHost, fs: WorkspaceFs, options: IndexOptions) {
+  /** Files read again for references to them (readForReferences), the last few, with the size and time they were read at. */
+  private readonly readCache = new Map<string, { mtimeMs: number; size: number; read: { doc: PlainTextDocument; outline: Outline } }>();
+
+  constructor(
+    host: IndexHost,
+    private readonly fs: WorkspaceFs,
+    options: IndexOptions,
+  ) {
     this.folders = new FolderRegistry((uri) => fs.exists(uri));
     const watch = fs.watch?.bind(fs);
     this.watchers = options.watch && watch !== undefined ? new FileWatchers(watch, fs.watchesRecursively, (uri) => this.changed(uri, 'unknown'), (m) => host.log(m)) : undefined;
@@ -146,6 +158,65 @@ export class WorkspaceIndex {
     const { entries, symbols } = this.files.orderedFiles();
     const matches = search(symbols, query, limit, this.pinyin);
     return matches.map((m) => sectionMatch(entries[m.file], m.symbol, this.folders.size > 1));
+  }
+
+  // ------------------------------------------------------------- references between documents (§9)
+
+  /**
+   * The files on disk (not open) a 《title》 or a law's name names: those
+   * whose title is the name, then those whose title ends in it (刑法 names
+   * 中华人民共和国刑法; titleMatches), each group in workspace order. Open
+   * documents are the server's to look through (their text wins).
+   */
+  documentsTitled(name: string): string[] {
+    const exact: FileEntry[] = [];
+    const ending: FileEntry[] = [];
+    for (const entry of this.diskEntries()) {
+      const titles = entry.titles!;
+      if (titles.includes(name)) exact.push(entry);
+      else if (titles.some((t) => titleMatches(t, name))) ending.push(entry);
+    }
+    return [...exact.sort(workspaceOrder), ...ending.sort(workspaceOrder)].map((e) => e.key);
+  }
+
+  /** The files on disk (not open) whose 《title》 or law-name references name one of these titles, in workspace order. */
+  documentsCiting(titles: readonly string[]): string[] {
+    const found: FileEntry[] = [];
+    for (const entry of this.diskEntries()) {
+      if (entry.cites?.some((name) => titles.some((t) => titleMatches(t, name)))) found.push(entry);
+    }
+    return found.sort(workspaceOrder).map((e) => e.key);
+  }
+
+  /**
+   * A file of the index read again — its text and a fresh outline — through
+   * the WorkspaceFs, for a reference into it; undefined when it is gone, too
+   * large now or not text. The last few are kept while their size and time
+   * stay the same.
+   */
+  async readForReferences(key: string): Promise<{ doc: PlainTextDocument; outline: Outline } | undefined> {
+    const entry = this.files.get(key);
+    if (entry === undefined || entry.folder === undefined) return undefined;
+    const config = entry.folder.config;
+    const cached = this.readCache.get(key);
+    const read = await readPath(this.fs, key, config.maxBytes, cached);
+    if (read.kind === 'unchanged' && cached !== undefined) {
+      this.readCache.delete(key); // most recently used last
+      this.readCache.set(key, cached);
+      return cached.read;
+    }
+    if (read.kind !== 'file') return undefined;
+    const found = await readDocument(key, read.bytes, { enumerations: config.enumerations }, this.indexer.queue.slicer);
+    if (found === undefined) return undefined;
+    this.readCache.delete(key);
+    this.readCache.set(key, { mtimeMs: read.mtimeMs, size: read.size, read: found });
+    while (this.readCache.size > READ_CACHE_SIZE) this.readCache.delete(this.readCache.keys().next().value!);
+    return found;
+  }
+
+  /** Entries read from disk, with their titles, whose document is not open. */
+  private *diskEntries(): Generator<FileEntry> {
+    for (const entry of this.files.values()) if (entry.titles !== undefined && entry.openUri === undefined && !this.open.isOpen(entry.key)) yield entry;
   }
 
   status(): IndexStatus {
