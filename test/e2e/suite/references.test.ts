@@ -1,11 +1,13 @@
 // References between articles in VS Code (docs/headings.md §9): F12 and
 // Ctrl+click land on the article, hover shows it, Shift+F12 lists who cites
-// it, the Problems panel shows reference.missing — through the language
-// server, on test/e2e/fixtures/workspace/条文引用.txt (a copy of seeds/references.txt).
+// it, the Problems panel shows reference.missing, the 提纲 view's tooltip says
+// how often an article is cited, 重新编号条文 renumbers articles and references
+// in one undo step — through the language server, on
+// test/e2e/fixtures/workspace/条文引用.txt (a copy of seeds/references.txt).
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CAN_PRESS_KEYS, closeAll, fixture, lineOf, openFixture, pressKeys, setCursor, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, api, closeAll, fixture, lineOf, openFixture, pressKeys, setCursor, waitFor } from './helpers';
 
 const FILE = '条文引用.txt';
 
@@ -74,6 +76,50 @@ export function referenceTests(): void {
       const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, new vscode.Position(article6, 1));
       const lines = refs.filter((r) => r.uri.toString() === editor.document.uri.toString()).map((r) => r.range.start.line);
       assert.deepEqual(lines, [article6, article6 + 3, article6 + 3, article6 + 4, lineOf(editor.document, '第十一条'), lineOf(editor.document, '第十六条')]);
+    });
+
+    it('the 提纲 view’s tooltip says how many places cite an article; an article no one cites says nothing of it', async () => {
+      const tigang = await api();
+      await openFixture(FILE);
+      const provider = tigang.view.provider;
+      const tooltipOf = (name: string) => {
+        const node = provider.nodes().find((n) => n.heading.name.startsWith(name));
+        return node === undefined ? undefined : (provider.getTreeItem(node).tooltip as vscode.MarkdownString).value.split('\n\n');
+      };
+      // 第六条: 前款第一项 and 第二项 (its 项), 前条, 本条例第六条第一款第（一）项, 本条例第六条 — as Shift+F12 lists them.
+      const sixth = await waitFor(() => tooltipOf('第六条')?.find((line) => line.startsWith('Cited')), 'the count in 第六条’s tooltip');
+      assert.equal(sixth, 'Cited 5 times');
+      assert.equal(tooltipOf('第十条之一')?.at(-1), 'Cited once');
+      assert.ok(!tooltipOf('第十七条')!.some((line) => line.startsWith('Cited')), tooltipOf('第十七条')!.join(' | '));
+    });
+
+    it('重新编号条文 (tigang.renumberArticles) numbers 第十条之一 and every article after it on, with the references to them, in one undo step', async () => {
+      const { editor } = await openFixture(FILE);
+      const doc = editor.document;
+      const before = doc.getText();
+      const text = (startsWith: string) => doc.lineAt(lineOf(doc, startsWith)).text;
+      assert.equal(await vscode.commands.executeCommand('tigang.renumberArticles'), true);
+      assert.equal(text('第十一条　物业服务人应当公示'), '第十一条　物业服务人应当公示收费项目和标准，接受业主监督。');
+      assert.equal(text('第十二条'), '第十二条　违反本条例第六条第一款第（一）项规定的，由主管部门责令限期改正。');
+      assert.equal(text('第十三条'), '第十三条　违反本条例第十一条规定的，由主管部门责令改正，给予警告。');
+      assert.equal(text('第十四条'), '第十四条　违反本条例第八条至第十条规定，情节严重的，依照本章和本条例第十七条处理。');
+      assert.equal(text('有前款第一项'), '有前款第一项、第二项行为的，依照本条例第十七条处理。');
+      assert.ok(text('第十八条').startsWith('第十八条　本条例第二章第二节的规定'));
+      // Nothing else: the text with the article numbers taken out is the same.
+      const skeleton = (t: string) => t.replace(/第[一二三四五六七八九十]+条(之一)?/g, '第#条');
+      assert.equal(skeleton(doc.getText()), skeleton(before));
+      await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn });
+      await vscode.commands.executeCommand('undo');
+      assert.equal(doc.getText(), before, 'one undo restores the text exactly');
+    });
+
+    it('tigang.renumberArticles leaves a law numbered in order, and a speech, as they are', async () => {
+      for (const file of ['条例.txt', '讲话稿.txt']) {
+        const { editor } = await openFixture(file);
+        const version = editor.document.version;
+        assert.equal(await vscode.commands.executeCommand('tigang.renumberArticles'), false, file);
+        assert.equal(editor.document.version, version, file);
+      }
     });
 
     it('the Problems panel shows reference.missing for a 款 the article lacks', async () => {

@@ -39,10 +39,22 @@ export function restrictedChineseTests(): void {
       assert.equal(title('tigang.jumpToSection'), '跳转到章节…');
       assert.equal(title('tigang.copyOutline'), '复制提纲');
       assert.equal(title('tigang.renumberDocument'), '重新编号全文');
+      assert.equal(title('tigang.renumberArticles'), '重新编号条文');
       // Named for what they act on: the view's tree, the editor's folding.
       assert.equal(title('tigang.outline.expandAll'), '展开视图中的全部标题');
       assert.equal(title('tigang.unfoldAll'), '展开编辑器中所有折叠的章节');
       assert.equal(manifest.contributes.views.explorer.find((v) => v.id === 'tigang.outline')?.name, '提纲');
+    });
+
+    it('says in the 提纲 view\'s tooltip how many places cite an article: 被引用 5 处', async () => {
+      const tigang = await api();
+      await openFixture('条文引用.txt');
+      const provider = tigang.view.provider;
+      const line = await waitFor(() => {
+        const node = provider.nodes().find((n) => n.heading.name.startsWith('第六条'));
+        return node && (provider.getTreeItem(node).tooltip as vscode.MarkdownString).value.split('\n\n').find((l) => l.startsWith('被引用'));
+      }, 'the count in 第六条\'s tooltip');
+      assert.equal(line, '被引用 5 处');
     });
 
     it('says what is wrong with the numbering in Chinese: the squiggle\'s message, the quick fix, the 提纲 view\'s tooltip', async () => {
