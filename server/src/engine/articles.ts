@@ -483,8 +483,28 @@ export function cites(target: ReferenceTarget, subject: ReferenceTarget): boolea
  * tooltip): an article counts the references to it and to its 款 and 项, any
  * other heading (chapter, section, book, 项) those to itself.
  */
-export function citationCounts(structure: LawStructure, refs: DocumentReferences): Map<Heading, number> {
-  const counts = new Map<Heading, number>();
+export function citationCounts(structure: LawStructure, refs: DocumentReferences): ReadonlyMap<Heading, number> {
+  return resolveAll(structure, refs).citations;
+}
+
+/** What resolving every reference of one version gives: the citation counts and the references that land nowhere. */
+interface Resolved {
+  readonly citations: Map<Heading, number>;
+  readonly missing: { readonly line: number; readonly ref: Reference; readonly missing: MissingReference }[];
+}
+
+const resolvedOf = new WeakMap<LawStructure, { version: number; lines: DocumentReferences['lines']; resolved: Resolved }>();
+
+/**
+ * Every reference of this document resolved once per version: the 提纲 view's
+ * counts (tigang/outline) and reference.missing both read it, so a keystroke
+ * in a long law resolves its references once, not twice.
+ */
+function resolveAll(structure: LawStructure, refs: DocumentReferences): Resolved {
+  const cached = resolvedOf.get(structure);
+  if (cached !== undefined && cached.version === refs.version && cached.lines === refs.lines) return cached.resolved;
+  const resolved: Resolved = { citations: new Map(), missing: [] };
+  const counts = resolved.citations;
   const add = (h: Heading | undefined) => {
     if (h !== undefined) counts.set(h, (counts.get(h) ?? 0) + 1);
   };
@@ -492,12 +512,14 @@ export function citationCounts(structure: LawStructure, refs: DocumentReferences
     for (const ref of refs.lines[line]) {
       if (ref.document !== undefined) continue;
       const r = structure.resolve(ref, line);
+      if (r.kind === 'missing') resolved.missing.push({ line, ref, missing: r.missing });
       if (r.kind !== 'target') continue;
       add(r.target.article);
       if (r.target.heading !== r.target.article) add(r.target.heading);
     }
   }
-  return counts;
+  resolvedOf.set(structure, { version: refs.version, lines: refs.lines, resolved });
+  return resolved;
 }
 
 /** The target's text as plain lines, indentation dropped, at most `max` characters (… when cut). */
@@ -634,13 +656,8 @@ export function referenceDiagnostics(structure: LawStructure, refs: DocumentRefe
   const out: ReferenceDiagnostic[] = [];
   if (structure.articles.length === 0) return out;
   const self = documentSelfWord(refs);
-  for (let line = 0; line < refs.lines.length; line++) {
-    for (const ref of refs.lines[line]) {
-      if (ref.document !== undefined) continue;
-      const r = structure.resolve(ref, line);
-      if (r.kind !== 'missing') continue;
-      out.push({ code: 'reference.missing', severity: 'warning', line, start: ref.start, end: ref.end, args: { ...r.missing, self: ref.self ?? self } });
-    }
+  for (const { line, ref, missing } of resolveAll(structure, refs).missing) {
+    out.push({ code: 'reference.missing', severity: 'warning', line, start: ref.start, end: ref.end, args: { ...missing, self: ref.self ?? self } });
   }
   return out;
 }
