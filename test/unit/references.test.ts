@@ -3,7 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { scanLineReferences } from '../../server/src/engine';
+import fc from 'fast-check';
+import { PlainTextDocument, citedDocuments, scanDocumentReferences, scanLineReferences } from '../../server/src/engine';
 import { documentRefs, law, refs } from './referenceHelpers';
 
 suite('References to this document (§9)', () => {
@@ -166,6 +167,27 @@ suite('Prose that only looks like a reference', () => {
     assert.deepEqual(
       documentRefs(law('第一条　总则。', '（一）依照本法第四十条的规定；', '前款规定的情形。')),
       ['1: 本法第四十条 = article 40', '2: 前款 = previous paragraph'],
+    );
+  });
+});
+
+suite('The other documents a text cites (for the workspace index)', () => {
+  test('《title》 and law names, each once; 该法 and this document’s references name none', () => {
+    const text = law('第一条　依照《中华人民共和国刑法》第十条和刑法第三条、第四条。', '该法第二条，本法第五条。', '第二条　违反民法典第一千条的，依照刑法第九条。');
+    assert.deepEqual(citedDocuments(text), ['中华人民共和国刑法', '刑法', '民法典']);
+    assert.deepEqual(citedDocuments(law('第一条　依照本法第二条。', '前款第三项。')), []);
+  });
+
+  test('Names the same documents as the full reference scan (property)', () => {
+    const PIECES = ['《中华人民共和国刑法》第十条', '《某市条例》第二条', '刑法第三条', '依照本法第五条', '本条例第六条', '香港特别行政区基本法第十八条', '根本法第一条', '该法第二条', '第一条　', '和', '。', '\n', '\r\n', '\r', '民法典第一千条', '办法第七条', '《未闭合', '》第'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const full = new Set<string>();
+        for (const list of scanDocumentReferences(new PlainTextDocument('file:///t.txt', text))) for (const r of list) if (r.document) full.add(r.document);
+        assert.deepEqual(new Set(citedDocuments(text)), full);
+      }),
+      { numRuns: 300 },
     );
   });
 });

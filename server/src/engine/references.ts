@@ -553,6 +553,47 @@ function inheritedPart(p: ReferencePart): ReferencePart {
   return new Part(p.unit, p.mode, p.number, p.sub, -1, -1, p.numeral, p.zero, true);
 }
 
+/**
+ * The names of the other documents this text cites — by 《title》 or a law's
+ * name (刑法第十七条) — each once, for the workspace index's files that are
+ * not open. Only a line with 》 or a law name's last character right before a
+ * 第 is scanned, so a text that cites no other document costs one pass of
+ * indexOf over its 第.
+ */
+export function citedDocuments(text: string): string[] {
+  const names = new Set<string>();
+  let at = text.indexOf('第', 1);
+  while (at >= 0) {
+    const before = text.charCodeAt(at - 1);
+    if ((before !== CH_TITLE_CLOSE && !LAW_SUFFIX_LAST.has(before)) || namesItself(text, at)) {
+      at = text.indexOf('第', at + 1);
+      continue;
+    }
+    // The line around it, found by walking its own characters (a search for \r in a text without one would read to its end each time).
+    let start = at;
+    while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    let end = at;
+    while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+    for (const ref of scanLineReferences(text, start, end)) if (ref.document !== undefined && ref.document !== '') names.add(ref.document);
+    at = text.indexOf('第', end + 1);
+  }
+  return [...names];
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d;
+}
+
+/** 本法第, 本条例第 …: the document citing itself, the commonest 法第 / 例第 of a law. */
+function namesItself(text: string, at: number): boolean {
+  for (const word of SELF_WORDS) {
+    const from = at - word.length - 1;
+    // 基本法第十条 is a law's name (基本 is a word, as atBen reads it).
+    if (from >= 0 && text.charCodeAt(from) === CH_BEN && text.startsWith(word, from + 1)) return from === 0 || !BEN_WORD_BEFORE.has(text.charCodeAt(from - 1));
+  }
+  return false;
+}
+
 /** The references of lines fromLine..toLine (inclusive), one array per line. */
 export function scanReferenceLines(doc: OutlineDocument, fromLine: number, toLine: number): (readonly Reference[])[] {
   const text = doc.getText();

@@ -182,7 +182,7 @@ export class Indexer {
           return;
         }
         // What it is called and whom it cites, for 《title》 references to and from it while it is not open (§9).
-        const { titles, cites } = await referenceNames(found.doc, this.queue.slicer);
+        const { titles, cites } = referenceNames(found.doc);
         if (visit.cancelled || folder.removed || open.isOpen(uri)) return;
         files.set({ key: uri, folder, rel, symbols: fileSymbols(found.outline, this.parts.pinyin), disk: { mtimeMs: read.mtimeMs, size: read.size }, titles, ...(cites ? { cites } : {}) });
         return;

@@ -5,7 +5,7 @@
 // 20 MB file does not hold the event loop.
 
 import { Decoded, decodeTextSliced } from '../decode';
-import { Marker, Outline, OutlineOptions, PlainTextDocument, buildOutline, documentTitles, scanLines, scanReferenceLines } from '../engine';
+import { Marker, Outline, OutlineOptions, PlainTextDocument, buildOutline, citedDocuments, documentTitles, scanLines } from '../engine';
 import { FileStat, FsError, WorkspaceFs } from './fs';
 import { TimeSlicer } from './slices';
 
@@ -133,17 +133,12 @@ export async function readDocument(uri: string, bytes: Uint8Array, options: Outl
  * (docs/headings.md §9): its titles (documentTitles: first non-blank line,
  * a 《title》 in it, the file name) and the names its 《title》 and law-name
  * references give (刑法, 中华人民共和国个人信息保护法), each once; undefined
- * where there are none. The reference scan runs in slices like the parse.
+ * where there are none. Only the lines that may hold such a reference are
+ * scanned (citedDocuments), so indexing pays little for it.
  */
-export async function referenceNames(doc: PlainTextDocument, slicer: TimeSlicer): Promise<{ titles: readonly string[]; cites: readonly string[] | undefined }> {
-  const cites = new Set<string>();
-  for (let from = 0; from < doc.lineCount; from += SCAN_SLICE) {
-    for (const list of scanReferenceLines(doc, from, Math.min(doc.lineCount - 1, from + SCAN_SLICE - 1))) {
-      for (const ref of list) if (ref.document !== undefined && ref.document !== '') cites.add(ref.document);
-    }
-    await slicer.maybeYield();
-  }
-  return { titles: documentTitles(doc), cites: cites.size > 0 ? [...cites] : undefined };
+export function referenceNames(doc: PlainTextDocument): { titles: readonly string[]; cites: readonly string[] | undefined } {
+  const cites = citedDocuments(doc.getText());
+  return { titles: documentTitles(doc), cites: cites.length > 0 ? cites : undefined };
 }
 
 /** decodeText() (decode.ts), in slices of a megabyte for large files. */
