@@ -34,7 +34,7 @@ import { OutlineResults } from './providers/outline';
 import { selectionRangeAt } from './providers/selectionRanges';
 import { SemanticTokensResults, headingTokens } from './providers/semanticTokens';
 import { DocumentLink, Hover, Location, LocationLink } from 'vscode-languageserver';
-import { ReferenceCache, ReferenceDiagnostic, citationCounts, documentTitles, lawStructure, referenceDiagnostics, renumberReferences, scanDocumentReferences, titleMatches } from './engine';
+import { DocumentReferences, ReferenceCache, ReferenceDiagnostic, citationCounts, documentTitles, lawStructure, referenceDiagnostics, renumberReferences, scanDocumentReferences, titleMatches } from './engine';
 import { ReferenceWorkspace, ReferencedDocument, definition, documentLinks, hover, referenceDiagnosticsToLsp, references } from './providers/references';
 import { isStructureFailure, structureCodeActions, structureEdit } from './providers/structure';
 
@@ -196,10 +196,19 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
     return { uri: doc.uri, doc, outline, references: referenceCache.get(doc) };
   }
 
+  /** The references of files read for references into them, scanned once per reading (the index keeps the last few readings). */
+  const closedReferences = new WeakMap<OutlineDocument, DocumentReferences>();
+
   /** A file of the workspace that is not open, read afresh, with its references. */
   async function closedDocument(uri: string): Promise<ReferencedDocument | undefined> {
     const read = await options.workspaceDocuments?.readDocument(uri);
-    return read && { uri, doc: read.doc, outline: read.outline, references: { version: read.doc.version, lines: scanDocumentReferences(read.doc) } };
+    if (read === undefined) return undefined;
+    let references = closedReferences.get(read.doc);
+    if (references === undefined) {
+      references = { version: read.doc.version, lines: scanDocumentReferences(read.doc) };
+      closedReferences.set(read.doc, references);
+    }
+    return { uri, doc: read.doc, outline: read.outline, references };
   }
 
   /**

@@ -1,6 +1,7 @@
 // The reference features of the language service in-process (service.ts →
 // providers/references.ts): what the protocol tests cannot ask of the test
-// client — LocationLinks, the Chinese UI — and the open documents as the
+// client — LocationLinks, the Chinese UI — and the open documents, then the
+// workspace index's other files (on the in-memory file system), as the
 // workspace that 《title》 references are found in.
 
 import { strict as assert } from 'node:assert';
@@ -10,7 +11,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS } from '../../server/src/configuration';
 import { OutlineCache, ReferenceCache, StatisticsCache } from '../../server/src/engine';
 import { L10n } from '../../server/src/l10n';
-import { createTigangService } from '../../server/src/service';
+import { WorkspaceDocuments, createTigangService } from '../../server/src/service';
+import { DEFAULT_FOLDER_CONFIG } from '../../server/src/workspace/config';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { InMemoryFs } from './inMemoryFs';
 import { seed } from './referenceHelpers';
 
 const REGULATION = seed('references.txt');
@@ -22,7 +26,12 @@ function serviceWith(...docs: TextDocument[]) {
 }
 
 function serviceIn(locale: string, ...docs: TextDocument[]) {
+  return serviceOver(locale, undefined, ...docs);
+}
+
+function serviceOver(locale: string, workspaceDocuments: WorkspaceDocuments | undefined, ...docs: TextDocument[]) {
   return createTigangService({
+    workspaceDocuments,
     outlines: new OutlineCache(),
     statistics: new StatisticsCache(),
     l10n: new L10n(locale),
@@ -69,5 +78,48 @@ describe('References in the service', () => {
     const hover = await serviceWith(regulation, code).getHover(regulation, { line: 45, character: at }, none());
     assert.deepEqual(hover?.contents, { kind: 'plaintext', value: '《中华人民共和国民法典》\n第九百三十七条　物业服务合同是……的合同。' });
     assert.equal(await serviceWith(regulation).getHover(regulation, { line: 45, character: at }, none()), null);
+  });
+});
+
+describe('References into the workspace index’s files that are not open', () => {
+  async function indexed(files: Record<string, string>): Promise<{ fs: InMemoryFs; index: WorkspaceIndex; documents: WorkspaceDocuments }> {
+    const fs = new InMemoryFs();
+    for (const [name, text] of Object.entries(files)) fs.write(`file:///ws/${name}`, text);
+    const index = new WorkspaceIndex({ log: () => undefined, openDocument: () => undefined }, fs, { watch: false });
+    index.addFolder({ uri: 'file:///ws', name: 'ws', config: DEFAULT_FOLDER_CONFIG });
+    await index.whenIdle();
+    const documents: WorkspaceDocuments = {
+      documentsTitled: (name) => index.documentsTitled(name),
+      documentsCiting: (titles) => index.documentsCiting(titles),
+      readDocument: (uri) => index.readForReferences(uri),
+    };
+    return { fs, index, documents };
+  }
+
+  it('hovers and goes to a 《title》’s article in a file read through the file system, an open document of that title first', async () => {
+    const { fs, index, documents } = await indexed({ 'code.txt': '中华人民共和国民法典（示例）\n第九百三十七条　物业服务合同是……的合同。' });
+    const at = LINES[45].indexOf('第九百三十七条');
+    const service = serviceOver('en', documents, regulation);
+    const hover = await service.getHover(regulation, { line: 45, character: at }, none());
+    assert.deepEqual(hover?.contents, { kind: 'plaintext', value: '《中华人民共和国民法典》\n第九百三十七条　物业服务合同是……的合同。' });
+    assert.equal(fs.reads.get('file:///ws/code.txt'), 2, 'read once to index it, once for the hover');
+    await service.getHover(regulation, { line: 45, character: at }, none());
+    assert.equal(fs.reads.get('file:///ws/code.txt'), 2, 'unchanged: not read again');
+    const open = TextDocument.create('file:///open-code.txt', 'plaintext', 1, '中华人民共和国民法典\n第九百三十七条　打开的文本。');
+    const fromOpen = await serviceOver('en', documents, regulation, open).getDefinition(regulation, { line: 45, character: at }, { linkSupport: false }, none());
+    assert.equal((fromOpen as { uri: string }).uri, open.uri);
+    index.dispose();
+  });
+
+  it('Find All References on an open article lists a closed file’s 《title》 reference to it; files that cite other titles are not read', async () => {
+    const { fs, index, documents } = await indexed({
+      'rules.txt': '某区物业服务实施细则\n第一条　依照《某市物业服务条例》第六条制定。',
+      'other.txt': '某县规定\n第一条　依照《中华人民共和国民法典》第一条。',
+    });
+    const article6 = LINES.findIndex((l) => l.startsWith('第六条'));
+    const found = await serviceOver('en', documents, regulation).getReferences(regulation, { line: article6, character: 1 }, { includeDeclaration: false }, none());
+    assert.deepEqual(found.filter((l) => l.uri !== regulation.uri).map((l) => [l.uri, l.range.start.line]), [['file:///ws/rules.txt', 1]]);
+    assert.equal(fs.reads.get('file:///ws/other.txt'), 1, 'read only when indexed');
+    index.dispose();
   });
 });

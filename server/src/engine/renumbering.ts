@@ -1,7 +1,8 @@
 // Renumbering follows through (docs/headings.md §8, §9): when edits renumber
 // law articles — a numbering fix, fix-all, 重新编号全文, a moved or inserted
 // article — every reference to a renumbered article is rewritten in the same
-// edit, so one undo step takes both back.
+// edit, so one undo step takes both back. 重新编号条文 (renumberArticles)
+// renumbers the articles themselves and their references together.
 
 import { OutlineDocument, PlainTextDocument, lineContentEnd, lineStart } from './document';
 import { TextEdit, applyEdits, orderEdits } from './edits';
