@@ -290,6 +290,23 @@ suite('Table of contents (§3)', () => {
     assert.deepEqual(tree(text), ['目录', '第一章 总则', '第二章 附则']);
   });
 
+  test('After the chapters were reordered, the body begins where the chapter numbers start again with a title the 目录 lists', () => {
+    // 第一章 moved down (§8): the 目录 still lists 第一章　总则 first, which no line repeats now.
+    const text = lines('目录', '第一章　总则', '第二章　管理', '第三章　附则', '', '第一章　管理', '第一条　内容。', '第二章　总则', '第二条　内容。', '第三章　附则', '第三条　内容。');
+    assert.deepEqual(tree(text), ['目录', '第一章 管理', '  第一条 内容', '第二章 总则', '  第二条 内容', '第三章 附则', '  第三条 内容']);
+    assert.equal(outlineOf(text)[0].endLine, 3, 'the 目录 section ends on its last entry');
+  });
+
+  test('Chapters numbered on without a title repeating stay ordinary headings, and so do chapters starting again with new titles', () => {
+    assert.deepEqual(tree(lines('目录', '第一章　总则', '第二章　管理', '第三章　罚则')), ['目录', '第一章 总则', '第二章 管理', '第三章 罚则']);
+    assert.deepEqual(tree(lines('目录', '第一章　甲', '第二章　乙', '第一章　丙', '第二章　丁')), ['目录', '第一章 甲', '第二章 乙', '第一章 丙', '第二章 丁']);
+  });
+
+  test('Titles repeated within a chapter (一般规定 in every 节) do not end the 目录 before the body', () => {
+    const text = lines('目录', '第一章　总则', '第一节　一般规定', '第二章　分则', '第一节　一般规定', '', '第一章　总则', '第一节　一般规定', '第一条　内容。', '第二章　分则', '第一节　一般规定', '第二条　内容。');
+    assert.deepEqual(outlineOf(text).map((h) => h.line), [0, 6, 9]);
+  });
+
   test('A 目录 with no heading after it is just a heading', () => {
     assert.deepEqual(tree(lines('目录', '（待补充）')), ['目录']);
   });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { PlainTextDocument, STRUCTURE_OPERATIONS, STRUCTURE_REFUSALS, editStructure, parseOutline, sectionText, sectionTextRange, structureRefusals } from '../../server/src/engine';
-import { applyTextEdits, headingLine, lines, restructure } from './helpers';
+import { applyTextEdits, headingLine, lines, restructure, tree } from './helpers';
 
 const SPEECH = lines(
   '一、总体要求',
@@ -165,6 +165,14 @@ const TOC = lines('示例条例', '', '目　　录', '第一章　总则', '第
 suite('Documents with a 目录 (§8)', () => {
   test('Moving a chapter never moves the 目录 entries', () => {
     assert.equal(restructure(TOC, 'moveDown', '第一章'), lines('示例条例', '', '目　　录', '第一章　总则', '第二章　管理', '', '第一章　管理', '第一条　禁止堆放。', '', '第二章　总则', '第二条　为了规范管理。', ''));
+  });
+
+  test('After 第一章 moves down the 目录 is still read as one: its entries are not chapters', () => {
+    const law = lines('示例条例', '', '目　　录', '第一章　总则', '第二章　管理', '第三章　附则', '', '第一章　总则', '第一条　为了规范管理。', '', '第二章　管理', '第二条　禁止堆放。', '', '第三章　附则', '第三条　施行。');
+    const after = restructure(law, 'moveDown', '第一章');
+    assert.deepEqual(tree(after), ['目 录', '第一章 管理', '  第一条 禁止堆放', '第二章 总则', '  第二条 为了规范管理', '第三章 附则', '  第三条 施行']);
+    // And it moves back: the chapter that was first is the body's second, not a 目录 entry.
+    assert.equal(restructure(after, 'moveUp', '第二章'), law);
   });
 
   test('Deleting the 目录 deletes its entries with it', () => {

@@ -695,6 +695,12 @@ const TOC_KEY_LENGTH = 200;
  * up to the first line that repeats the first entry; there the document proper
  * begins. Without a repeat they are ordinary headings. Returns the markers
  * kept and the markers where a document proper begins.
+ *
+ * A chapter moved in the body (engine/structure.ts renumbers it) leaves the
+ * first entry unrepeated (第一章　总则 is now 第二章　总则), so the body also
+ * begins, when no line repeats the first entry, where the numbering of the
+ * first entry's style starts again with a title one of those entries already
+ * gave (restartedEntry).
  */
 function skipTableOfContents(
   text: string,
@@ -718,12 +724,43 @@ function skipTableOfContents(
   for (let i = 0; i < markers.length; i++) {
     kept.push(markers[i]);
     if (markers[i].kind !== 'toc' || i + 1 >= markers.length) continue;
-    const repeat = firstAfter(occurrences.get(keys[i + 1])!, i + 1);
+    const repeat = firstAfter(occurrences.get(keys[i + 1])!, i + 1) ?? restartedEntry(text, doc, markers, i + 1);
     if (repeat === undefined) continue;
     proper.add(markers[repeat]);
     i = repeat - 1; // the loop's i++ lands on the repeat, which is kept
   }
   return { kept, proper };
+}
+
+/**
+ * When no line repeats the first entry: the first marker after it, before the
+ * next 目录, of the first entry's style whose number does not follow the one
+ * before it in that style (第一章 after 第三章) and whose title, marker and
+ * page number aside, is the title of one of those before it — the body's
+ * first chapter after the chapters were reordered.
+ */
+function restartedEntry(text: string, doc: OutlineDocument, markers: readonly Marker[], first: number): number | undefined {
+  const style = markers[first];
+  if (style.number <= 0) return undefined;
+  const titles = new Set<string>([titleKey(text, doc, style)]);
+  let last = style.number;
+  for (let j = first + 1; j < markers.length; j++) {
+    const m = markers[j];
+    if (m.kind === 'toc') return undefined;
+    if (m.style !== style.style || m.kind !== style.kind || m.number <= 0) continue;
+    const title = titleKey(text, doc, m);
+    if (m.number <= last && title !== '' && titles.has(title)) return j;
+    titles.add(title);
+    last = m.number;
+  }
+  return undefined;
+}
+
+/** A heading line's title: after the marker, without whitespace and a trailing page number, capped. */
+function titleKey(text: string, doc: OutlineDocument, m: Marker): string {
+  const start = lineStart(doc, m.line);
+  const end = withoutPageNumber(text, start, lineContentEnd(text, doc, m.line));
+  return start + m.markerEnd < end ? stripWhitespace(text, start + m.markerEnd, end, TOC_KEY_LENGTH) : '';
 }
 
 /** The first index in the sorted list greater than `after`. */
