@@ -17,6 +17,7 @@ import { SectionFocus } from './focus';
 import { LEVELS, showLevels } from './levels';
 import { OutlineFilter } from './filter';
 import { ServerManager } from './server';
+import { SectionArgs, StructureEditing } from './structure';
 import { SetTimeLimitArgs, TimeLimits, outlineTableText } from './timeLimits';
 
 /** What the commands work with. */
@@ -31,6 +32,7 @@ export interface CommandContext {
   readonly limits: TimeLimits;
   readonly focus: SectionFocus;
   readonly filter: OutlineFilter;
+  readonly structure: StructureEditing;
 }
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
@@ -81,6 +83,16 @@ export function createCommands(): Record<string, CommandEntry> {
     ...Object.fromEntries(LEVELS.map((level) => [`tigang.showLevel${level}`, { run: (ctx: CommandContext) => showLevels(ctx.outlines, ctx.view, level) } satisfies CommandEntry])),
     'tigang.outline.filter': { run: (ctx, query?: string) => ctx.filter.run(query), whileDown: 'run' },
     'tigang.outline.clearFilter': { run: (ctx) => ctx.filter.apply(''), whileDown: 'run' },
+    // Editing the structure (structure.ts): from the editor, the section under the cursor; from the 提纲 view, the item's.
+    'tigang.moveSectionUp': { run: (ctx, args?: SectionArgs) => ctx.structure.edit('moveUp', args) },
+    'tigang.moveSectionDown': { run: (ctx, args?: SectionArgs) => ctx.structure.edit('moveDown', args) },
+    'tigang.promoteSection': { run: (ctx, args?: SectionArgs) => ctx.structure.edit('promote', args) },
+    'tigang.demoteSection': { run: (ctx, args?: SectionArgs) => ctx.structure.edit('demote', args) },
+    'tigang.insertHeadingAfter': { run: (ctx, args?: SectionArgs) => ctx.structure.edit('insertAfter', args) },
+    'tigang.insertSubheading': { run: (ctx, args?: SectionArgs) => ctx.structure.edit('insertChild', args) },
+    'tigang.deleteSection': { run: (ctx, args?: SectionArgs) => ctx.structure.edit('delete', args) },
+    'tigang.selectSection': { run: (ctx, args?: SectionArgs) => ctx.structure.select(args) },
+    'tigang.copySectionText': { run: (ctx, args?: SectionArgs) => ctx.structure.copy(args) },
     'tigang.restartServer': { run: (ctx) => ctx.server.restart('requested by the user'), whileDown: 'run' },
     'tigang.showLog': { run: (ctx) => ctx.log.show(true), whileDown: 'run' },
   };

@@ -20,6 +20,7 @@ import { OutlineView } from './outlineView';
 import { SearchSections } from './search';
 import { RequestCounts, ServerManager } from './server';
 import { WriterStatusBar } from './statusBar';
+import { StructureEditing } from './structure';
 import { TimeLimits } from './timeLimits';
 import { UntitledLanguageGuard } from './untitledLanguage';
 
@@ -47,6 +48,7 @@ export interface TigangTesting {
   readonly statusBar: WriterStatusBar;
   readonly focus: SectionFocus;
   readonly filter: OutlineFilter;
+  readonly structure: StructureEditing;
   /** Requests VS Code made through the language client. */
   readonly requests: RequestCounts;
   /** The language server's process id. */
@@ -73,8 +75,10 @@ export function activate(context: vscode.ExtensionContext): TigangApi {
   const statusBar = new WriterStatusBar(config, outlines, limits);
   const focus = new SectionFocus(outlines);
   const filter = new OutlineFilter(view);
+  const structure = new StructureEditing(manager, outlines, view, log);
+  view.dragAndDrop.moveTo = (uri, version, line, targetLine) => structure.moveTo(uri, version, line, targetLine);
   context.subscriptions.push(encodings, outlines, view, jump, search, untitled, limits, statusBar, focus, filter, trackLevels(outlines), trackArticles(outlines));
-  context.subscriptions.push(registerCommands({ config, server: manager, outlines, view, jump, search, log, limits, focus, filter }));
+  context.subscriptions.push(registerCommands({ config, server: manager, outlines, view, jump, search, log, limits, focus, filter, structure }));
 
   // Start the server at once when there is something for it to do: an open
   // document it serves, or a workspace whose headings it indexes for
@@ -88,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): TigangApi {
   };
   if (context.extensionMode !== vscode.ExtensionMode.Test || manager.requests === undefined) return api;
   const requests = manager.requests;
-  return { ...api, testing: { server: manager, outlines, view, jump, search, encodings, limits, statusBar, focus, filter, requests, pid: () => manager.testPid() } };
+  return { ...api, testing: { server: manager, outlines, view, jump, search, encodings, limits, statusBar, focus, filter, structure, requests, pid: () => manager.testPid() } };
 }
 
 export async function deactivate(): Promise<void> {

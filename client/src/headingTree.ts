@@ -25,6 +25,12 @@ export class HeadingTreeNode {
   id = '';
 }
 
+/** A section moved by a structure command: its heading's line before the edit and after it. */
+export interface SectionMove {
+  readonly from: number;
+  readonly to: number;
+}
+
 /** What an update changed. */
 export interface TreeChange {
   /** Nodes were added, removed or moved: the whole view must be refreshed. */
@@ -48,10 +54,10 @@ export class HeadingTree {
    * Matches new headings against the tree. Nodes made for new headings
    * start expanded when their depth is below `expandDepth`.
    */
-  update(headings: DocumentHeadings, expandDepth: number): TreeChange {
+  update(headings: DocumentHeadings, expandDepth: number, moved?: SectionMove): TreeChange {
     const changed: HeadingTreeNode[] = [];
     const before = shape(this.roots);
-    this.roots = this.reconcile(this.roots, headings.roots, undefined, changed, expandDepth);
+    this.roots = this.reconcile(this.roots, headings.roots, undefined, changed, expandDepth, moved);
     this.headings = headings;
     const structural = shape(this.roots) !== before;
     return { structural, changed: structural ? [] : changed };
@@ -108,18 +114,29 @@ export class HeadingTree {
     return `${this.key}.${this.epoch}.${node.serial}`;
   }
 
-  private reconcile(old: readonly HeadingTreeNode[], headings: readonly HeadingEntry[], parent: HeadingTreeNode | undefined, changed: HeadingTreeNode[], expandDepth: number): HeadingTreeNode[] {
+  private reconcile(old: readonly HeadingTreeNode[], headings: readonly HeadingEntry[], parent: HeadingTreeNode | undefined, changed: HeadingTreeNode[], expandDepth: number, moved?: SectionMove): HeadingTreeNode[] {
     const result: (HeadingTreeNode | undefined)[] = new Array(headings.length);
     const used = new Set<HeadingTreeNode>();
+    // 0. A section the structure commands moved among its siblings: its node, though its number (and so its name) changed.
+    if (moved !== undefined) {
+      const from = old.find((n) => n.heading.line === moved.from);
+      const i = headings.findIndex((h) => h.line === moved.to);
+      if (from !== undefined && i >= 0 && headings[i].style === from.heading.style) {
+        result[i] = from;
+        used.add(from);
+      }
+    }
     // 1. The same heading (style and name), in order.
     const byName = new Map<string, HeadingTreeNode[]>();
     for (const node of old) {
+      if (used.has(node)) continue;
       const key = `${node.heading.style}\u0000${node.heading.name}`;
       const list = byName.get(key);
       if (list === undefined) byName.set(key, [node]);
       else list.push(node);
     }
     headings.forEach((h, i) => {
+      if (result[i] !== undefined) return;
       const node = byName.get(`${h.style}\u0000${h.name}`)?.shift();
       if (node !== undefined) {
         result[i] = node;
@@ -148,7 +165,7 @@ export class HeadingTree {
         node.parent = parent;
         if (before.name !== h.name || before.characters !== h.characters || before.citations !== h.citations || before.line !== h.line || before.endLine !== h.endLine || before.start !== h.start || hadChildren !== h.children.length > 0) changed.push(node);
       }
-      node.children = this.reconcile(node.children, h.children, node, changed, expandDepth);
+      node.children = this.reconcile(node.children, h.children, node, changed, expandDepth, moved);
       return node;
     });
   }

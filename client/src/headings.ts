@@ -189,3 +189,41 @@ export function primeDuration(totalSeconds: number): string {
 export function indent(depth: number): string {
   return '\u2003\u2003'.repeat(depth);
 }
+
+/** The structure operations whose moved section the client follows (the others: lspExt.ts StructureOperation). */
+export type MovingOperation = 'moveUp' | 'moveDown' | 'promote' | 'demote' | 'moveTo';
+
+/**
+ * Where the heading line of `heading` is after the server's edit of a move,
+ * promote or demote (server/src/engine/structure.ts: whole sections trade
+ * places across the blank lines between them, which stay, and markers are
+ * rewritten on their lines, so line counts do not change): the cursor and the
+ * 提纲 view follow the section there. `target`: moveTo's drop heading.
+ */
+export function sectionLineAfter(headings: DocumentHeadings, heading: HeadingEntry, operation: MovingOperation, target?: HeadingEntry): number {
+  const length = heading.endLine - heading.line;
+  const siblings = siblingsOf(headings, heading);
+  const i = siblings.indexOf(heading);
+  switch (operation) {
+    case 'moveUp':
+      return siblings[i - 1]?.line ?? heading.line;
+    case 'moveDown': {
+      const next = siblings[i + 1];
+      return next !== undefined ? next.endLine - length : heading.line;
+    }
+    case 'promote': {
+      // After its parent's section, whose rest (the siblings after it) moves up.
+      const parent = heading.parent;
+      return parent !== undefined && parent.endLine > heading.endLine ? parent.endLine - length : heading.line;
+    }
+    case 'demote':
+      return heading.line;
+    case 'moveTo': {
+      if (target === undefined) return heading.line;
+      if (target.line > heading.line) return target.endLine > heading.endLine ? target.endLine - length : heading.line;
+      // Up: to the first line after the target's section, where the next heading in document order stands.
+      const next = headings.all.find((h) => h.line > target.endLine);
+      return next === undefined || next === heading ? heading.line : next.line;
+    }
+  }
+}

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { Config } from './config';
 import { escapeMarkdown, formatCitations, formatLineRange, formatSpeakingTime, formatStats } from './format';
 import { DocumentHeadings, HeadingEntry } from './headings';
-import { HeadingTree, HeadingTreeNode } from './headingTree';
+import { HeadingTree, HeadingTreeNode, SectionMove } from './headingTree';
 import { SectionWarnings, markWarnings, onDidChangeWarnings, warningsKey } from './numbering';
 import { OutlineService } from './outlineService';
 import { ServerManager } from './server';
@@ -49,6 +49,7 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
   private readonly warnings = new SectionWarnings();
   /** Node id → the warnings its item shows (warningsKey), so that new diagnostics refresh only the items they change. */
   private readonly shownWarnings = new Map<string, string>();
+  private expectedMove: (SectionMove & { uri: string; version: number }) | undefined;
 
   constructor(private readonly config: Config) {
     this.perMinute = config.charactersPerMinute();
@@ -178,13 +179,25 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
     const switched = this.current?.uri !== uri;
     if (switched) this.shownWarnings.clear();
     this.current = { uri, docUri: vscode.Uri.parse(uri), tree };
-    const { structural: reshaped, changed } = tree.update(headings, this.config.expandDepth());
+    const move = this.expectedMove;
+    if (move !== undefined && (move.uri !== uri || headings.version >= move.version)) this.expectedMove = undefined;
+    const moved = move !== undefined && move.uri === uri && headings.version === move.version ? move : undefined;
+    const { structural: reshaped, changed } = tree.update(headings, this.config.expandDepth(), moved);
     if (this.filterOf !== undefined) this.shownByFilter = this.filterOf(headings);
     const structural = reshaped || this.filterOf !== undefined;
     this.state = headings.all.length > 0 ? 'ready' : 'empty';
     if (switched || structural) this.changeEmitter.fire();
     else if (changed.length > 0) this.changeEmitter.fire([...changed]);
     return switched || structural;
+  }
+
+  /**
+   * A structure command is about to move the section whose heading is on
+   * line `from` to line `to`, making the document's version `version`: its
+   * node keeps its id (and expansion state) there, though its number changes.
+   */
+  expectMove(uri: string, version: number, from: number, to: number): void {
+    this.expectedMove = { uri, version, from, to };
   }
 
   /** Forgets the tree of a closed document. */
@@ -239,6 +252,8 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<HeadingTreeN
 export class OutlineView implements vscode.Disposable {
   readonly provider: OutlineTreeProvider;
   readonly treeView: vscode.TreeView<HeadingTreeNode>;
+  /** Drag a section onto another heading: the section moves after it (structure.ts sets what a drop does). */
+  readonly dragAndDrop: OutlineDragAndDrop;
   private readonly disposables: vscode.Disposable[] = [];
   /** The node followSelection revealed last. */
   private lastFollowed: HeadingTreeNode | undefined;
@@ -262,7 +277,8 @@ export class OutlineView implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.provider = new OutlineTreeProvider(config);
-    this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.dragAndDrop = new OutlineDragAndDrop(this.provider);
+    this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, dragAndDropController: this.dragAndDrop });
     const isActive = (doc: vscode.TextDocument) => vscode.window.activeTextEditor?.document === doc;
     this.disposables.push(
       this.provider,
@@ -436,6 +452,32 @@ export class OutlineView implements vscode.Disposable {
     if (editor !== undefined && editor.document.uri.toString() === this.provider.uri) this.lastFollowed = this.provider.nodeAt(editor.selection.active.line);
   }
 
+  /**
+   * After a structure edit of `doc`: shows its new outline and selects the
+   * section whose heading is on `line` (focusing the view when the command
+   * came from it). Resolves with the node, undefined when the view does not
+   * show the document.
+   */
+  async revealSection(doc: vscode.TextDocument, line: number, options: { focus: boolean }): Promise<HeadingTreeNode | undefined> {
+    const uri = doc.uri.toString();
+    // An update superseded by another (a change event of the same edit) leaves the tree to that one: look again.
+    for (let attempt = 0; attempt < 5 && !doc.isClosed; attempt++) {
+      await this.update();
+      if (this.provider.uri !== uri) return undefined;
+      if (this.provider.headings?.version === doc.version) break;
+    }
+    if (this.provider.headings?.version !== doc.version) return undefined;
+    const node = this.provider.nodes().find((n) => n.heading.line === line) ?? this.provider.nodeAt(line);
+    if (node === undefined || !this.treeView.visible) return node;
+    this.lastFollowed = node;
+    try {
+      await this.treeView.reveal(node, { select: true, focus: options.focus, expand: false });
+    } catch (error) {
+      this.log.debug(`reveal in 提纲 view: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return node;
+  }
+
   /** Expands every node of the tree and keeps the cursor's node selected. */
   async expandAll(): Promise<void> {
     this.provider.expandAll();
@@ -446,5 +488,49 @@ export class OutlineView implements vscode.Disposable {
   dispose(): void {
     if (this.selectionTimer !== undefined) clearTimeout(this.selectionTimer);
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Our own mime type for dragged sections (VS Code's form for a tree's items: application/vnd.code.tree.<view id>). */
+export const SECTION_MIME = 'application/vnd.code.tree.tigang.outline';
+
+/** What the 提纲 view's drag carries: the document and the heading line of each dragged section. */
+export interface DraggedSections {
+  readonly uri: string;
+  readonly version: number;
+  readonly lines: readonly number[];
+}
+
+/**
+ * Drag and drop in the 提纲 view: a section dropped on another heading
+ * becomes that heading's next sibling, in its style (tigang/structureEdit
+ * moveTo with the drop heading's line as target). The server refuses a drop
+ * on the section itself or inside it, and says why.
+ */
+export class OutlineDragAndDrop implements vscode.TreeDragAndDropController<HeadingTreeNode> {
+  readonly dragMimeTypes = [SECTION_MIME];
+  readonly dropMimeTypes = [SECTION_MIME];
+  /** Set by structure.ts: moves the section on `line` after the heading on `targetLine`; resolves when done or refused. */
+  moveTo: ((uri: string, version: number, line: number, targetLine: number) => Promise<unknown>) | undefined;
+
+  constructor(private readonly provider: OutlineTreeProvider) {}
+
+  handleDrag(source: readonly HeadingTreeNode[], dataTransfer: vscode.DataTransfer, _token?: vscode.CancellationToken): void {
+    const uri = this.provider.uri;
+    const version = this.provider.headings?.version;
+    if (uri === undefined || version === undefined || source.length === 0) return;
+    const dragged: DraggedSections = { uri, version, lines: source.map((n) => n.heading.line) };
+    dataTransfer.set(SECTION_MIME, new vscode.DataTransferItem(JSON.stringify(dragged)));
+  }
+
+  async handleDrop(target: HeadingTreeNode | undefined, dataTransfer: vscode.DataTransfer, _token?: vscode.CancellationToken): Promise<void> {
+    const item = dataTransfer.get(SECTION_MIME);
+    if (item === undefined || target === undefined || this.moveTo === undefined) return;
+    const raw: unknown = await item.asString();
+    const dragged = JSON.parse(typeof raw === 'string' ? raw : '{}') as Partial<DraggedSections>;
+    if (dragged.uri === undefined || dragged.uri !== this.provider.uri || typeof dragged.version !== 'number' || !Array.isArray(dragged.lines)) return;
+    // One section at a time: several dragged together would each need a place of their own.
+    const line = dragged.lines[0];
+    if (typeof line === 'number') await this.moveTo(dragged.uri, dragged.version, line, target.heading.line);
   }
 }

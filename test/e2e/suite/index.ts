@@ -13,6 +13,7 @@ import { referenceTests } from './references.test';
 import { restrictedChineseTests } from './restricted.test';
 import { screenshotTests } from './screenshots.test';
 import { serverTests } from './server.test';
+import { structureTests } from './structure.test';
 import { symbolTests } from './symbols.test';
 import { viewTests } from './view.test';
 import { workspaceTests } from './workspace.test';
@@ -35,6 +36,7 @@ export async function run(): Promise<void> {
     writerTests();
     referenceTests();
     numberingTests();
+    structureTests();
     manifestTests();
     // Last: it restarts and kills the server.
     serverTests();

@@ -70,6 +70,28 @@ export function restrictedChineseTests(): void {
       await waitFor(() => (tigang.view.provider.getTreeItem(node).tooltip as vscode.MarkdownString).value.includes('序号不连续：应为 三、'), 'the message in the view\'s tooltip');
     });
 
+    it('names the section commands in Chinese, in the palette and the 提纲 view’s menu, and a refusal says why in Chinese', async () => {
+      type Localized = string | { value: string; original: string };
+      const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string; title: Localized }[] } };
+      const title = (id: string) => {
+        const t = manifest.contributes.commands.find((c) => c.command === id)?.title;
+        return typeof t === 'object' ? t.value : t;
+      };
+      const ids = ['moveSectionUp', 'moveSectionDown', 'promoteSection', 'demoteSection', 'insertHeadingAfter', 'insertSubheading', 'deleteSection', 'selectSection', 'copySectionText'];
+      assert.deepEqual(ids.map((id) => title(`tigang.${id}`)), ['上移本节', '下移本节', '升级本节', '降级本节', '插入同级标题', '插入下级标题', '删除本节', '选中本节', '复制本节全文']);
+      const { editor } = await openFixture('讲话稿.txt');
+      editor.selection = new vscode.Selection(7, 0, 7, 0);
+      const version = editor.document.version;
+      const refused = await vscode.commands.executeCommand<{ applied: boolean; message?: string }>('tigang.moveSectionUp');
+      assert.deepEqual(refused, { applied: false, message: '这是同级的第一节，不能上移。', reason: 'firstSibling' });
+      assert.equal(editor.document.version, version);
+      // The palette as a user opens it, filtered to the section commands.
+      await vscode.commands.executeCommand('workbench.action.quickOpen', '>本节');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await screenshot('structure-palette-zh-cn');
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    });
+
     it('shows the view and the jump picker in Chinese', async () => {
       const tigang = await api();
       await openFixture('讲话稿.txt');

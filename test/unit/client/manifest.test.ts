@@ -51,6 +51,21 @@ suite('The manifest and the UI strings', () => {
     for (const key of Object.keys(bundle)) assert.ok(used.has(key), `the bundle's ${JSON.stringify(key)} is used`);
   });
 
+  test('The README lists every command of the command palette by its Chinese title, and every key as it is bound', () => {
+    const pkg = readRepoJson<{ contributes: { commands: { command: string; title: string }[]; menus: { commandPalette: { command: string; when?: string }[] }; keybindings: { command: string; key: string }[] } }>('package.json');
+    const readme = readRepoFile('README.md');
+    const hidden = new Set(pkg.contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command));
+    for (const c of pkg.contributes.commands) {
+      if (hidden.has(c.command)) continue;
+      const title = zh[c.title.replace(/^%|%$/g, '')];
+      assert.ok(readme.includes(title), `README lists ${c.command} as ${title}`);
+    }
+    // As the README writes keys: Ctrl+Shift+Alt+Enter, Alt+Shift+PageUp.
+    const NAMES: Record<string, string> = { ctrl: 'Ctrl', shift: 'Shift', alt: 'Alt', cmd: 'Cmd', pageup: 'PageUp', pagedown: 'PageDown', home: 'Home', end: 'End', enter: 'Enter' };
+    const written = (key: string) => key.split('+').map((k) => NAMES[k] ?? k.toUpperCase()).join('+');
+    for (const k of pkg.contributes.keybindings) assert.ok(readme.includes(`\`${written(k.key)}\``), `README shows ${k.command}'s key ${written(k.key)}`);
+  });
+
   test('Links in the welcome texts run commands the manifest contributes', () => {
     const commands = new Set(readRepoJson<{ contributes: { commands: { command: string }[] } }>('package.json').contributes.commands.map((c) => c.command));
     for (const strings of [en, zh]) {
