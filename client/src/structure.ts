@@ -124,17 +124,20 @@ export class StructureEditing {
       return { applied: false };
     }
     const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result);
-    const editor = await this.editorOf(doc, section.fromView);
+    // A new heading's title is typed in the editor, wherever the command came from.
+    const inserts = operation === 'insertAfter' || operation === 'insertChild';
+    const keepViewFocus = section.fromView && !inserts;
+    const editor = await this.editorOf(doc, keepViewFocus);
     const cursor = editor.selection.active;
     const version = doc.version;
-    const moves = operation !== 'delete' && operation !== 'insertAfter' && operation !== 'insertChild';
+    const moves = operation !== 'delete' && !inserts;
     const line = moves ? sectionLineAfter(headings, heading, operation as MovingOperation, target) : undefined;
     // The view's item of the section keeps its id, and so its expansion state, at its new place.
     if (line !== undefined) this.view.provider.expectMove(doc.uri.toString(), version + 1, heading.line, line);
     if (!(await vscode.workspace.applyEdit(edit)) || doc.version === version) return { applied: false };
     const at = this.placeCursor(editor, section, cursor, result, line);
     if (operation === 'delete') this.sayDeleted(editor, heading);
-    await this.view.revealSection(doc, at, { focus: section.fromView });
+    await this.view.revealSection(doc, at, { focus: keepViewFocus });
     return { applied: true, line: at };
   }
 

@@ -387,8 +387,10 @@ async function paste(text) {
 
 /** A user's drag in a tree view: the rows are found by their accessible labels, the mouse does the rest. */
 async function drag({ view, from, to }) {
-  const pane = page.locator(`[id="${view}"]`).locator('xpath=ancestor::div[contains(@class, "pane")][1]');
-  const row = (label) => pane.locator('.monaco-list-row').filter({ has: page.locator(`[aria-label^="${label.replace(/"/g, '\\"')}"]`) }).or(pane.locator(`.monaco-list-row[aria-label^="${label.replace(/"/g, '\\"')}"]`)).first();
+  // No element of the workbench carries the view's id (code-server 4.100): the pane is the one whose list holds the dragged row.
+  const quoted = (label) => label.replace(/"/g, '\\"');
+  const pane = page.locator('.pane').filter({ has: page.locator(`.monaco-list-row[aria-label^="${quoted(from)}"]`) }).first();
+  const row = (label) => pane.locator(`.monaco-list-row[aria-label^="${quoted(label)}"]`).first();
   const source = await row(from).boundingBox({ timeout: 10_000 });
   const target = await row(to).boundingBox({ timeout: 10_000 });
   if (source === null || target === null) throw new Error(`no row ${source === null ? from : to} in ${view}`);

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SLIPS_FILE, diagnosticsOf } from './numbering.test';
 import { SPEECH_TREE } from './symbols.test';
-import { EXTENSION_ID, api, closeAll, documentSymbols, fixture, openFixture, screenshot, symbolTree, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, EXTENSION_ID, api, closeAll, documentSymbols, fixture, openFixture, pressKeys, screenshot, symbolTree, waitFor } from './helpers';
 
 export function restrictedChineseTests(): void {
   describe('in Restricted Mode, in Chinese', () => {
@@ -90,6 +90,17 @@ export function restrictedChineseTests(): void {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await screenshot('structure-palette-zh-cn');
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      // The 提纲 view's context menu on an item, opened from the keyboard as a user may.
+      const tigang = await api();
+      await vscode.commands.executeCommand('tigang.outline.focus');
+      const node = await waitFor(() => tigang.view.provider.nodes().find((n) => n.heading.name === '二、突出工作重点，推动高质量发展'), 'the item 二、');
+      await tigang.view.treeView.reveal(node, { select: true, focus: true });
+      if (CAN_PRESS_KEYS) {
+        pressKeys('Shift+F10');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await screenshot('structure-context-menu-zh-cn');
+        pressKeys('Escape');
+      }
     });
 
     it('shows the view and the jump picker in Chinese', async () => {

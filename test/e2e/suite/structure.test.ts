@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HeadingTreeNode } from '../../../client/src/headingTree';
 import type { StructureOutcome } from '../../../client/src/structure';
-import { CAN_PRESS_KEYS, api, closeAll, openFixture, pressKeys, setCursor, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, api, closeAll, dragInView, openFixture, pressKeys, setCursor, waitFor } from './helpers';
 
 const SPEECH = '讲话稿.txt';
 
@@ -97,6 +97,26 @@ export function structureTests(): void {
       const moved = await waitFor(() => tigang.view.provider.nodes().find((n) => n.heading.name === '（一）切实增强责任感'), 'the renumbered item');
       assert.equal(moved.id, id);
       await waitFor(() => tigang.view.treeView.selection[0] === moved, 'the moved item selected');
+      await undoOnce(editor);
+      assert.equal(doc.getText(), before);
+    });
+
+    it('in the 提纲 view, the key moves the selected item’s section', async function () {
+      if (!CAN_PRESS_KEYS) this.skip(); // test-electron presses no keys
+      const tigang = await api();
+      const { editor } = await openFixture(SPEECH);
+      const doc = editor.document;
+      const before = doc.getText();
+      setCursor(editor, 25, 4);
+      await vscode.commands.executeCommand('tigang.outline.focus');
+      const node = await nodeNamed('（一）准确把握形势');
+      await tigang.view.treeView.reveal(node, { select: true, focus: true });
+      await waitFor(() => tigang.view.treeView.selection[0] === node, 'the item selected');
+      const version = doc.version;
+      pressKeys('Alt+Shift+PageDown');
+      await waitFor(() => doc.version !== version, 'the key to move the section');
+      assert.deepEqual(linesOf(doc, 9, 12), ['（一）切实增强责任感', '　　各级领导干部要扛起责任，以钉钉子精神抓好各项工作。', '（二）准确把握形势', '　　当前外部环境复杂严峻，我们要保持战略定力，既要看到困难，也要看到有利条件。']);
+      await waitFor(() => tigang.view.treeView.selection[0]?.heading.name === '（二）准确把握形势', 'the view to select the moved section');
       await undoOnce(editor);
       assert.equal(doc.getText(), before);
     });
@@ -189,16 +209,24 @@ export function structureTests(): void {
       const source = await nodeNamed('三、加强组织领导，狠抓工作落实');
       const id = source.id;
       const version = doc.version;
-      // Through the controller VS Code calls, with a real DataTransfer. (The runner's mouse drag, helpers.ts
-      // dragInView, finds no row of the 提纲 view in code-server yet.)
-      const transfer = new vscode.DataTransfer();
-      await dnd.handleDrag([source], transfer, new vscode.CancellationTokenSource().token);
-      await dnd.handleDrop(await nodeNamed('一、提高政治站位，统一思想认识'), transfer, new vscode.CancellationTokenSource().token);
+      if (CAN_PRESS_KEYS) {
+        // With the mouse, as a user drags it, so that VS Code's own drag and drop calls our controller. The cursor on
+        // 一、 (following it expands nothing), the view focused and collapsed to the top level: both rows on screen.
+        setCursor(editor, 7, 0);
+        await vscode.commands.executeCommand('tigang.outline.focus');
+        await vscode.commands.executeCommand('workbench.actions.treeView.tigang.outline.collapseAll');
+        await waitFor(() => tigang.view.provider.roots.every((n) => !n.expanded), 'the view collapsed to the top level');
+        dragInView('tigang.outline', '三、加强组织领导', '一、提高政治站位');
+      } else {
+        const transfer = new vscode.DataTransfer();
+        await dnd.handleDrag([source], transfer, new vscode.CancellationTokenSource().token);
+        await dnd.handleDrop(await nodeNamed('一、提高政治站位，统一思想认识'), transfer, new vscode.CancellationTokenSource().token);
+      }
       await waitFor(() => doc.version !== version, 'the drop to move the section');
       assert.equal(doc.lineAt(14).text, '二、加强组织领导，狠抓工作落实');
       assert.equal(doc.lineAt(21).text, '三、突出工作重点，推动高质量发展');
-      const moved = await waitFor(() => tigang.view.treeView.selection[0], 'a selection in the view');
-      assert.equal(moved.heading.name, '二、加强组织领导，狠抓工作落实');
+      const selected = () => tigang.view.treeView.selection[0];
+      const moved = await waitFor(() => (selected()?.heading.name === '二、加强组织领导，狠抓工作落实' ? selected() : undefined), () => `the view to select the moved section (it selects ${selected()?.heading.name})`);
       assert.equal(moved.id, id, 'the same item, so its expansion state stays');
       await undoOnce(editor);
       assert.equal(doc.getText(), before);
