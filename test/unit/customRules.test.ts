@@ -115,6 +115,13 @@ suite('Headings of user-defined rules', () => {
     assert.equal(h.titleEnd, '第一幕'.length, 'the selection is the match');
   });
 
+  test('Whitespace and a colon the match ends with are not part of the marker or the name', () => {
+    const [salutation] = parse('同志们：', withRules([{ pattern: '同志们：$', rank: 1 }])).headings;
+    assert.deepEqual([salutation.name, salutation.marker, salutation.markerEnd, salutation.titleEnd], ['同志们', '同志们', 3, 3]);
+    const [act] = parse('第一幕　开场', withRules([{ pattern: '\\S+\\s', rank: 3, name: 'match' }])).headings;
+    assert.deepEqual([act.name, act.markerEnd], ['第一幕', 3]);
+  });
+
   test('The first rule that matches decides, in the order of the setting', () => {
     const options = withRules([{ pattern: '第.幕', rank: 4 }, { pattern: '第一幕', rank: 2 }]);
     assert.equal(parse('第一幕　开场', options).headings[0].rank, 4);

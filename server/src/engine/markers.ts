@@ -155,9 +155,10 @@ function withRules(text: string, line: number, lineStart: number, s: number, lin
  */
 function customMarker(text: string, line: number, lineStart: number, s: number, e: number, end: number, index: number, rules: CompiledRules): Marker {
   const rule = rules.headings[index];
-  // Whitespace the match ends with is not part of the marker (`\S+\s` takes the space after 第一幕).
+  // Whitespace and a colon the match ends with are not part of the marker (`\S+\s` takes the space after
+  // 第一幕; `同志们：$` its colon), as a trailing colon is no part of a name (§5).
   let matchEnd = end;
-  while (matchEnd > s + 1 && isSpace(text.charCodeAt(matchEnd - 1))) matchEnd--;
+  for (let last = text[matchEnd - 1]; matchEnd > s + 1 && (isSpace(last.charCodeAt(0)) || last === '：' || last === ':'); last = text[matchEnd - 1]) matchEnd--;
   const marker = foldWhitespace(text, s, matchEnd);
   const number = markerForm(text.slice(s, matchEnd))?.value ?? 0;
   const titleEnd = rule.name === 'match' ? matchEnd : titleEndAfter(text, matchEnd, e);
