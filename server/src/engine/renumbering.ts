@@ -125,7 +125,7 @@ export function renumberArticles(doc: OutlineDocument, outline: Outline): TextEd
 function renumbersArticlesOnly(doc: OutlineDocument, outline: Outline, edits: readonly TextEdit[], start: number): boolean {
   const after = new PlainTextDocument(doc.uri, applyEdits(doc.getText(), edits), doc.version + 1);
   const enumerations = outline.headings.some((h) => h.style === 'enumeration');
-  const reparsed = buildOutline(after, after.lineCount === 0 ? [] : scanLines(after, 0, after.lineCount - 1), { enumerations });
+  const reparsed = buildOutline(after, after.lineCount === 0 ? [] : scanLines(after, 0, after.lineCount - 1, outline.rules), { enumerations, rules: outline.rules });
   const a = outline.headings;
   const b = reparsed.headings;
   if (a.length !== b.length) return false;
