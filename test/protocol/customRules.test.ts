@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { RuleProblemsParams } from '@tigang/protocol';
+import type { OutlineResult, RuleProblemsParams } from '@tigang/protocol';
 import { LspClient, outlineText, within } from './lspClient';
 import { WorkspaceClient } from './workspaceClient';
 
@@ -51,6 +51,21 @@ describe('tigang.customRules and tigang.notHeadings, pulled with workspace/confi
     await client.configurationChanged();
     assert.equal(outlineText(await client.documentSymbols(uri)), '第一幕 开场\n  一、人物\n第二幕 冲突\n');
     assert.equal(client.shown.length, 0, 'good rules are not reported');
+  });
+
+  it('tigang/outline answers the whole tree again when only a rule’s rank changed', async () => {
+    const acts = 'file:///acts.txt';
+    await client.open(acts, '第一幕　开场\n正文。\n第二幕　冲突\n');
+    client.settings = { customRules: ACTS };
+    await client.configurationChanged();
+    const first = await client.request<OutlineResult>('tigang/outline', { textDocument: { uri: acts } });
+    assert.deepEqual(first.items?.map((i) => [i.name, i.style, i.rank]), [['第一幕 开场', 'custom', 3], ['第二幕 冲突', 'custom', 3]]);
+    client.settings = { customRules: [{ ...ACTS[0], rank: 2 }] };
+    await client.configurationChanged();
+    const second = await client.request<OutlineResult>('tigang/outline', { textDocument: { uri: acts }, previousResultId: first.resultId });
+    assert.deepEqual(second.items?.map((i) => i.rank), [2, 2], 'not only the numbers: the ranks changed');
+    client.settings = {};
+    await client.configurationChanged();
   });
 
   it('a bad rule is told once, by name, in the log and one notification naming the setting; the other rules apply and the server keeps serving', async () => {
