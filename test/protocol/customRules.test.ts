@@ -68,6 +68,17 @@ describe('tigang.customRules and tigang.notHeadings, pulled with workspace/confi
     await client.configurationChanged();
   });
 
+  it('rules are read per scope, as VS Code answers per folder in a multi-root workspace', async () => {
+    const a = 'file:///folder-a/play.txt';
+    const b = 'file:///folder-b/play.txt';
+    client.settingsFor.set(a, { customRules: ACTS });
+    client.settingsFor.set(b, {});
+    await client.open(a, '第一幕　开场\n一、人物\n');
+    await client.open(b, '第一幕　开场\n一、人物\n');
+    assert.equal(outlineText(await client.documentSymbols(a)), '第一幕 开场\n  一、人物\n');
+    assert.equal(outlineText(await client.documentSymbols(b)), '一、人物\n');
+  });
+
   it('a bad rule is told once, by name, in the log and one notification naming the setting; the other rules apply and the server keeps serving', async () => {
     client.settings = { customRules: [{ pattern: '第[', rank: 3 }, ...ACTS, { pattern: '(a+)+$', rank: 2 }] };
     await client.configurationChanged();
