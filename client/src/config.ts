@@ -1,7 +1,8 @@
 // The tigang.* settings the client reads itself, one class for all of them
 // (as rust-analyzer's Config). Defaults, minimums and maximums are package.json's
 // (settingSchema.ts); none is written here. The server reads the parsing
-// settings (tigang.enumerations, tigang.maxNameLength) through
+// settings (tigang.enumerations, tigang.maxNameLength, tigang.customRules,
+// tigang.notHeadings) through
 // workspace/configuration; the client only needs to know when they change.
 
 import * as vscode from 'vscode';
@@ -10,7 +11,7 @@ import { SettingSchema, checkedValue, settingSchema } from './settingSchema';
 export type OutlineFormat = 'text' | 'markdown' | 'table';
 
 /** Settings whose change alters the outline the server computes. */
-export const PARSING_SETTINGS = ['tigang.enumerations', 'tigang.maxNameLength'] as const;
+export const PARSING_SETTINGS = ['tigang.enumerations', 'tigang.maxNameLength', 'tigang.customRules', 'tigang.notHeadings'] as const;
 
 export class Config {
   private readonly schema: SettingSchema;

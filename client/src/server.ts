@@ -21,7 +21,9 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { RuleProblemsNotification } from '@tigang/protocol';
 import { Config, PARSING_SETTINGS } from './config';
+import { RuleNotice, showRuleProblems } from './ruleProblems';
 
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up (VS Code's own default is 4 in 3 minutes). */
 const MAX_RESTARTS = 5;
@@ -59,6 +61,8 @@ export class ServerManager implements vscode.Disposable {
 
   /** Counted in ExtensionMode.Test only; undefined otherwise. */
   readonly requests: RequestCounts | undefined;
+  /** Notifications of user-defined rules left out, in ExtensionMode.Test only (the suite checks them). */
+  readonly ruleNotices: RuleNotice[] | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -67,6 +71,7 @@ export class ServerManager implements vscode.Disposable {
   ) {
     this.servedLanguages = config.languages();
     if (context.extensionMode === vscode.ExtensionMode.Test) this.requests = { documentSymbol: 0, foldingRange: 0, workspaceSymbol: 0 };
+    this.ruleNotices = context.extensionMode === vscode.ExtensionMode.Test ? [] : undefined;
     this.updateLanguageContext();
     this.disposables.push(
       this.didStart,
@@ -182,6 +187,8 @@ export class ServerManager implements vscode.Disposable {
       traceOutputChannel: this.log,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       diagnosticCollectionName: 'tigang',
+      // User-defined rules left out come as tigang/ruleProblems, shown with a button that opens the setting.
+      initializationOptions: { ruleProblems: true },
       middleware: this.requests !== undefined ? countingMiddleware(this.requests) : {},
       errorHandler: {
         error: (error, _message, count): ErrorHandlerResult => {
@@ -192,6 +199,7 @@ export class ServerManager implements vscode.Disposable {
       },
     };
     const client = new LanguageClient('tigang', 'Tigang 提纲', serverOptions, clientOptions);
+    client.onNotification(RuleProblemsNotification, (params) => showRuleProblems(params, this.log, this.ruleNotices));
     client.onDidChangeState((e) => {
       this.log.debug(`client state ${State[e.oldState]} → ${State[e.newState]}`);
       if (e.newState === State.Running && this.client === client) {

@@ -10,6 +10,7 @@
 // workspace/didChangeConfiguration (lsp-sample's pattern).
 
 import { NAME_CAP } from './engine';
+import { CompiledRules, compileRules } from './engine/customRules';
 import type { ExcludeRule } from './workspace/glob';
 
 /** One setting the server reads: its key below `tigang.` and its schema in package.json. */
@@ -38,6 +39,9 @@ export const SETTINGS = {
   'files.include': { type: 'array', default: ['**/*.txt'] },
   'files.exclude': { type: 'object', default: { '**/node_modules': true, '**/.git': true } },
   'files.maxFileSizeMB': { type: 'number', default: 20, exclusiveMinimum: 0 },
+  // User-defined rules (docs/headings.md §10), checked when read (engine/customRules.ts).
+  customRules: { type: 'array', default: [] },
+  notHeadings: { type: 'array', default: [] },
 } as const satisfies Record<string, SettingSpec>;
 
 export interface Settings {
@@ -60,6 +64,8 @@ export interface Settings {
     readonly exclude: readonly ExcludeRule[];
     readonly maxFileSizeMB: number;
   };
+  /** tigang.customRules and tigang.notHeadings, compiled; `errors` says which rules were left out and why. */
+  readonly rules: CompiledRules;
 }
 
 /**
@@ -67,7 +73,27 @@ export interface Settings {
  * outlines by this, so settings that only change names or counts reuse them.
  */
 export function parsingFingerprint(settings: Settings): string {
-  return settings.enumerations ? 'e1' : 'e0';
+  return (settings.enumerations ? 'e1' : 'e0') + settings.rules.fingerprint;
+}
+
+/** The last rule sets compiled, by their JSON: every scope (each open document) reads the same rules, and compiling checks each pattern's cost. */
+const compiled = new Map<string, CompiledRules>();
+const COMPILED_KEPT = 8;
+
+function readRules(customRules: unknown, notHeadings: unknown): CompiledRules {
+  let key: string;
+  try {
+    key = JSON.stringify([customRules ?? null, notHeadings ?? null]);
+  } catch {
+    return compileRules(customRules, notHeadings);
+  }
+  let rules = compiled.get(key);
+  if (rules === undefined) {
+    rules = compileRules(customRules, notHeadings);
+    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, rules);
+  }
+  return rules;
 }
 
 /** From the raw `tigang` and `files` sections a client sends; anything missing or malformed takes its default. */
@@ -89,6 +115,7 @@ export function normalizeSettings(tigang: unknown, files?: unknown): Settings {
       exclude: [...(excludeRules(own.exclude) ?? excludeRules(SETTINGS['files.exclude'].default)!), ...(excludeRules(asObject(files).exclude) ?? [])],
       maxFileSizeMB: readNumber(own.maxFileSizeMB, SETTINGS['files.maxFileSizeMB']),
     },
+    rules: readRules(t.customRules, t.notHeadings),
   };
 }
 
@@ -152,6 +179,7 @@ export class ConfigurationManager implements SettingsProvider {
   private pushed: { tigang?: unknown; files?: unknown } = {};
   private pushedSettings: Settings = DEFAULT_SETTINGS;
   private readonly listeners = new Set<() => void>();
+  private readonly readListeners = new Set<(settings: Settings) => void>();
 
   constructor(
     private readonly source: ConfigurationSource,
@@ -174,7 +202,7 @@ export class ConfigurationManager implements SettingsProvider {
     let settings = this.perScope.get(key);
     if (settings === undefined) {
       settings = this.source.pull(scopeUri).then(
-        ([tigang, files]) => normalizeSettings(tigang, files),
+        ([tigang, files]) => this.read(normalizeSettings(tigang, files)),
         (error: unknown) => {
           this.log(`Tigang could not read the settings for ${scopeUri ?? 'the window'}: ${String(error)}; using what was pushed or the defaults.`);
           return this.pushedSettings;
@@ -191,13 +219,24 @@ export class ConfigurationManager implements SettingsProvider {
     if (pushed !== null && typeof pushed === 'object') {
       const { tigang, files } = pushed as { tigang?: unknown; files?: unknown };
       this.pushed = { tigang: tigang ?? this.pushed.tigang, files: files ?? this.pushed.files };
-      this.pushedSettings = normalizeSettings(this.pushed.tigang, this.pushed.files);
+      this.pushedSettings = this.read(normalizeSettings(this.pushed.tigang, this.pushed.files));
     }
     for (const listener of this.listeners) listener();
   }
 
   forget(scopeUri: string): void {
     this.perScope.delete(scopeUri);
+  }
+
+  /** Settings as read from the client, for each scope asked and each push: user-defined rules are reported from here (server.ts). */
+  onDidRead(listener: (settings: Settings) => void): { dispose(): void } {
+    this.readListeners.add(listener);
+    return { dispose: () => this.readListeners.delete(listener) };
+  }
+
+  private read(settings: Settings): Settings {
+    for (const listener of this.readListeners) listener(settings);
+    return settings;
   }
 
   onDidChange(listener: () => void): { dispose(): void } {

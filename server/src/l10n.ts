@@ -3,6 +3,8 @@
 // display language in initialize (params.locale); the client's strings live
 // in l10n/bundle.l10n.zh-cn.json and follow VS Code's language the same way.
 
+import type { RuleError } from './engine/customRules';
+
 /** The languages the server speaks. */
 export type Locale = 'en' | 'zh-cn';
 
@@ -34,6 +36,19 @@ const EN = {
   'structure.delete': 'Delete Section',
   'structure.staleVersion': 'The document has changed since; nothing was changed. Try again.',
   'structure.unknownDocument': 'The server does not have this document open.',
+  // User-defined rules (docs/headings.md §10, engine/customRules.ts): why a rule was left out.
+  /** {0} the setting (tigang.customRules), {1} the rule's position from 1, {2} the pattern, {3} the problem. */
+  'rules.error': '{0}, rule {1} ({2}): {3}. It is left out; the other rules apply.',
+  'rules.notAnObject': 'a rule must be an object { "pattern", "rank", "name"? }',
+  /** {0} the regular expression engine's own message. */
+  'rules.invalidPattern': 'not a valid regular expression ({0})',
+  'rules.missingRank': 'it has no "rank" (1 to 10)',
+  'rules.rankOutOfRange': '"rank" must be a whole number from 1 to 10',
+  'rules.matchesEmpty': 'it matches the empty string, so every line would be a heading',
+  'rules.backtracks': 'it backtracks catastrophically: it takes too long on a long line',
+  'rules.invalidName': '"name" must be "line" or "match"',
+  /** The notification: {0} how many rules, {1} the first one's message. */
+  'rules.notification': 'Tigang: {0} user-defined rule(s) cannot be used and are left out. {1}',
 };
 
 export type MessageKey = keyof typeof EN;
@@ -60,6 +75,15 @@ const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> =
     'structure.delete': '删除本节',
     'structure.staleVersion': '文档已有改动，未作修改，请重试。',
     'structure.unknownDocument': '服务器没有打开这个文档。',
+    'rules.error': '{0} 第 {1} 条规则（{2}）：{3}。已略去此条，其他规则照常生效。',
+    'rules.notAnObject': '规则须为对象 { "pattern", "rank", "name"? }',
+    'rules.invalidPattern': '不是有效的正则表达式（{0}）',
+    'rules.missingRank': '缺少 "rank"（1 至 10）',
+    'rules.rankOutOfRange': '"rank" 须为 1 至 10 的整数',
+    'rules.matchesEmpty': '能匹配空字符串，会使每一行都成为标题',
+    'rules.backtracks': '回溯过多：在长行上耗时过长',
+    'rules.invalidName': '"name" 须为 "line" 或 "match"',
+    'rules.notification': '提纲：{0} 条自定义规则无法使用，已略去。{1}',
   },
 };
 
@@ -101,6 +125,12 @@ export class L10n {
 
 function numberFormat(locale: Locale): Intl.NumberFormat {
   return new Intl.NumberFormat(locale === 'zh-cn' ? 'zh-CN' : 'en');
+}
+
+/** One rule left out, as the log and the notification say it (docs/headings.md §10). */
+export function ruleErrorMessage(l10n: L10n, error: RuleError): string {
+  const problem = error.problem === 'invalidPattern' ? l10n.t('rules.invalidPattern', error.detail ?? '') : l10n.t(`rules.${error.problem}`);
+  return l10n.t('rules.error', `tigang.${error.setting}`, String(error.index + 1), error.rule, problem);
 }
 
 /** Every message table, for the test that checks both locales have the same keys and placeholders. */

@@ -4,7 +4,7 @@
 // (tsconfig.json paths, which esbuild follows). Other editors call them by
 // their method names.
 
-import { Position, RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, Position, RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 
 export interface OutlineParams {
@@ -198,3 +198,23 @@ export interface StructureEditFailure {
    */
   reason: string;
 }
+
+// ---------------------------------------------------------------- user-defined rules
+
+/** What the server tells of rules it left out (docs/headings.md §10). */
+export interface RuleProblemsParams {
+  /** The notification's text, in the UI language: how many rules are left out, and why the first is. */
+  message: string;
+  /** The setting to open: `tigang.customRules` or `tigang.notHeadings`. */
+  setting: string;
+  /** One line per rule left out, for the log. */
+  problems: string[];
+}
+
+/**
+ * `tigang/ruleProblems` (server → client): rules the server left out, each
+ * reported once. Sent to a client that asks for it in initializationOptions
+ * (`{ ruleProblems: true }`), which shows it with a button that opens the
+ * setting; other clients get window/showMessage.
+ */
+export const RuleProblemsNotification = new NotificationType<RuleProblemsParams>('tigang/ruleProblems');

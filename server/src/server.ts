@@ -23,22 +23,25 @@ import {
   InlayHintRefreshRequest,
   InlayHintRequest,
   LSPErrorCodes,
+  MessageType,
   ReferencesRequest,
   ResponseError,
   SelectionRangeRequest,
   SemanticTokensDeltaRequest,
   SemanticTokensRefreshRequest,
   SemanticTokensRequest,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { IndexStatusRequest, OutlineRequest, SearchSectionsRequest, StructureEditRequest, StructureOperation } from '@tigang/protocol';
+import { IndexStatusRequest, OutlineRequest, RuleProblemsNotification, SearchSectionsRequest, StructureEditRequest, StructureOperation } from '@tigang/protocol';
 import { ConfigurationManager } from './configuration';
 import { DiagnosticsScheduler } from './diagnostics';
 import { createDocuments } from './documents';
 import { OutlineCache, ReferenceCache, STRUCTURE_OPERATIONS, StatisticsCache } from './engine';
 import { L10n } from './l10n';
+import { RuleProblemReporter } from './ruleProblems';
 import { CodeActionData, FIX_ALL_KIND, RENUMBER_ARTICLES_KIND, RENUMBER_DOCUMENT_KIND, isCodeActionData } from './providers/codeActions';
 import { SEMANTIC_TOKENS_LEGEND } from './providers/semanticTokens';
 import { STRUCTURE_ACTION_KINDS } from './providers/structure';
@@ -70,6 +73,8 @@ interface ClientCapabilities {
   definitionLinks: boolean;
   /** workspace.workspaceFolders: the client tells of folders added and removed. */
   workspaceFolderEvents: boolean;
+  /** initializationOptions.ruleProblems: the client shows tigang/ruleProblems itself (lspExt.ts). */
+  ruleProblems: boolean;
 }
 
 export function startServer(connection: Connection): void {
@@ -92,6 +97,7 @@ export function startServer(connection: Connection): void {
     documentChanges: false,
     definitionLinks: false,
     workspaceFolderEvents: false,
+    ruleProblems: false,
   };
   const configuration = new ConfigurationManager(
     {
@@ -109,6 +115,16 @@ export function startServer(connection: Connection): void {
   const workspace = new WorkspaceFeature(connectionHost(connection, documents, outlines, configuration), nodeFs);
   // The client's display language, from initialize; inlay hints and diagnostics speak it.
   const l10n = new L10n();
+  // User-defined rules left out (docs/headings.md §10): told once each, as the settings are read.
+  const ruleProblems = new RuleProblemReporter(l10n, {
+    log: (message) => connection.console.warn(message),
+    notify: (params) => {
+      if (client.ruleProblems) void connection.sendNotification(RuleProblemsNotification, params).catch(() => undefined);
+      // A notification, not window/showMessageRequest: there is no button another editor could act on.
+      else void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: params.message }).catch(() => undefined);
+    },
+  });
+  configuration.onDidRead((settings) => ruleProblems.report(settings.rules.errors));
   const service = createTigangService({ outlines, statistics, settings: configuration, workspace, log, l10n, references, openDocuments: documents, workspaceDocuments: workspace });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -127,6 +143,7 @@ export function startServer(connection: Connection): void {
       documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
       definitionLinks: caps.textDocument?.definition?.linkSupport === true,
       workspaceFolderEvents: caps.workspace?.workspaceFolders === true,
+      ruleProblems: (params.initializationOptions as { ruleProblems?: unknown } | null | undefined)?.ruleProblems === true,
     };
     l10n.setLocale(params.locale);
     configuration.initialize({ pull: client.pullConfiguration });

@@ -177,7 +177,7 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
   async function getModel(doc: OutlineDocument, token: CancellationToken): Promise<{ outline: Outline; settings: Settings }> {
     const current = await settings.get(doc.uri);
     throwIfCancelled(token);
-    return { outline: outlines.get(doc, { enumerations: current.enumerations }), settings: current };
+    return { outline: outlines.get(doc, { enumerations: current.enumerations, rules: current.rules }), settings: current };
   }
 
   // ---- the writer's view (semantic tokens, inlay hints)
@@ -269,7 +269,7 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
   // ---- editing the structure (§8)
   /** What a structure edit needs beyond the outline: the parse options, the UI language, and §9's renumbering of references. */
   const structureOptions = (doc: OutlineDocument, s: Settings) => ({
-    outline: { enumerations: s.enumerations },
+    outline: { enumerations: s.enumerations, rules: s.rules },
     l10n,
     references: (articles: ReadonlyMap<number, number | null>) => renumberReferences(referenceCache.get(doc).lines, articles),
   });

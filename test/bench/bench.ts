@@ -38,6 +38,8 @@
 //                     benchmark (a quick look while working on it)
 //   --references-only only the references section (referenceBench.ts): scan, per edit, resolve
 //   --no-structure    skip the structure edit benchmark (§8: a top-level section moved)
+//   --no-rules        skip parsing with ten user-defined rules (§10)
+//   --rules-only      generate the document and run only that (a quick look while working on it)
 //   --strict          exit with status 1 when a target is missed
 
 import * as esbuild from 'esbuild';
@@ -46,7 +48,7 @@ import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { buildOutline, DEFAULT_OPTIONS, editStructure, parseOutline, PlainTextDocument, Outline, scanDocument, StructureRequest } from '../../server/src/engine';
+import { buildOutline, compileRules, DEFAULT_OPTIONS, editStructure, parseOutline, PlainTextDocument, Outline, OutlineOptions, scanDocument, StructureRequest } from '../../server/src/engine';
 import { DEFAULT_GENERATE, generateDocument, markdownTwin } from './generate';
 import { LspClient, Position, ServerRequestHandler } from './lspClient';
 import { runReferenceBench } from './referenceBench';
@@ -90,6 +92,8 @@ const TARGET = {
   semanticDeltaMs: 30,
   /** tigang/structureEdit: a top-level section of the 10 MB document moved, its list renumbered (issue 10). */
   structureMs: 50,
+  /** Parsing with ten user-defined rules that match nothing, against none (docs/headings.md §10): at most this much slower. */
+  rulesRatio: 1.05,
 };
 
 // ------------------------------------------------------------------- helpers
@@ -488,6 +492,60 @@ function structureVerdict(r: StructureBenchResult): { name: string; value: strin
   };
 }
 
+// ---------------------------------------------------------------- user-defined rules (§10)
+
+/** Ten rules of the kinds users write (acts, numbered chapters, volumes, markers), none of which the generated speeches match. */
+const TEN_RULES = [
+  { pattern: '第[一二三四五六七八九十]+幕', rank: 3 },
+  { pattern: '第[0-9]{3}话', rank: 3 },
+  { pattern: '卷[一二三四五六七八九十]+', rank: 1 },
+  { pattern: 'Chapter [0-9]+', rank: 3, name: 'match' },
+  { pattern: '【[^】]{1,20}】', rank: 4 },
+  { pattern: '■', rank: 5 },
+  { pattern: '◆', rank: 6 },
+  { pattern: 'Act [IVX]+', rank: 2 },
+  { pattern: '番外[0-9]+', rank: 3 },
+  { pattern: '序章|终章', rank: 3 },
+];
+
+interface RulesBenchResult {
+  none: Stats;
+  ten: Stats;
+  /** One rule that may begin with any character (`.{1,2}幕`): tried on every line. */
+  anywhere: Stats;
+  /** Headings the ten rules made (0: the document has no matches). */
+  customHeadings: number;
+}
+
+/** Parse throughput with 0 and 10 rules, runs interleaved in the same process so that drift hits both alike. */
+function rulesBench(text: string, uri: string): RulesBenchResult {
+  const ten: OutlineOptions = { enumerations: true, rules: compileRules(TEN_RULES, ['一是因为', '第[一二三四五六七八九十]+节课']) };
+  const anywhere: OutlineOptions = { enumerations: true, rules: compileRules([{ pattern: '.{1,2}幕', rank: 3 }], []) };
+  const times = { none: [] as number[], ten: [] as number[], anywhere: [] as number[] };
+  let customHeadings = 0;
+  for (let i = 0; i < PARSE_RUNS + PARSE_WARMUP; i++) {
+    for (const [key, options] of [['none', DEFAULT_OPTIONS], ['ten', ten], ['anywhere', anywhere]] as const) {
+      const t = performance.now();
+      const outline = parseOutline(new PlainTextDocument(uri, text), options);
+      const ms = performance.now() - t;
+      if (i >= PARSE_WARMUP) times[key].push(ms);
+      if (key === 'ten') customHeadings = outline.headings.filter((h) => h.style === 'custom').length;
+    }
+  }
+  return { none: stats(times.none), ten: stats(times.ten), anywhere: stats(times.anywhere), customHeadings };
+}
+
+function rulesVerdict(r: RulesBenchResult, bytes: number): { name: string; value: string; pass: boolean } {
+  const ratio = r.ten.median / r.none.median;
+  return {
+    name: `parse with ten user-defined rules that match nothing ≤ ${Math.round((TARGET.rulesRatio - 1) * 100)}% slower than with none (median, same run)`,
+    value:
+      `${fmtMs(r.ten.median)} vs ${fmtMs(r.none.median)} ms = ${((ratio - 1) * 100).toFixed(1)}% (${(mb(bytes) / (r.ten.median / 1000)).toFixed(0)} vs ${(mb(bytes) / (r.none.median / 1000)).toFixed(0)} MB/s; ` +
+      `one rule that may begin anywhere: ${fmtMs(r.anywhere.median)} ms; ${r.customHeadings} custom headings)`,
+    pass: ratio <= TARGET.rulesRatio && r.customHeadings === 0,
+  };
+}
+
 // ---------------------------------------------------------------- the run
 
 function machine(): Record<string, string | number> {
@@ -620,6 +678,13 @@ async function main(): Promise<void> {
   const generateMs = performance.now() - t;
   const bytes = Buffer.byteLength(text, 'utf8');
   const uri = 'file:///bench/speeches.txt';
+  if (flag('--rules-only')) {
+    console.log(`document: ${fmtBytes(bytes)} UTF-8 (${bytes} bytes); generated in ${fmtMs(generateMs)} ms (seed ${DEFAULT_GENERATE.seed})`);
+    const v = rulesVerdict(rulesBench(text, uri), bytes);
+    console.log(`  ${v.pass ? 'PASS' : 'MISS'}  ${v.name}: ${v.value}`);
+    if (flag('--strict') && !v.pass) process.exitCode = 1;
+    return;
+  }
   if (flag('--writer-only')) {
     console.log(`document: ${fmtBytes(bytes)} UTF-8 (${bytes} bytes); generated in ${fmtMs(generateMs)} ms (seed ${DEFAULT_GENERATE.seed})`);
     await writerOnly(text, uri);
@@ -668,6 +733,7 @@ async function main(): Promise<void> {
     }
   }
   const phaseStats = { lineStarts: stats(phases.lineStarts), scan: stats(phases.scan), build: stats(phases.build) };
+  const rules = flag('--no-rules') ? undefined : rulesBench(text, uri);
   const lineCount = text.split('\n').length;
   const styles = new Map<string, number>();
   for (const h of outline.headings) styles.set(h.style, (styles.get(h.style) ?? 0) + 1);
@@ -821,6 +887,10 @@ async function main(): Promise<void> {
     const v = structureVerdict(structure);
     check(v.name, v.value, v.pass);
   }
+  if (rules) {
+    const v = rulesVerdict(rules, bytes);
+    check(v.name, v.value, v.pass);
+  }
   if (peer && peer.symbolCount !== outline.headings.length) console.log(`  note: the peer returned ${peer.symbolCount} symbols for ${outline.headings.length} # headings`);
   if (!flag('--no-typing') && existsSync(OURS)) {
     for (const v of await typingSection(text, twin, editLine, uri, mdUri, peerScript)) check(v.name, v.value, v.pass);
@@ -849,6 +919,7 @@ async function main(): Promise<void> {
         vscodeServer: strip(vscodePeer),
         semanticTokens: writer,
         structureEdit: structure,
+        userRules: rules,
         jsonFloor: { ours: ours && floors.get(ours), peer: peer && floors.get(peer) },
         references: referenceFigures,
         targets: verdicts,

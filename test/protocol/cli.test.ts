@@ -127,6 +127,31 @@ describe('tigang outline', { concurrency: true }, () => {
     assert.equal(run.stdout, ['一、总体要求', '  （一）强化联防联控，坚决守住防线', '    1.每季度召开一次会议', '  （二）完善工作机制和管理办法…', '二、保障措施', ''].join('\n'));
   });
 
+  it('reads user-defined rules with --rules FILE: an array of tigang.customRules, or an object as in settings.json', async () => {
+    writeFileSync(file('play.txt'), '第一幕　开场\n一、人物\n第二幕　冲突\n一是因为下雨，推迟了。\n');
+    writeFileSync(file('acts.json'), JSON.stringify([{ pattern: '第[一二三四五六七八九十]+幕', rank: 3 }]));
+    writeFileSync(file('settings.json'), JSON.stringify({ 'tigang.customRules': [{ pattern: '第[一二三四五六七八九十]+幕', rank: 3, name: 'match' }], 'tigang.notHeadings': ['一是因为'] }));
+    assert.equal((await tigang(['outline', file('play.txt')])).stdout, '一、人物\n  一是因为下雨，推迟了\n', 'without rules');
+    assert.deepEqual(await tigang(['outline', '--rules', file('acts.json'), file('play.txt')]), { code: 0, stdout: '第一幕 开场\n  一、人物\n第二幕 冲突\n  一是因为下雨，推迟了\n', stderr: '' });
+    const json = await tigang(['outline', '--json', '--rules', file('settings.json'), file('play.txt')]);
+    assert.deepEqual(JSON.parse(json.stdout).map((h: { name: string; style: string; rank: number }) => [h.name, h.style, h.rank]), [['第一幕', 'custom', 3], ['第二幕', 'custom', 3]]);
+  });
+
+  it('tells of a bad rule by name on stderr and applies the others; a rules file that is not JSON is an error', async () => {
+    writeFileSync(file('play-bad.txt'), '第一幕　开场\n一、人物\n第二幕　冲突\n一是因为下雨，推迟了。\n');
+    writeFileSync(file('bad.json'), JSON.stringify({ customRules: [{ pattern: '第[', rank: 3 }, { pattern: '第[一二三]幕', rank: 3 }] }));
+    const run = await tigang(['outline', '--rules', file('bad.json'), file('play-bad.txt')]);
+    assert.equal(run.code, 0);
+    assert.equal(run.stdout, '第一幕 开场\n  一、人物\n第二幕 冲突\n  一是因为下雨，推迟了\n');
+    assert.match(run.stderr, /^tigang: .*bad\.json: tigang\.customRules, rule 1 \(第\[\): not a valid regular expression \(.+\)\. It is left out; the other rules apply\.\n$/);
+    writeFileSync(file('broken.json'), '[{ "pattern": ');
+    const broken = await tigang(['outline', '--rules', file('broken.json'), file('play-bad.txt')]);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /broken\.json: the rules are not JSON/);
+    assert.equal(broken.stdout, '');
+    assert.equal((await tigang(['outline', '--rules'])).code, 1, '--rules without a file is bad usage');
+  });
+
   it('prints each file name before its outline when given several files', async () => {
     const run = await tigang(['outline', '--depth', '1', file('notice.txt'), file('chapters.txt')]);
     assert.equal(run.code, 0, run.stderr);

@@ -63,6 +63,8 @@ export interface ClientOptions {
   locale?: string;
   /** More client capabilities, merged into textDocument and workspace (default: none). */
   capabilities?: { textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> };
+  /** params.initializationOptions of initialize (default: none). */
+  initializationOptions?: unknown;
 }
 
 export interface RawResponse {
@@ -110,6 +112,8 @@ export class LspClient {
   readonly settingsFor = new Map<string, Record<string, unknown>>();
   /** window/logMessage notifications received so far. */
   readonly logs: LogMessageParams[] = [];
+  /** window/showMessage and tigang/ruleProblems notifications received so far, in order. */
+  readonly shown: { method: string; params: unknown }[] = [];
   /** Every workspace/configuration request's items, in order. */
   readonly configurationRequests: unknown[][] = [];
   /** While set, answers to workspace/configuration wait for it (a test holds the server inside a request). */
@@ -168,6 +172,7 @@ export class LspClient {
       });
     }
     this.connection.onNotification('window/logMessage', (params: LogMessageParams) => this.logs.push(params));
+    for (const method of ['window/showMessage', 'tigang/ruleProblems']) this.connection.onNotification(method, (params: unknown) => this.shown.push({ method, params }));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.published.push(params));
     this.connection.listen();
   }
@@ -184,12 +189,14 @@ export class LspClient {
       refreshSupport: options.refreshSupport ?? false,
       locale: options.locale ?? '',
       capabilities: options.capabilities ?? {},
+      initializationOptions: options.initializationOptions ?? null,
     });
     try {
       client.initializeResult = await client.request<InitializeResult>('initialize', {
         processId: process.pid,
         rootUri: null,
         ...(client.options.locale ? { locale: client.options.locale } : {}),
+        ...(client.options.initializationOptions !== null ? { initializationOptions: client.options.initializationOptions } : {}),
         capabilities: {
           workspace: {
             configuration: client.options.configuration,

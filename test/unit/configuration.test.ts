@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigurationManager, DEFAULT_SETTINGS, SETTINGS, normalizeSettings } from '../../server/src/configuration';
+import { ConfigurationManager, DEFAULT_SETTINGS, SETTINGS, normalizeSettings, parsingFingerprint } from '../../server/src/configuration';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, Record<string, unknown>> } };
@@ -48,6 +48,34 @@ describe('Normalising what a client sends', () => {
   it("adds VS Code's files.exclude after tigang.files.exclude", () => {
     const s = normalizeSettings({ files: { exclude: { '**/drafts': true, '**/old': false } } }, { exclude: { '**/.svn': true } });
     assert.deepEqual(s.files.exclude, [{ glob: '**/drafts' }, { glob: '**/.svn' }]);
+  });
+});
+
+describe('User-defined rules in the settings (docs/headings.md §10)', () => {
+  it('are compiled when read, their errors kept, and change the parsing fingerprint', () => {
+    const none = normalizeSettings({});
+    const acts = normalizeSettings({ customRules: [{ pattern: '第[一二三]幕', rank: 3 }, { pattern: '(', rank: 3 }], notHeadings: ['一是因为'] });
+    assert.deepEqual(acts.rules.headings.map((r) => r.source), ['第[一二三]幕']);
+    assert.deepEqual(acts.rules.errors.map((e) => `${e.setting}[${e.index}] ${e.problem}`), ['customRules[1] invalidPattern']);
+    assert.notEqual(parsingFingerprint(acts), parsingFingerprint(none));
+    assert.equal(parsingFingerprint(normalizeSettings({ customRules: [{ pattern: '第[一二三]幕', rank: 3 }, { pattern: '(', rank: 3 }], notHeadings: ['一是因为'], maxNameLength: 12 })), parsingFingerprint(acts), 'names do not change how a document parses');
+    assert.equal(normalizeSettings({ customRules: 'nonsense' }).rules.fingerprint, '');
+  });
+
+  it('are compiled once for every scope that reads the same rules', () => {
+    const raw = { customRules: [{ pattern: '第[一二三]场', rank: 4 }] };
+    assert.equal(normalizeSettings(raw).rules, normalizeSettings(JSON.parse(JSON.stringify(raw))).rules);
+  });
+
+  it('are told to the listeners of every read, pulled or pushed', async () => {
+    const manager = new ConfigurationManager({ pull: async () => [{ customRules: [{ pattern: '幕' }] }, null] });
+    const read: string[] = [];
+    manager.onDidRead((s) => read.push(...s.rules.errors.map((e) => e.problem)));
+    manager.initialize({ pull: true });
+    await manager.get('file:///a.txt');
+    manager.initialize({ pull: false });
+    manager.changed({ tigang: { customRules: [{ pattern: '幕', rank: 0 }] } });
+    assert.deepEqual(read, ['missingRank', 'rankOutOfRange']);
   });
 });
 

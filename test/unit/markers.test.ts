@@ -213,7 +213,7 @@ suite('Heading styles (§2)', () => {
         assert.ok(h, 'no heading');
         assert.equal(h.style, expectedStyle);
         assert.equal(h.number, number);
-        assert.equal(h.rank, RANK[h.style]);
+        assert.equal(h.rank, RANK[h.style as keyof typeof RANK]);
       });
     }
   }

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { HEADING_STYLES, MAX_LIST_DEPTH, PlainTextDocument, RANK, parseOutline, scanLine } from '../../server/src/engine';
+import { HEADING_STYLES, MAX_LIST_DEPTH, PlainTextDocument, RANK, compileRules, parseOutline, scanLine } from '../../server/src/engine';
 import { PinyinTable } from '../../server/src/engine/pinyin';
 import { fileSymbols, symbolStyle } from '../../server/src/workspace/symbols';
 import { first, lines, parse } from './helpers';
@@ -35,15 +35,16 @@ suite('Where a marker ends on its line', () => {
 });
 
 suite('One list of heading styles', () => {
-  test('The styles are listed outermost first, each with its rank', () => {
-    assert.deepEqual(HEADING_STYLES, Object.keys(RANK));
-    const ranks = HEADING_STYLES.map((style) => RANK[style]);
+  test('The styles are listed outermost first, each with its rank, and then a user rule’s', () => {
+    assert.deepEqual(HEADING_STYLES, [...Object.keys(RANK), 'custom']);
+    const ranks = Object.values(RANK);
     assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
   });
 
-  test('The workspace index gives every style back as it was parsed, none as volume by default', () => {
-    const text = lines('第一卷　上', '第一篇　讲话', '第一部分　总论', '第一章　总则', '附件1：表格', '第一节　一般规定', '一、目标', '（一）任务', '1.分工', '（1）时限', '甲、其一', '乙、其二', '①要求', '一是抓落实。');
-    const outline = parseOutline(new PlainTextDocument('file:///styles.txt', text));
+  test('The workspace index gives every style back as it was parsed (a user rule’s too), none as volume by default', () => {
+    const text = lines('第一卷　上', '第一篇　讲话', '第一部分　总论', '第一章　总则', '附件1：表格', '第一节　一般规定', '一、目标', '（一）任务', '1.分工', '（1）时限', '甲、其一', '乙、其二', '①要求', '一是抓落实。', '第一幕　开场');
+    const rules = compileRules([{ pattern: '第[一二三]幕', rank: 3 }], []);
+    const outline = parseOutline(new PlainTextDocument('file:///styles.txt', text), { enumerations: true, rules });
     assert.deepEqual(new Set(outline.headings.map((h) => h.style)), new Set(HEADING_STYLES), 'the sample has a heading of every style');
     const symbols = fileSymbols(outline, new PinyinTable());
     assert.deepEqual(

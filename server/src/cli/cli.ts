@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeText } from '../decode';
-import { Heading, PlainTextDocument, parseOutline, truncateName } from '../engine';
+import { CompiledRules, Heading, NO_RULES, PlainTextDocument, compileRules, parseOutline, truncateName } from '../engine';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../configuration';
+import { L10n, ruleErrorMessage } from '../l10n';
 import { VERSION } from '../version';
 
 export const USAGE = `Usage: tigang outline [options] <file…>
@@ -20,10 +21,15 @@ Options:
   --depth N               show N levels at most
   --no-enumerations       leave out run-in points 一是/一要/一关于
   --max-name-length N     shorten names longer than N characters (default ${DEFAULT_SETTINGS.maxNameLength})
+  --rules FILE            user-defined rules, JSON: the array of tigang.customRules
+                          ([{ "pattern", "rank", "name"? }]), or an object with
+                          "customRules" and "notHeadings" (or their tigang.* keys,
+                          as in settings.json); a bad rule is reported and left out
   -h, --help              show this help
   -v, --version           show the version
 
-Exit status: 0 success, 1 bad usage, 2 a file could not be read as text.
+Exit status: 0 success, 1 bad usage or a rules file that cannot be read,
+2 a file could not be read as text.
 `;
 
 export interface CliIo {
@@ -45,6 +51,8 @@ interface Options {
   depth: number;
   enumerations: boolean;
   maxNameLength: number;
+  /** The file --rules names. */
+  rulesFile: string | undefined;
   files: string[];
 }
 
@@ -62,6 +70,13 @@ export function runCli(args: readonly string[], io: CliIo): number {
   if (command !== 'outline') return usageError(io, command === undefined ? 'missing command' : `unknown command: ${command}`);
   const options = parseOptions(rest);
   if (typeof options === 'string') return usageError(io, options);
+  const rules = options.rulesFile === undefined ? NO_RULES : readRulesFile(options.rulesFile);
+  if (typeof rules === 'string') {
+    io.err(`tigang: ${options.rulesFile}: ${rules}\n`);
+    return 1;
+  }
+  const l10n = new L10n('en');
+  for (const error of rules.errors) io.err(`tigang: ${options.rulesFile}: ${ruleErrorMessage(l10n, error)}\n`);
 
   let status = 0;
   const results: { file: string; outline: OutlineJson[] }[] = [];
@@ -73,7 +88,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
       continue;
     }
     const doc = new PlainTextDocument(pathToFileURL(resolve(file)).href, text);
-    const outline = parseOutline(doc, { enumerations: options.enumerations });
+    const outline = parseOutline(doc, { enumerations: options.enumerations, rules });
     const json = outline.roots.map((h) => toJson(h, options));
     if (options.json) {
       results.push({ file, outline: json });
@@ -95,7 +110,7 @@ function usageError(io: CliIo, message: string): number {
 }
 
 function parseOptions(args: readonly string[]): Options | string {
-  const options: Options = { json: false, depth: Infinity, enumerations: true, maxNameLength: DEFAULT_SETTINGS.maxNameLength, files: [] };
+  const options: Options = { json: false, depth: Infinity, enumerations: true, maxNameLength: DEFAULT_SETTINGS.maxNameLength, rulesFile: undefined, files: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const number = (): number | undefined => {
@@ -112,6 +127,10 @@ function parseOptions(args: readonly string[]): Options | string {
       const length = number();
       if (length === undefined) return '--max-name-length needs a whole number ≥ 1';
       options.maxNameLength = normalizeSettings({ maxNameLength: length }).maxNameLength;
+    } else if (arg === '--rules') {
+      const file = args[++i];
+      if (file === undefined || file === '') return '--rules needs a file';
+      options.rulesFile = file;
     } else if (arg === '--') {
       options.files.push(...args.slice(i + 1));
       break;
@@ -120,6 +139,31 @@ function parseOptions(args: readonly string[]): Options | string {
   }
   if (options.files.length === 0) return 'no file given';
   return options;
+}
+
+/**
+ * The rules of a --rules file (docs/headings.md §10), in the settings'
+ * shape: an array is tigang.customRules; an object gives customRules and
+ * notHeadings, with or without the `tigang.` of settings.json. A message when
+ * the file cannot be read or is not such JSON.
+ */
+function readRulesFile(file: string): CompiledRules | string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return `cannot read the rules (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return `the rules are not JSON (${(e as Error).message})`;
+  }
+  if (Array.isArray(value)) return compileRules(value, []);
+  if (value === null || typeof value !== 'object') return 'the rules must be an array of { "pattern", "rank", "name"? }, or an object with "customRules" and "notHeadings"';
+  const o = value as Record<string, unknown>;
+  return compileRules(o.customRules ?? o['tigang.customRules'], o.notHeadings ?? o['tigang.notHeadings']);
 }
 
 function readText(file: string): string | { error: string } {

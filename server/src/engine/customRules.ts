@@ -42,9 +42,17 @@ export interface CompiledRules {
   readonly errors: readonly RuleError[];
   /** Equal for two rule sets that parse alike: part of the outline cache's key. */
   readonly fingerprint: string;
+  /**
+   * The code units a heading rule's match can begin with, 1 for each (a
+   * 64 KiB table), or undefined when some rule may begin with anything (`.`,
+   * `\S`, a negated class): a line whose first character no rule can begin
+   * with costs one look-up, so rules do not slow down a document they do not
+   * match (docs/headings.md §10).
+   */
+  readonly firstUnits: Uint8Array | undefined;
 }
 
-export const NO_RULES: CompiledRules = { headings: [], notHeadings: [], errors: [], fingerprint: '' };
+export const NO_RULES: CompiledRules = { headings: [], notHeadings: [], errors: [], fingerprint: '', firstUnits: new Uint8Array(0x10000) };
 
 /**
  * A rule is matched against at most this many UTF-16 units of a line: a
@@ -84,7 +92,180 @@ export function compileRules(customRules: unknown, notHeadings: unknown): Compil
     if (regex !== undefined) never.push(regex);
   });
   const fingerprint = headings.length + never.length === 0 ? '' : JSON.stringify([headings.map((r) => [r.source, r.rank, r.name]), never.map((r) => r.source)]);
-  return { headings, notHeadings: never, errors, fingerprint };
+  return { headings, notHeadings: never, errors, fingerprint, firstUnits: firstUnitTable(headings) };
+}
+
+/** CompiledRules.firstUnits of a list of rules. */
+function firstUnitTable(rules: readonly CustomRule[]): Uint8Array | undefined {
+  const table = new Uint8Array(0x10000);
+  for (const rule of rules) {
+    const units = firstUnits(rule.source);
+    if (units === undefined) return undefined;
+    for (const [from, to] of units) table.fill(1, from, to + 1);
+  }
+  return table;
+}
+
+type UnitRanges = [from: number, to: number][];
+
+/**
+ * The ranges of UTF-16 code units a match of `pattern` can begin with, read
+ * from the pattern's first atom in each alternative (a literal, an escape, a
+ * class, a group); undefined when that cannot be told (`.`, `\S`, `[^…]`, a
+ * look-around, a first atom that may be absent). Erring on "undefined" is
+ * safe: the rules are then tried on every line.
+ */
+export function firstUnits(pattern: string): UnitRanges | undefined {
+  const out: UnitRanges = [];
+  for (const alternative of splitAlternatives(pattern)) {
+    const ranges = firstOfSequence(alternative);
+    if (ranges === undefined) return undefined;
+    out.push(...ranges);
+  }
+  return out;
+}
+
+/** The top-level alternatives of a pattern (or of a group's inside). */
+function splitAlternatives(pattern: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      parts.push(pattern.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(pattern.slice(from));
+  return parts;
+}
+
+function firstOfSequence(seq: string): UnitRanges | undefined {
+  let i = 0;
+  while (seq[i] === '^') i++;
+  if (i >= seq.length) return undefined; // an empty alternative matches anything
+  const ch = seq[i];
+  let ranges: UnitRanges | undefined;
+  let end: number; // just after the atom
+  if (ch === '(') {
+    const close = closingParen(seq, i);
+    if (close < 0) return undefined;
+    let inner = seq.slice(i + 1, close);
+    if (inner.startsWith('?:')) inner = inner.slice(2);
+    else if (inner.startsWith('?<') && !inner.startsWith('?<=') && !inner.startsWith('?<!')) inner = inner.slice(inner.indexOf('>') + 1);
+    else if (inner.startsWith('?')) return undefined; // a look-around
+    ranges = firstUnits(inner);
+    end = close + 1;
+  } else if (ch === '[') {
+    const read = classRanges(seq, i);
+    if (read === undefined) return undefined;
+    ranges = read.ranges;
+    end = read.end;
+  } else if (ch === '\\') {
+    const read = escapeRanges(seq, i);
+    if (read === undefined) return undefined;
+    ranges = read.ranges;
+    end = read.end;
+  } else if ('.*+?{)|$'.includes(ch)) {
+    return undefined;
+  } else {
+    const cp = seq.codePointAt(i)!;
+    ranges = [unitRange(cp)];
+    end = i + (cp > 0xffff ? 2 : 1);
+  }
+  // An atom that may be absent (a?, a*, a{0,2}) lets the match begin with what follows: not worth following.
+  const q = seq[end];
+  if (q === '?' || q === '*' || (q === '{' && /^\{0+[,}]/.test(seq.slice(end)))) return undefined;
+  return ranges;
+}
+
+/** The first code unit of a code point, as a range of one. */
+function unitRange(cp: number): [number, number] {
+  const unit = cp > 0xffff ? 0xd800 + ((cp - 0x10000) >> 10) : cp;
+  return [unit, unit];
+}
+
+function closingParen(seq: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < seq.length; i++) {
+    const ch = seq[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The ranges a class `[…]` at `open` matches, or undefined for a negated class or one with \s \w \p. */
+function classRanges(seq: string, open: number): { ranges: UnitRanges; end: number } | undefined {
+  if (seq[open + 1] === '^') return undefined;
+  const ranges: UnitRanges = [];
+  let i = open + 1;
+  while (i < seq.length && seq[i] !== ']') {
+    let from: number;
+    if (seq[i] === '\\') {
+      const read = escapeRanges(seq, i);
+      if (read === undefined) return undefined;
+      i = read.end;
+      if (read.ranges.length !== 1 || read.ranges[0][0] !== read.ranges[0][1] || read.single === undefined) {
+        ranges.push(...read.ranges);
+        continue;
+      }
+      from = read.single;
+    } else {
+      from = seq.codePointAt(i)!;
+      i += from > 0xffff ? 2 : 1;
+    }
+    if (seq[i] === '-' && seq[i + 1] !== ']' && i + 1 < seq.length) {
+      let to: number;
+      if (seq[i + 1] === '\\') {
+        const read = escapeRanges(seq, i + 1);
+        if (read?.single === undefined) return undefined;
+        to = read.single;
+        i = read.end;
+      } else {
+        to = seq.codePointAt(i + 1)!;
+        i += 1 + (to > 0xffff ? 2 : 1);
+      }
+      if (from > 0xffff || to > 0xffff) return undefined; // astral ranges span many high surrogates
+      ranges.push([from, to]);
+    } else {
+      ranges.push(unitRange(from));
+    }
+  }
+  return i < seq.length ? { ranges, end: i + 1 } : undefined;
+}
+
+/** An escape at `at`: its ranges, and the code point when it stands for one character. */
+function escapeRanges(seq: string, at: number): { ranges: UnitRanges; end: number; single?: number } | undefined {
+  const ch = seq[at + 1];
+  if (ch === undefined) return undefined;
+  if (ch === 'd') return { ranges: [[0x30, 0x39]], end: at + 2 };
+  if (ch === 'u' && seq[at + 2] === '{') {
+    const close = seq.indexOf('}', at);
+    const cp = parseInt(seq.slice(at + 3, close), 16);
+    return close < 0 || !Number.isFinite(cp) ? undefined : { ranges: [unitRange(cp)], end: close + 1, single: cp };
+  }
+  if (ch === 'u' || ch === 'x') {
+    const width = ch === 'u' ? 4 : 2;
+    const cp = parseInt(seq.slice(at + 2, at + 2 + width), 16);
+    return Number.isFinite(cp) ? { ranges: [[cp, cp]], end: at + 2 + width, single: cp } : undefined;
+  }
+  const controls: Record<string, number> = { t: 9, n: 10, r: 13, f: 12, v: 11 };
+  if (controls[ch] !== undefined) return { ranges: [[controls[ch], controls[ch]]], end: at + 2, single: controls[ch] };
+  if (/[A-Za-z0-9]/.test(ch)) return undefined; // \s \w \p{…} \b \1 …: too many to list, or no character at all
+  const cp = seq.codePointAt(at + 1)!;
+  return { ranges: [unitRange(cp)], end: at + 1 + (cp > 0xffff ? 2 : 1), single: cp };
 }
 
 /** The sticky regular expression of a pattern, or undefined after reporting why it cannot be used. */
@@ -155,6 +336,24 @@ export function matchRule(rule: CustomRule, text: string, s: number, e: number):
   rule.regex.lastIndex = 0;
   const m = rule.regex.exec(input);
   return m === null || m[0].length === 0 ? -1 : s + m[0].length;
+}
+
+/**
+ * The first heading rule (in the order of the setting) that matches the line
+ * text[s, e) at `s`, and where its match ends; undefined when none does. A
+ * line whose first character no rule can begin with costs one look-up.
+ */
+export function matchHeadingRules(rules: CompiledRules, text: string, s: number, e: number): { index: number; end: number } | undefined {
+  const { headings, firstUnits } = rules;
+  if (headings.length === 0 || (firstUnits !== undefined && firstUnits[text.charCodeAt(s)] === 0)) return undefined;
+  const input = text.slice(s, e - s > RULE_INPUT_MAX ? s + RULE_INPUT_MAX : e);
+  for (let i = 0; i < headings.length; i++) {
+    const regex = headings[i].regex;
+    regex.lastIndex = 0;
+    const m = regex.exec(input);
+    if (m !== null && m[0].length > 0) return { index: i, end: s + m[0].length };
+  }
+  return undefined;
 }
 
 /** Whether a notHeadings pattern matches the line at `s`. */

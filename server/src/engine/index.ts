@@ -47,8 +47,10 @@ import { DEFAULT_OPTIONS, Outline, OutlineOptions } from './types';
 
 /** The outline of a document, computed from scratch. */
 export function parseOutline(doc: OutlineDocument, options: OutlineOptions = DEFAULT_OPTIONS): Outline {
-  return buildOutline(doc, scanDocument(doc), options);
+  return buildOutline(doc, scanDocument(doc, options.rules), options);
 }
+// User-defined rules (§10).
+export { type CompiledRules, type CustomRule, type CustomRuleSetting, type RuleError, type RuleProblem, NO_RULES, RULE_INPUT_MAX, compileRules } from './customRules';
 export { LineStatistics, StatisticsCache, sectionCharacters } from './stats';
 // References between articles (§9).
 export * from './references';

@@ -3,9 +3,13 @@
 // table of contents) is decided by the outline builder.
 
 import { OutlineDocument, forEachLine } from './document';
-import { HeadingStyle, Marker } from './types';
+import { CompiledRules, NO_RULES, isNotHeading, matchHeadingRules } from './customRules';
+import { HeadingStyle, Marker, RANK } from './types';
 import { NAME_CAP, foldWhitespace, isIndent, isSpace } from './names';
-import { circledValue, digitValue, isCnNumeralChar, parenthesizedCnValue, readArabic, readCnNumeral, readNumeral, stemValue } from './numerals';
+import { circledValue, digitValue, isCnNumeralChar, markerForm, parenthesizedCnValue, readArabic, readCnNumeral, readNumeral, stemValue } from './numerals';
+
+/** A built-in style: what the built-in rules read. */
+type BuiltInStyle = Exclude<HeadingStyle, 'custom'>;
 
 const CH_DI = 0x7b2c; // 第
 const CH_PIAN = 0x7bc7; // 篇
@@ -94,11 +98,13 @@ class LineMarker implements Marker {
     readonly titleEnd: number,
     readonly name: string,
     readonly sub: number | undefined,
+    readonly rank: number,
+    readonly rule: number | undefined,
   ) {}
 }
 
 interface RawMarker {
-  style: HeadingStyle;
+  style: BuiltInStyle;
   kind?: Marker['kind'];
   number: number;
   /** See Marker.sub. */
@@ -112,16 +118,52 @@ interface RawMarker {
  * The marker candidate on the line text[lineStart, lineEnd) (lineEnd excludes
  * the line break), or undefined when the line cannot be a heading.
  */
-export function scanLine(text: string, line: number, lineStart: number, lineEnd: number): Marker | undefined {
+export function scanLine(text: string, line: number, lineStart: number, lineEnd: number, rules: CompiledRules = NO_RULES): Marker | undefined {
   let s = lineStart;
   while (s < lineEnd && isIndent(text.charCodeAt(s))) s++; // a BOM is indentation too
   if (s >= lineEnd) return undefined;
-  if (text.charCodeAt(s) === CH_ZHENG) return afterZhengwen(text, line, lineStart, s, lineEnd);
+  return rules.fingerprint === '' ? builtInMarker(text, line, lineStart, s, lineEnd) : withRules(text, line, lineStart, s, lineEnd, rules);
+}
 
+function builtInMarker(text: string, line: number, lineStart: number, s: number, lineEnd: number): Marker | undefined {
+  if (text.charCodeAt(s) === CH_ZHENG) return afterZhengwen(text, line, lineStart, s, lineEnd);
   const raw = readMarker(text, s, lineEnd);
   if (raw !== undefined) return finish(text, line, lineStart, s, lineEnd, raw);
   const pian = articleTitleNumber(text, s, lineEnd);
   return pian === undefined ? undefined : titleLineArticle(text, line, lineStart, s, lineEnd, pian);
+}
+
+/**
+ * User-defined rules (docs/headings.md §10): a line a heading rule matches is
+ * that rule's heading, before the built-in rules are tried (the user said
+ * what the line is); a line a notHeadings pattern matches is no heading at
+ * all. notHeadings are tried only on lines that would be headings, so they
+ * cost nothing on the others.
+ */
+function withRules(text: string, line: number, lineStart: number, s: number, lineEnd: number, rules: CompiledRules): Marker | undefined {
+  const custom = matchHeadingRules(rules, text, s, lineEnd);
+  const marker = custom === undefined ? builtInMarker(text, line, lineStart, s, lineEnd) : customMarker(text, line, lineStart, s, lineEnd, custom.end, custom.index, rules);
+  return marker !== undefined && isNotHeading(rules, text, s, lineEnd) ? undefined : marker;
+}
+
+/**
+ * The heading of a user rule whose match is text[s, matchEnd): style
+ * 'custom', the rule's rank, the number the match carries (第001章 → 1, the
+ * first numeral in it; 0 when it has none, and then the heading is in no
+ * list), named after its line up to a sentence end as run-in headings are,
+ * or after the match alone.
+ */
+function customMarker(text: string, line: number, lineStart: number, s: number, e: number, end: number, index: number, rules: CompiledRules): Marker {
+  const rule = rules.headings[index];
+  // Whitespace and a colon the match ends with are not part of the marker (`\S+\s` takes the space after
+  // 第一幕; `同志们：$` its colon), as a trailing colon is no part of a name (§5).
+  let matchEnd = end;
+  for (let last = text[matchEnd - 1]; matchEnd > s + 1 && (isSpace(last.charCodeAt(0)) || last === '：' || last === ':'); last = text[matchEnd - 1]) matchEnd--;
+  const marker = foldWhitespace(text, s, matchEnd);
+  const number = markerForm(text.slice(s, matchEnd))?.value ?? 0;
+  const titleEnd = rule.name === 'match' ? matchEnd : titleEndAfter(text, matchEnd, e);
+  const name = rule.name === 'match' ? marker : foldWhitespace(text, s, titleEnd, NAME_CAP);
+  return new LineMarker(line, 'custom', undefined, number, undefined, marker, s - lineStart, matchEnd - lineStart, titleEnd - lineStart, name, undefined, rule.rank, index);
 }
 
 /**
@@ -270,7 +312,7 @@ function citesArticles(text: string, at: number, e: number): boolean {
 }
 
 /** The word after 第 and a number, Simplified or Traditional, and what it makes of the line. */
-function diWord(text: string, at: number): { style: HeadingStyle; kind?: Marker['kind']; length: number } | undefined {
+function diWord(text: string, at: number): { style: BuiltInStyle; kind?: Marker['kind']; length: number } | undefined {
   switch (text[at]) {
     case '卷':
     case '编':
@@ -446,19 +488,25 @@ function titleLineArticle(text: string, line: number, lineStart: number, s: numb
   let end = e;
   while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
   const name = foldWhitespace(text, s, end);
-  return new LineMarker(line, 'article', undefined, number, undefined, name, s - lineStart, end - lineStart, end - lineStart, name, undefined);
+  return new LineMarker(line, 'article', undefined, number, undefined, name, s - lineStart, end - lineStart, end - lineStart, name, undefined, RANK.article, undefined);
+}
+
+/** Where a run-in title after a marker ending at `markerEnd` ends (§5): before a sentence end, without trailing whitespace or colon. */
+function titleEndAfter(text: string, markerEnd: number, e: number): number {
+  let titleEnd = markerEnd;
+  while (titleEnd < e && !isSentenceEnd(text, titleEnd, e)) titleEnd++;
+  // Trailing whitespace and a trailing colon are not part of the name.
+  while (titleEnd > markerEnd && isSpace(text.charCodeAt(titleEnd - 1))) titleEnd--;
+  const last = text[titleEnd - 1];
+  if (titleEnd > markerEnd && (last === '：' || last === ':')) {
+    titleEnd--;
+    while (titleEnd > markerEnd && isSpace(text.charCodeAt(titleEnd - 1))) titleEnd--;
+  }
+  return titleEnd;
 }
 
 function finish(text: string, line: number, lineStart: number, s: number, e: number, raw: RawMarker): Marker {
-  let titleEnd = raw.markerEnd;
-  while (titleEnd < e && !isSentenceEnd(text, titleEnd, e)) titleEnd++;
-  // Trailing whitespace and a trailing colon are not part of the name.
-  while (titleEnd > raw.markerEnd && isSpace(text.charCodeAt(titleEnd - 1))) titleEnd--;
-  const last = text[titleEnd - 1];
-  if (titleEnd > raw.markerEnd && (last === '：' || last === ':')) {
-    titleEnd--;
-    while (titleEnd > raw.markerEnd && isSpace(text.charCodeAt(titleEnd - 1))) titleEnd--;
-  }
+  const titleEnd = titleEndAfter(text, raw.markerEnd, e);
   return new LineMarker(
     line,
     raw.style,
@@ -471,25 +519,27 @@ function finish(text: string, line: number, lineStart: number, s: number, e: num
     titleEnd - lineStart,
     foldWhitespace(text, s, titleEnd, NAME_CAP),
     raw.sub,
+    RANK[raw.style],
+    undefined,
   );
 }
 
 /** The same marker on another line, after lines were inserted or deleted above it. */
 export function markerOnLine(m: Marker, line: number): Marker {
-  return new LineMarker(line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.titleEnd, m.name, m.sub);
+  return new LineMarker(line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.titleEnd, m.name, m.sub, m.rank, m.rule);
 }
 
 /** The same marker under another name: an 附件 or bare 第一章 heading that takes its title from the next line (outline.ts). */
 export function markerNamed(m: Marker, name: string): Marker {
-  return new LineMarker(m.line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.titleEnd, name, m.sub);
+  return new LineMarker(m.line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.titleEnd, name, m.sub, m.rank, m.rule);
 }
 
-/** The markers of lines fromLine..toLine (inclusive) of a document. */
-export function scanLines(doc: OutlineDocument, fromLine: number, toLine: number): Marker[] {
+/** The markers of lines fromLine..toLine (inclusive) of a document, with the user's rules when given. */
+export function scanLines(doc: OutlineDocument, fromLine: number, toLine: number, rules: CompiledRules = NO_RULES): Marker[] {
   const text = doc.getText();
   const markers: Marker[] = [];
   forEachLine(doc, fromLine, toLine, (line, start, end) => {
-    const marker = scanLine(text, line, start, end);
+    const marker = scanLine(text, line, start, end, rules);
     if (marker !== undefined) markers.push(marker);
   });
   return markers;

@@ -7,6 +7,7 @@
 // the message tables in numberingMessages.ts); the fixes are text edits.
 // The checks never change the tree.
 
+import { CompiledRules, NO_RULES } from './customRules';
 import { OutlineDocument, PlainTextDocument, lineContentEnd, lineStart } from './document';
 import { LineRange, TextEdit, applyEdits, orderEdits } from './edits';
 import { scanLine, scanLines } from './markers';
@@ -173,7 +174,7 @@ function keepsTree(doc: OutlineDocument, outline: Outline, edits: readonly TextE
   const after = new PlainTextDocument(doc.uri, applyEdits(doc.getText(), edits), doc.version + 1);
   // An outline without points may have been built with them left out (the tigang.enumerations setting).
   const enumerations = outline.headings.some((h) => h.style === 'enumeration');
-  const reparsed = buildOutline(after, after.lineCount === 0 ? [] : scanLines(after, 0, after.lineCount - 1), { enumerations });
+  const reparsed = buildOutline(after, after.lineCount === 0 ? [] : scanLines(after, 0, after.lineCount - 1, outline.rules), { enumerations, rules: outline.rules });
   const a = outline.headings;
   const b = reparsed.headings;
   if (a.length !== b.length) return false;
@@ -239,6 +240,8 @@ interface Item {
   readonly inserted: boolean;
   /** A title line of a speech collection (在……讲话篇2): its number stands after 篇, its "marker" is its title. */
   readonly titleLine: boolean;
+  /** The user-defined rules the line is read with (§10). */
+  readonly rules: CompiledRules;
 }
 
 interface ListPlan {
@@ -291,7 +294,7 @@ function planLists(text: string, doc: OutlineDocument, outline: Outline): ListPl
   const plans: ListPlan[] = [];
   /** The latest list of each series (style, 附件/附录, parent's style), for lists numbered through. */
   const series = new Map<string, ListPlan>();
-  const lines = new LineTexts(text, doc);
+  const lines = new LineTexts(text, doc, outline.rules);
   for (const list of outline.lists) {
     const items: Item[] = [];
     if (list.lead) items.push(makeItem(list.lead, undefined, list, lines));
@@ -299,7 +302,9 @@ function planLists(text: string, doc: OutlineDocument, outline: Outline): ListPl
     const first = items[0];
     let start = 1;
     let continues: ListPlan | undefined;
-    const key = list.kind === 'siblings' ? `${list.style}|${list.style === 'named' ? namedWord(first.raw) : ''}|${list.parent?.style ?? ''}` : undefined;
+    // A series per style — per word for 附件/附录, per rule for a user rule's headings (§10).
+    const word = list.style === 'named' ? namedWord(first.raw) : list.style === 'custom' ? String(list.members[0].rule) : '';
+    const key = list.kind === 'siblings' ? `${list.style}|${word}|${list.parent?.style ?? ''}` : undefined;
     if (list.kind === 'law') {
       // An excerpt or one book of a code starts where it starts (民法典 婚姻家庭编 at 第一千零四十条).
       start = first.number;
@@ -325,6 +330,8 @@ class LineTexts {
   constructor(
     private readonly text: string,
     private readonly doc: OutlineDocument,
+    /** The rules the outline was scanned with: an edited marker must read back under them. */
+    readonly rules: CompiledRules = NO_RULES,
   ) {}
   get(line: number): string {
     if (line !== this.line) {
@@ -352,7 +359,7 @@ function makeItem(
     const after = strip(form.after);
     inserted = (after !== '条' && after !== '條') || /^\s*之[一二三四五六七八九十]/.test(lineText.slice(m.markerEnd));
   }
-  return { line: m.line, start: m.start, markerEnd: m.markerEnd, number: m.number, raw, form, lineText, heading, inserted, titleLine };
+  return { line: m.line, start: m.start, markerEnd: m.markerEnd, number: m.number, raw, form, lineText, heading, inserted, titleLine, rules: lines.rules };
 }
 
 /** 附件 or 附录 for a numbered named heading's marker, else ''. */
@@ -541,7 +548,7 @@ function readsBack(item: Item, edit: TextEdit, value: number): boolean {
   const line = item.lineText.slice(0, edit.start) + edit.newText + item.lineText.slice(edit.end);
   // A lead is read from where it stands; a heading from the start of its line.
   const from = item.heading === undefined ? item.start : 0;
-  const marker = scanLine(line, item.line, from, line.length);
+  const marker = scanLine(line, item.line, from, line.length, item.rules);
   const style = item.heading?.style;
   return (
     marker !== undefined &&

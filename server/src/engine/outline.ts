@@ -3,6 +3,7 @@
 // ranges. Near-linear in the number of markers; no recursion, so no input can
 // exhaust the stack.
 
+import { NO_RULES } from './customRules';
 import { OutlineDocument, lineContentEnd, lineStart } from './document';
 import { markerNamed, scanLine } from './markers';
 import { foldWhitespace, isIndent, isSpace, stripWhitespace } from './names';
@@ -59,7 +60,10 @@ class HeadingNode implements Heading {
     return this.source.style;
   }
   get rank(): number {
-    return RANK[this.source.style];
+    return this.source.rank;
+  }
+  get rule(): number | undefined {
+    return this.source.rule;
   }
   get number(): number {
     return this.source.number;
@@ -151,6 +155,9 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
   const siblingLists = new Map<number, ListNode>();
   /** 目录 headings, for the tables of contents. */
   let tocHeadings: Map<Marker, Heading> | undefined;
+  const rules = options.rules ?? NO_RULES;
+  /** Keys of sibling lists per parent: the styles, 附录, and each user rule (its own list). */
+  const stride = STYLE_KEYS + rules.headings.length;
 
   for (const marker of kept) {
     if (proper.has(marker)) {
@@ -170,7 +177,11 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
       placed.entry.current = addHeading(marker, placed.entry.list.parent, placed.entry.list, headings, roots);
       continue;
     }
-    const rank = RANK[marker.style];
+    const rank = marker.rank;
+    if (marker.style === 'custom' && rank === RANK.enumeration) {
+      placeCustomPoint(marker, enumerations, stack, siblingLists, stride, headings, roots, lists);
+      continue;
+    }
     if (marker.kind === 'ordinal') {
       // 第一 opens an ordinal list; 第n only continues one standing at n − 1.
       if (marker.number !== 1 && marker.number !== ordinal?.next) {
@@ -189,7 +200,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
       list = ordinal;
     } else if (marker.number > 0) {
       // Articles are numbered through the whole law, across its chapters (§7).
-      list = marker.kind === 'law' ? (law ??= newList('law', marker.style, undefined, lists)) : siblingList(marker, parent, siblingLists, lists);
+      list = marker.kind === 'law' ? (law ??= newList('law', marker.style, undefined, lists)) : siblingList(marker, parent, siblingLists, lists, stride);
     }
     const heading = addHeading(marker, parent, list, headings, roots);
     stack.push(heading);
@@ -200,7 +211,28 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
   for (const list of lists) if (list.kind === 'siblings' && list.parent?.style === 'named') attachLead(text, doc, list, linesRead);
   const tablesOfContents = tocHeadings === undefined ? [] : tableOfContentsEntries(candidates, kept, proper, tocHeadings);
   if (skipped > 0) rejected.sort((a, b) => a.marker.line - b.marker.line); // back in document order
-  return { roots, headings, lists, rejected, tablesOfContents };
+  return { roots, headings, lists, rejected, tablesOfContents, rules };
+}
+
+/**
+ * A user rule of rank 10 (docs/headings.md §10) ranks with the run-in points:
+ * **Decision:** it is their sibling — under the parent of the innermost open
+ * point list, or the open heading when there is none — leaves every point
+ * list open (二是 after it goes on with 一是's list), and holds nothing.
+ */
+function placeCustomPoint(
+  marker: Marker,
+  enumerations: readonly OpenEnumeration[],
+  stack: readonly Heading[],
+  siblingLists: Map<number, ListNode>,
+  stride: number,
+  headings: HeadingNode[],
+  roots: Heading[],
+  lists: ListNode[],
+): void {
+  const inner = enumerations[enumerations.length - 1];
+  const parent = inner !== undefined ? inner.list.parent : stack[stack.length - 1];
+  addHeading(marker, parent, marker.number > 0 ? siblingList(marker, parent, siblingLists, lists, stride) : undefined, headings, roots);
 }
 
 /**
@@ -257,10 +289,11 @@ function newList(kind: ListKind, style: HeadingStyle, parent: Heading | undefine
  * (a list that starts again is a new list, as 一是 is in §4; so the 项 of a law
  * article restart in each 款).
  */
-function siblingList(marker: Marker, parent: Heading | undefined, open: Map<number, ListNode>, lists: ListNode[]): ListNode {
+function siblingList(marker: Marker, parent: Heading | undefined, open: Map<number, ListNode>, lists: ListNode[], stride: number): ListNode {
   let styleKey = STYLE_KEY[marker.style];
   if (marker.style === 'named' && marker.marker.replace(/\s/g, '').startsWith('附录')) styleKey = APPENDIX_KEY;
-  const key = (parent === undefined ? 0 : parent.index + 1) * STYLE_KEYS + styleKey;
+  else if (marker.rule !== undefined) styleKey = STYLE_KEYS + marker.rule;
+  const key = (parent === undefined ? 0 : parent.index + 1) * stride + styleKey;
   const latest = open.get(key);
   if (latest !== undefined && marker.number !== 1) return latest;
   const list = newList('siblings', marker.style, parent, lists);
@@ -572,7 +605,7 @@ function holdsStructure(markers: readonly Marker[], from: number, open: number, 
   let i = from;
   while (i > 0 && markers[i - 1].line > open) i--;
   for (; i < markers.length && markers[i].line <= close; i++) {
-    if (RANK[markers[i].style] <= RANK.section) return true;
+    if (markers[i].rank <= RANK.section) return true;
   }
   return false;
 }
@@ -613,8 +646,8 @@ function titlesFromNextLine(
 
 function takesTitleFromNextLine(m: Marker): boolean {
   if (m.style === 'named') return m.kind === 'attachment' || m.marker.replace(/\s/g, '').startsWith('附表');
-  // A title line ending in 篇1 is a title already.
-  return RANK[m.style] <= RANK.section && m.marker.startsWith('第');
+  // A title line ending in 篇1 is a title already; a user rule says itself how it is named (§10).
+  return m.style !== 'custom' && m.rank <= RANK.section && m.marker.startsWith('第');
 }
 
 /** The title on the first non-blank line after `line`, or undefined; the lines looked at go to linesRead. */
@@ -675,7 +708,7 @@ function acceptStemLists(markers: readonly Marker[], rejected: RejectedMarker[])
       } else {
         prose.set(m, 'no-list');
       }
-    } else if (RANK[m.style] <= RANK.stem) {
+    } else if (m.rank <= RANK.stem) {
       if (opener !== undefined) prose.set(opener, 'lone-stem');
       opener = undefined;
       at = 0;

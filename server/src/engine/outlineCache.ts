@@ -3,6 +3,7 @@
 // a scan of the edited lines plus a linear pass over the markers.
 
 import { firstAtOrAfterLine, partitionPoint } from './search';
+import { CompiledRules, NO_RULES } from './customRules';
 import { OutlineDocument } from './document';
 import { markerOnLine, scanLines } from './markers';
 import { QUOTE_LINES, assignSectionEnds, beginsQuotation, buildOutline } from './outline';
@@ -16,6 +17,8 @@ interface Entry {
    */
   document: OutlineDocument;
   version: number;
+  /** The user-defined rules the markers were scanned with (§10): other rules scan the document again. */
+  rules: CompiledRules;
   markers: Marker[];
   /** Outlines built from `markers`, by options (enumerations on or off). */
   outlines: Map<boolean, Built>;
@@ -66,8 +69,8 @@ export function touchedLines(edit: LineEdit, lineCountAfter: number): TouchedLin
   return { from, toBefore, toAfter: Math.min(lineCountAfter - 1, toBefore + delta), delta };
 }
 
-export function scanDocument(doc: OutlineDocument): Marker[] {
-  return doc.lineCount === 0 ? [] : scanLines(doc, 0, doc.lineCount - 1);
+export function scanDocument(doc: OutlineDocument, rules: CompiledRules = NO_RULES): Marker[] {
+  return doc.lineCount === 0 ? [] : scanLines(doc, 0, doc.lineCount - 1, rules);
 }
 
 export class OutlineCache {
@@ -76,8 +79,9 @@ export class OutlineCache {
   /** The outline of this version of the document, computed at most once. */
   get(doc: OutlineDocument, options: OutlineOptions): Outline {
     let entry = this.entries.get(doc.uri);
-    if (entry === undefined || entry.version !== doc.version || entry.document !== doc) {
-      entry = { document: doc, version: doc.version, markers: scanDocument(doc), outlines: new Map(), endsStale: false };
+    const rules = options.rules ?? NO_RULES;
+    if (entry === undefined || entry.version !== doc.version || entry.document !== doc || entry.rules.fingerprint !== rules.fingerprint) {
+      entry = { document: doc, version: doc.version, rules, markers: scanDocument(doc, rules), outlines: new Map(), endsStale: false };
       this.entries.set(doc.uri, entry);
     }
     if (entry.endsStale) {
@@ -87,7 +91,7 @@ export class OutlineCache {
     let built = entry.outlines.get(options.enumerations);
     if (built === undefined) {
       const linesRead: number[] = [];
-      const outline = buildOutline(doc, entry.markers, options, linesRead);
+      const outline = buildOutline(doc, entry.markers, { ...options, rules: entry.rules }, linesRead);
       if (!isAscending(linesRead)) linesRead.sort((a, b) => a - b);
       built = { outline, linesRead };
       entry.outlines.set(options.enumerations, built);
@@ -110,7 +114,7 @@ export class OutlineCache {
     const markers = entry.markers;
     const lo = firstAtOrAfterLine(markers, from);
     const hi = firstAtOrAfterLine(markers, toBefore + 1);
-    const fresh = toAfter >= from ? scanLines(doc, from, toAfter) : [];
+    const fresh = toAfter >= from ? scanLines(doc, from, toAfter, entry.rules) : [];
     if (delta === 0 && sameMarkers(markers, lo, hi, fresh) && !readsAnyOf(entry, from, toBefore) && !opensQuotation(doc, markers, from, toAfter)) {
       // Typing inside a paragraph: the same headings on the same lines, so
       // the tree stands; only where sections end (blank lines, line lengths)
@@ -183,7 +187,9 @@ function sameMarkers(markers: readonly Marker[], lo: number, hi: number, fresh: 
       a.markerEnd === b.markerEnd &&
       a.titleEnd === b.titleEnd &&
       a.name === b.name &&
-      a.marker === b.marker
+      a.marker === b.marker &&
+      a.rank === b.rank &&
+      a.rule === b.rule
     );
   });
 }

@@ -45,7 +45,7 @@ export function withReferencesFollowing(doc: OutlineDocument, outline: Outline, 
   if (edits.length === 0 || !outline.headings.some((h) => h.kind === 'law')) return [...edits];
   const after = new PlainTextDocument(doc.uri, applyEdits(doc.getText(), edits), doc.version + 1);
   const enumerations = outline.headings.some((h) => h.style === 'enumeration');
-  const reparsed = buildOutline(after, after.lineCount === 0 ? [] : scanLines(after, 0, after.lineCount - 1), { enumerations });
+  const reparsed = buildOutline(after, after.lineCount === 0 ? [] : scanLines(after, 0, after.lineCount - 1, outline.rules), { enumerations, rules: outline.rules });
   const mapping = articleRenumbering(outline, reparsed);
   if (mapping.size === 0) return [...edits];
   const references = renumberReferences(scanDocumentReferences(doc), mapping);
@@ -125,7 +125,7 @@ export function renumberArticles(doc: OutlineDocument, outline: Outline): TextEd
 function renumbersArticlesOnly(doc: OutlineDocument, outline: Outline, edits: readonly TextEdit[], start: number): boolean {
   const after = new PlainTextDocument(doc.uri, applyEdits(doc.getText(), edits), doc.version + 1);
   const enumerations = outline.headings.some((h) => h.style === 'enumeration');
-  const reparsed = buildOutline(after, after.lineCount === 0 ? [] : scanLines(after, 0, after.lineCount - 1), { enumerations });
+  const reparsed = buildOutline(after, after.lineCount === 0 ? [] : scanLines(after, 0, after.lineCount - 1, outline.rules), { enumerations, rules: outline.rules });
   const a = outline.headings;
   const b = reparsed.headings;
   if (a.length !== b.length) return false;

@@ -684,7 +684,7 @@ class Planner {
       // Only the top-level sections the edit touched are parsed again.
       const inside = rendered.merged.map((e) => ({ from: e.from - window.from, to: e.to - window.from, text: e.text }));
       doc = new PlainTextDocument(this.doc.uri, applyOffsetEdits(this.text.slice(window.from, window.to), inside));
-      markers = scanDocument(doc);
+      markers = scanDocument(doc, this.outline.rules);
       firstLine = window.line;
     } else {
       doc = this.editedDocument(rendered);
@@ -696,7 +696,8 @@ class Planner {
       }
       markers = this.editedMarkers(plan, rendered, doc, newLine).filter((m) => !entries.has(m.line));
     }
-    const reparsed = buildOutline(doc, markers, options);
+    // The same scanner as the outline's: the user's rules (§10) included.
+    const reparsed = buildOutline(doc, markers, { ...options, rules: this.outline.rules });
     for (const table of reparsed.tablesOfContents) for (const entry of table.entries) entries.add(entry.line + firstLine);
     const lastLine = firstLine + doc.lineCount - 1;
     type Planned = { line: number; style: HeadingStyle; kind: Heading['kind']; number: number; parent: number };
@@ -743,7 +744,8 @@ class Planner {
   private window(rendered: Rendered): { from: number; to: number; line: number } | undefined {
     if (rendered.merged.length === 0) return undefined;
     const roots = this.outline.roots;
-    const fresh = (h: Heading) => h.style !== 'enumeration' && h.kind !== 'ordinal';
+    // A user rule of rank 10 ranks with the points and leaves their lists open (outline.ts, placeCustomPoint).
+    const fresh = (h: Heading) => h.style !== 'enumeration' && h.kind !== 'ordinal' && !(h.style === 'custom' && h.rank >= 10);
     const firstEdit = this.positionAt(rendered.merged[0].from).line;
     const lastEdit = this.positionAt(rendered.merged[rendered.merged.length - 1].to).line;
     // A top-level heading the edit rewrites or moves may not stay one: start before it.
@@ -808,7 +810,7 @@ class Planner {
     const text = doc.getText();
     for (const line of rescan) {
       if (line >= doc.lineCount) continue;
-      const m = scanLine(text, line, lineStart(doc, line), lineContentEnd(text, doc, line));
+      const m = scanLine(text, line, lineStart(doc, line), lineContentEnd(text, doc, line), this.outline.rules);
       if (m !== undefined) markers.push(m);
     }
     return markers.sort((a, b) => a.line - b.line);

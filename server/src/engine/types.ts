@@ -2,6 +2,8 @@
 // every feature (symbols, folding, selection ranges, the CLI, diagnostics)
 // is derived from.
 
+import type { CompiledRules } from './customRules';
+
 /**
  * Heading styles from outermost to innermost with their ranks (docs/headings.md
  * §2): the one list of styles. HeadingStyle and HEADING_STYLES are derived
@@ -23,10 +25,14 @@ export const RANK = {
   enumeration: 10, // 一是 二要 三关于
 } as const satisfies Record<string, number>;
 
-export type HeadingStyle = keyof typeof RANK;
+/**
+ * A built-in style, or 'custom': a heading of a user-defined rule
+ * (tigang.customRules, docs/headings.md §10), whose rank is the rule's.
+ */
+export type HeadingStyle = keyof typeof RANK | 'custom';
 
-/** Every style, outermost first (the order of RANK). */
-export const HEADING_STYLES: readonly HeadingStyle[] = Object.freeze(Object.keys(RANK) as HeadingStyle[]);
+/** Every style: the built-in ones outermost first (the order of RANK), then 'custom'. */
+export const HEADING_STYLES: readonly HeadingStyle[] = Object.freeze([...(Object.keys(RANK) as HeadingStyle[]), 'custom']);
 
 /**
  * A line that looks like a heading on its own, before the document-level
@@ -37,6 +43,10 @@ export interface Marker {
   /** 0-based line. */
   readonly line: number;
   readonly style: HeadingStyle;
+  /** RANK[style], or a custom rule's rank (1–10). */
+  readonly rank: number;
+  /** A 'custom' marker: the index of its rule in tigang.customRules (each rule numbers a list of its own); undefined for the built-in styles. */
+  readonly rule?: number;
   /**
    * Finer kind within a style where the rules differ: 'ordinal' (第一，) and
    * 'law' (第一条) among items, the word of a 'named' heading: 'toc' (目录)
@@ -74,6 +84,8 @@ export interface Heading {
   readonly name: string;
   readonly style: HeadingStyle;
   readonly rank: number;
+  /** See Marker.rule. */
+  readonly rule?: number;
   readonly number: number;
   /** See Marker.sub. */
   readonly sub?: number;
@@ -179,11 +191,19 @@ export interface Outline {
   readonly rejected: readonly RejectedMarker[];
   /** Tables of contents whose entries the document proper repeats. */
   readonly tablesOfContents: readonly TableOfContents[];
+  /**
+   * The user-defined rules the markers were scanned with (OutlineOptions.rules):
+   * whatever parses the document again after an edit (numbering fixes,
+   * structure edits) scans with these.
+   */
+  readonly rules: CompiledRules;
 }
 
 export interface OutlineOptions {
   /** Include run-in points 一是/一要/一关于 (rank 10). */
   readonly enumerations: boolean;
+  /** User-defined rules (docs/headings.md §10); none when absent. */
+  readonly rules?: CompiledRules;
 }
 
 export const DEFAULT_OPTIONS: OutlineOptions = { enumerations: true };

@@ -23,6 +23,8 @@ const KIND: Readonly<Record<HeadingStyle, SymbolKind>> = {
   stem: SymbolKind.Key,
   circled: SymbolKind.Constant,
   enumeration: SymbolKind.EnumMember,
+  // A user rule's headings (tigang.customRules): a kind of their own, so outline.showInterfaces shows or hides them together.
+  custom: SymbolKind.Interface,
 };
 
 export function symbolKind(style: HeadingStyle): SymbolKind {

@@ -91,14 +91,14 @@ function headingNumbers(outline: Outline, characters: readonly number[]): number
   return numbers;
 }
 
-/** Whether two outlines have the same headings: names, styles and nesting (not lines). */
+/** Whether two outlines have the same headings: names, styles, ranks (a user rule's may change) and nesting (not lines). */
 function sameHeadings(a: Outline, b: Outline): boolean {
   if (a === b) return true;
   if (a.headings.length !== b.headings.length) return false;
   for (let i = 0; i < a.headings.length; i++) {
     const x = a.headings[i];
     const y = b.headings[i];
-    if (x.name !== y.name || x.style !== y.style || x.parent?.index !== y.parent?.index) return false;
+    if (x.name !== y.name || x.style !== y.style || x.rank !== y.rank || x.parent?.index !== y.parent?.index) return false;
   }
   return true;
 }

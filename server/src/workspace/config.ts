@@ -3,6 +3,7 @@
 // compiled once.
 
 import { Settings, normalizeSettings } from '../configuration';
+import { CompiledRules } from '../engine/customRules';
 import { ExcludeMatcher, ExcludeRule, GlobMatcher, compileExcludes, compileGlobs } from './glob';
 
 export interface FolderConfig {
@@ -11,6 +12,8 @@ export interface FolderConfig {
   readonly exclude: readonly ExcludeRule[];
   readonly maxBytes: number;
   readonly enumerations: boolean;
+  /** tigang.customRules and tigang.notHeadings (docs/headings.md §10): closed files parse with them as open ones do. */
+  readonly rules: CompiledRules;
   readonly maxNameLength: number;
   /** Globs ignore case (the file system does: WorkspaceFs.ignoresCase). */
   readonly ignoreCase: boolean;
@@ -25,6 +28,7 @@ export function folderConfigOf(settings: Settings, ignoreCase = false): FolderCo
     exclude: settings.files.exclude,
     maxBytes: Math.floor(settings.files.maxFileSizeMB * 1048576),
     enumerations: settings.enumerations,
+    rules: settings.rules,
     maxNameLength: settings.maxNameLength,
     ignoreCase,
     isIncluded: compileGlobs(settings.files.include, ignoreCase),
@@ -44,5 +48,5 @@ export const DEFAULT_FOLDER_CONFIG = folderConfig(undefined, undefined);
 
 /** Whether two configurations select and parse the same files the same way (names may still differ in length). */
 export function sameSelection(a: FolderConfig, b: FolderConfig): boolean {
-  return a.maxBytes === b.maxBytes && a.enumerations === b.enumerations && a.ignoreCase === b.ignoreCase && JSON.stringify([a.include, a.exclude]) === JSON.stringify([b.include, b.exclude]);
+  return a.maxBytes === b.maxBytes && a.enumerations === b.enumerations && a.rules.fingerprint === b.rules.fingerprint && a.ignoreCase === b.ignoreCase && JSON.stringify([a.include, a.exclude]) === JSON.stringify([b.include, b.exclude]);
 }

@@ -175,7 +175,7 @@ export class Indexer {
           open.changed(uri); // the open document's text wins
           return;
         }
-        const found = await readDocument(uri, read.bytes, { enumerations: folder.config.enumerations }, this.queue.slicer);
+        const found = await readDocument(uri, read.bytes, { enumerations: folder.config.enumerations, rules: folder.config.rules }, this.queue.slicer);
         if (found === undefined) {
           files.deleteAt(uri);
           this.skip(uri, folder, 'binary (not text in UTF-8, UTF-16 or GB18030)');

@@ -71,7 +71,8 @@ export class OpenDocuments {
         }
         continue;
       }
-      const options = { enumerations: scope.folder?.config.enumerations ?? true };
+      const config = scope.folder?.config;
+      const options = { enumerations: config?.enumerations ?? true, rules: config?.rules };
       let symbols;
       try {
         symbols = fileSymbols(doc.outline(options), this.pinyin);

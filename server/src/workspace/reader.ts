@@ -153,7 +153,7 @@ const SCAN_SLICE = 4000;
 export async function parseSliced(doc: PlainTextDocument, options: OutlineOptions, slicer: TimeSlicer): Promise<Outline> {
   const markers: Marker[] = [];
   for (let from = 0; from < doc.lineCount; from += SCAN_SLICE) {
-    markers.push(...scanLines(doc, from, Math.min(doc.lineCount - 1, from + SCAN_SLICE - 1))); // one slice: few enough to spread
+    markers.push(...scanLines(doc, from, Math.min(doc.lineCount - 1, from + SCAN_SLICE - 1), options.rules)); // one slice: few enough to spread
     await slicer.maybeYield();
   }
   return buildOutline(doc, markers, options);

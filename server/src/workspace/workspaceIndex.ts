@@ -206,7 +206,7 @@ export class WorkspaceIndex {
       return cached.read;
     }
     if (read.kind !== 'file') return undefined;
-    const found = await readDocument(key, read.bytes, { enumerations: config.enumerations }, this.indexer.queue.slicer);
+    const found = await readDocument(key, read.bytes, { enumerations: config.enumerations, rules: config.rules }, this.indexer.queue.slicer);
     if (found === undefined) return undefined;
     this.readCache.delete(key);
     this.readCache.set(key, { mtimeMs: read.mtimeMs, size: read.size, read: found });

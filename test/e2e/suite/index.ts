@@ -11,6 +11,7 @@ import { manifestTests } from './manifest.test';
 import { numberingTests } from './numbering.test';
 import { referenceTests } from './references.test';
 import { restrictedChineseTests } from './restricted.test';
+import { ruleTests } from './rules.test';
 import { screenshotTests } from './screenshots.test';
 import { serverTests } from './server.test';
 import { structureTests } from './structure.test';
@@ -38,6 +39,7 @@ export async function run(): Promise<void> {
     numberingTests();
     structureTests();
     manifestTests();
+    ruleTests();
     // Last: it restarts and kills the server.
     serverTests();
   }
