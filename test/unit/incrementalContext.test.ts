@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { OutlineCache, parseOutline } from '../../server/src/engine';
+import { OutlineCache, PlainTextDocument, buildOutline, parseOutline, scanDocument } from '../../server/src/engine';
 import { lines, snapshot } from './helpers';
 
 const ON = { enumerations: true };
@@ -118,6 +118,44 @@ suite('The cache after random one-line edits near quotes and titles', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+suite('The quotation lines a scan collects', () => {
+  // scanDocument collects the lines that open a quotation with the markers, so that the quoted-text rule reads no line again;
+  // a caller without them (buildOutline from markers alone) reads the lines before each marker instead. Both must make one tree.
+  const QUOTED = [...PIECES, '“讲话汇编篇1', '　　「第一章', '> 『（一）甲；', '”'];
+  test('Make the tree and the lines read that a build without them makes', () => {
+    const docArb = fc.array(fc.array(fc.constantFrom(...QUOTED), { maxLength: 4 }).map((p) => p.join('')), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(docArb, fc.boolean(), (docLines, enumerations) => {
+        const doc = new PlainTextDocument('file:///quoted.txt', docLines.join('\n'));
+        const options = { enumerations };
+        const quotations: number[] = [];
+        const markers = scanDocument(doc, undefined, quotations);
+        const readWith: number[] = [];
+        const readWithout: number[] = [];
+        const withLines = buildOutline(doc, markers, options, readWith, quotations);
+        const without = buildOutline(doc, markers, options, readWithout);
+        assert.equal(JSON.stringify(snapshot(withLines)), JSON.stringify(snapshot(without)));
+        assert.deepEqual(
+          withLines.rejected.map((r) => [r.marker.line, r.reason]),
+          without.rejected.map((r) => [r.marker.line, r.reason]),
+        );
+        assert.deepEqual(readWith, readWithout);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('Are the lines that begin with an opening mark after indentation, a title line ending in 篇1 among them', () => {
+    const quotations: number[] = [];
+    const markers = scanDocument(new PlainTextDocument('file:///quoted.txt', lines('“修改为：', '一、甲', '　　「引文」', '“讲话汇编篇1', '正文“引文”', '> 『乙』')), undefined, quotations);
+    assert.deepEqual(quotations, [0, 2, 3, 5]);
+    assert.deepEqual(
+      markers.map((m) => m.line),
+      [1, 3],
     );
   });
 });

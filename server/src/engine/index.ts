@@ -47,7 +47,9 @@ import { DEFAULT_OPTIONS, Outline, OutlineOptions } from './types';
 
 /** The outline of a document, computed from scratch. */
 export function parseOutline(doc: OutlineDocument, options: OutlineOptions = DEFAULT_OPTIONS): Outline {
-  return buildOutline(doc, scanDocument(doc, options.rules), options);
+  const quotations: number[] = [];
+  const markers = scanDocument(doc, options.rules, quotations);
+  return buildOutline(doc, markers, options, undefined, quotations);
 }
 // User-defined rules (§10).
 export { type CompiledRules, type CustomRule, type CustomRuleSetting, type RuleError, type RuleProblem, NO_RULES, RULE_INPUT_MAX, compileRules } from './customRules';

@@ -5,7 +5,7 @@
 
 import { NO_RULES } from './customRules';
 import { OutlineDocument, lineContentEnd, lineStart } from './document';
-import { markerNamed, scanLine } from './markers';
+import { closingMark, markerNamed, openingMark, scanLine } from './markers';
 import { foldWhitespace, isIndent, isSpace, stripWhitespace } from './names';
 import { digitValue } from './numerals';
 import { firstAtOrAfterLine, partitionPoint } from './search';
@@ -134,12 +134,14 @@ const APPENDIX_KEY = HEADING_STYLES.length;
  * number of every line read that way is pushed to `linesRead`, so that the
  * outline cache (outlineCache.ts) knows which edits can change the tree even
  * when they leave the markers as they were. A rule that reads line text must
- * report it there.
+ * report it there. `quotations` are the lines that open a quotation, as
+ * scanLines collects them with the markers; without them the lines before
+ * each marker are read again to find them.
  */
-export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], options: OutlineOptions, linesRead?: number[]): Outline {
+export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], options: OutlineOptions, linesRead?: number[], quotations?: readonly number[]): Outline {
   const text = doc.getText();
   const rejected: RejectedMarker[] = [];
-  const { candidates, kept, proper } = skipNonHeadings(text, doc, markers, rejected, linesRead);
+  const { candidates, kept, proper } = skipNonHeadings(text, doc, markers, rejected, linesRead, quotations ?? quotationLines(text, doc, markers));
   const skipped = rejected.length; // quoted markers and stems that make no list, before the loop's own
   const headings: HeadingNode[] = [];
   const roots: Heading[] = [];
@@ -425,8 +427,9 @@ function skipNonHeadings(
   markers: readonly Marker[],
   rejected: RejectedMarker[],
   linesRead: number[] | undefined,
+  quotations: readonly number[],
 ): { candidates: readonly Marker[]; kept: readonly Marker[]; proper: ReadonlySet<Marker> } {
-  const unquoted = skipCitedArticles(skipQuotedText(text, doc, markers, rejected, linesRead), rejected);
+  const unquoted = skipCitedArticles(skipQuotedText(text, doc, markers, quotations, rejected, linesRead), rejected);
   const named = titlesFromNextLine(text, doc, unquoted, markers, linesRead);
   // The candidates the table of contents chooses among: its entries are found by comparing them with what it keeps.
   const candidates = acceptStemLists(named, rejected);
@@ -475,20 +478,6 @@ function isGlued(m: Marker): boolean {
 /** A quotation must close within this many lines after the line that opens it; else it is a stray mark (§1). */
 export const QUOTE_LINES = 30;
 
-/** The closing mark for an opening quotation mark “ 「 『, or 0. */
-function closingMark(code: number): number {
-  switch (code) {
-    case 0x201c: // “
-      return 0x201d; // ”
-    case 0x300c: // 「
-      return 0x300d; // 」
-    case 0x300e: // 『
-      return 0x300f; // 』
-    default:
-      return 0;
-  }
-}
-
 /**
  * Finds the first closing mark of one kind at or after an offset. Offsets
  * asked for never decrease within one build, so each character of the text
@@ -532,20 +521,24 @@ function skipQuotedText(
   text: string,
   doc: OutlineDocument,
   markers: readonly Marker[],
+  quotations: readonly number[],
   rejected: RejectedMarker[],
   linesRead: number[] | undefined,
 ): readonly Marker[] {
+  if (quotations.length === 0) return markers;
   const finders = new Map<number, CloseFinder>();
   let kept: Marker[] | undefined; // copied on the first marker dropped
-  let examinedTo = -1; // lines up to here were looked at for an opening mark
+  let q = 0; // quotations[q] is the first opening line not yet looked at
   let quotedUntil = -1; // the last line of the quotations opened so far
   for (let i = 0; i < markers.length; i++) {
     const m = markers[i];
-    for (let line = Math.max(examinedTo + 1, m.line - QUOTE_LINES); line < m.line; line++) {
+    // The opening lines among the QUOTE_LINES lines before the marker; one further back opens no quotation that reaches a marker.
+    for (; q < quotations.length && quotations[q] < m.line; q++) {
+      const line = quotations[q];
+      if (line < m.line - QUOTE_LINES) continue;
       const close = quotationEnd(text, doc, line, finders, linesRead);
       if (close > quotedUntil && close > line && !holdsStructure(markers, i, line, close)) quotedUntil = close;
     }
-    examinedTo = Math.max(examinedTo, m.line - 1);
     if (m.line <= quotedUntil) {
       kept ??= markers.slice(0, i);
       rejected.push({ marker: m, reason: 'quoted' });
@@ -557,21 +550,20 @@ function skipQuotedText(
 }
 
 /**
- * Whether the line begins (after indentation) with “ 「 『. The outline cache
- * asks it of the lines an edit leaves behind: a line that now opens a
- * quotation can change the tree although no marker and no line the tree read
- * changed (outlineCache.ts).
+ * The lines that open a quotation (openingMark) among the QUOTE_LINES lines
+ * before each marker, ascending: the ones skipQuotedText looks at, for a
+ * caller whose scan did not collect them (scanLines).
  */
-export function beginsQuotation(text: string, doc: OutlineDocument, line: number): boolean {
-  return openingMarkAt(text, doc, line) >= 0;
-}
-
-/** Offset of the opening mark a line begins with, or -1. */
-function openingMarkAt(text: string, doc: OutlineDocument, line: number): number {
-  const end = lineContentEnd(text, doc, line);
-  let s = lineStart(doc, line);
-  while (s < end && isIndent(text.charCodeAt(s))) s++;
-  return s < end && closingMark(text.charCodeAt(s)) !== 0 ? s : -1;
+function quotationLines(text: string, doc: OutlineDocument, markers: readonly Marker[]): number[] {
+  const lines: number[] = [];
+  let examinedTo = -1; // lines up to here were looked at
+  for (const m of markers) {
+    for (let line = Math.max(examinedTo + 1, m.line - QUOTE_LINES); line < m.line; line++) {
+      if (openingMark(text, lineStart(doc, line), lineContentEnd(text, doc, line)) >= 0) lines.push(line);
+    }
+    examinedTo = Math.max(examinedTo, m.line - 1);
+  }
+  return lines;
 }
 
 /**
@@ -581,7 +573,7 @@ function openingMarkAt(text: string, doc: OutlineDocument, line: number): number
  * close, or through the 30th line after it) go to linesRead.
  */
 function quotationEnd(text: string, doc: OutlineDocument, line: number, finders: Map<number, CloseFinder>, linesRead: number[] | undefined): number {
-  const s = openingMarkAt(text, doc, line);
+  const s = openingMark(text, lineStart(doc, line), lineContentEnd(text, doc, line));
   if (s < 0) return -1;
   const mark = closingMark(text.charCodeAt(s));
   let finder = finders.get(mark);

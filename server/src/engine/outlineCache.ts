@@ -6,7 +6,7 @@ import { firstAtOrAfterLine, partitionPoint } from './search';
 import { CompiledRules, NO_RULES } from './customRules';
 import { OutlineDocument } from './document';
 import { markerOnLine, scanLines } from './markers';
-import { QUOTE_LINES, assignSectionEnds, beginsQuotation, buildOutline } from './outline';
+import { QUOTE_LINES, assignSectionEnds, buildOutline } from './outline';
 import { Marker, Outline, OutlineOptions } from './types';
 
 interface Entry {
@@ -20,6 +20,8 @@ interface Entry {
   /** The user-defined rules the markers were scanned with (§10): other rules scan the document again. */
   rules: CompiledRules;
   markers: Marker[];
+  /** The lines that open a quotation, ascending (scanLines), patched with the markers. */
+  quotations: number[];
   /** Outlines built from `markers`, by options (enumerations on or off). */
   outlines: Map<boolean, Built>;
   /** The outlines' tree is right but their section ends may not be (see edited). */
@@ -69,8 +71,9 @@ export function touchedLines(edit: LineEdit, lineCountAfter: number): TouchedLin
   return { from, toBefore, toAfter: Math.min(lineCountAfter - 1, toBefore + delta), delta };
 }
 
-export function scanDocument(doc: OutlineDocument, rules: CompiledRules = NO_RULES): Marker[] {
-  return doc.lineCount === 0 ? [] : scanLines(doc, 0, doc.lineCount - 1, rules);
+/** The markers of a whole document; with `quotations`, the lines that open a quotation too (scanLines). */
+export function scanDocument(doc: OutlineDocument, rules: CompiledRules = NO_RULES, quotations?: number[]): Marker[] {
+  return doc.lineCount === 0 ? [] : scanLines(doc, 0, doc.lineCount - 1, rules, quotations);
 }
 
 export class OutlineCache {
@@ -81,7 +84,8 @@ export class OutlineCache {
     let entry = this.entries.get(doc.uri);
     const rules = options.rules ?? NO_RULES;
     if (entry === undefined || entry.version !== doc.version || entry.document !== doc || entry.rules.fingerprint !== rules.fingerprint) {
-      entry = { document: doc, version: doc.version, rules, markers: scanDocument(doc, rules), outlines: new Map(), endsStale: false };
+      const quotations: number[] = [];
+      entry = { document: doc, version: doc.version, rules, markers: scanDocument(doc, rules, quotations), quotations, outlines: new Map(), endsStale: false };
       this.entries.set(doc.uri, entry);
     }
     if (entry.endsStale) {
@@ -91,7 +95,7 @@ export class OutlineCache {
     let built = entry.outlines.get(options.enumerations);
     if (built === undefined) {
       const linesRead: number[] = [];
-      const outline = buildOutline(doc, entry.markers, { ...options, rules: entry.rules }, linesRead);
+      const outline = buildOutline(doc, entry.markers, { ...options, rules: entry.rules }, linesRead, entry.quotations);
       if (!isAscending(linesRead)) linesRead.sort((a, b) => a - b);
       built = { outline, linesRead };
       entry.outlines.set(options.enumerations, built);
@@ -114,8 +118,10 @@ export class OutlineCache {
     const markers = entry.markers;
     const lo = firstAtOrAfterLine(markers, from);
     const hi = firstAtOrAfterLine(markers, toBefore + 1);
-    const fresh = toAfter >= from ? scanLines(doc, from, toAfter, entry.rules) : [];
-    if (delta === 0 && sameMarkers(markers, lo, hi, fresh) && !readsAnyOf(entry, from, toBefore) && !opensQuotation(doc, markers, from, toAfter)) {
+    const freshQuotations: number[] = [];
+    const fresh = toAfter >= from ? scanLines(doc, from, toAfter, entry.rules, freshQuotations) : [];
+    patchLines(entry.quotations, from, toBefore, freshQuotations, delta);
+    if (delta === 0 && sameMarkers(markers, lo, hi, fresh) && !readsAnyOf(entry, from, toBefore) && !opensQuotation(markers, freshQuotations)) {
       // Typing inside a paragraph: the same headings on the same lines, so
       // the tree stands; only where sections end (blank lines, line lengths)
       // may have moved. The tree is a function of the markers and of the
@@ -142,19 +148,31 @@ export class OutlineCache {
 }
 
 /**
- * Whether a line in from..to (inclusive) now begins with “ 「 『 and a marker
- * follows within QUOTE_LINES lines. The tree reads the lines that opened a
- * quotation (linesRead has them), but a line that only now opens one was not
- * read as such: quoted text (docs/headings.md §1) can change although no
- * marker and no line read changed.
+ * Whether one of the edited lines that now open a quotation (`opening`, as
+ * scanned again) has a marker within QUOTE_LINES lines after it. The tree
+ * reads the lines that opened a quotation (linesRead has them), but a line
+ * that only now opens one was not read as such: quoted text
+ * (docs/headings.md §1) can change although no marker and no line read changed.
  */
-function opensQuotation(doc: OutlineDocument, markers: readonly Marker[], from: number, to: number): boolean {
-  const text = doc.getText();
-  for (let line = from; line <= to; line++) {
+function opensQuotation(markers: readonly Marker[], opening: readonly number[]): boolean {
+  for (const line of opening) {
     const next = markers[firstAtOrAfterLine(markers, line + 1)];
-    if (next !== undefined && next.line <= line + QUOTE_LINES && beginsQuotation(text, doc, line)) return true;
+    if (next !== undefined && next.line <= line + QUOTE_LINES) return true;
   }
   return false;
+}
+
+/**
+ * Patches a sorted list of line numbers in place after an edit: the entries
+ * of lines from..toBefore give way to `fresh` (those lines scanned again),
+ * and the ones after move by `delta` lines.
+ */
+function patchLines(lines: number[], from: number, toBefore: number, fresh: readonly number[], delta: number): void {
+  const lo = partitionPoint(lines.length, (i) => lines[i] >= from);
+  const hi = partitionPoint(lines.length, (i) => lines[i] > toBefore);
+  if (delta !== 0) for (let i = hi; i < lines.length; i++) lines[i] += delta;
+  if (hi - lo === fresh.length && fresh.every((line, i) => lines[lo + i] === line)) return;
+  lines.splice(lo, hi - lo, ...fresh);
 }
 
 /** Whether a tree cached in the entry read the text of a line in from..to (inclusive). */
