@@ -42,6 +42,9 @@ class HeadingNode implements Heading {
   endCharacter = 0;
   children: readonly Heading[] = NO_CHILDREN;
   readonly depth: number;
+  /** Its own, not read from the marker: the tree's rules and the section ends ask for these of every heading, many times. */
+  readonly line: number;
+  readonly rank: number;
 
   constructor(
     private readonly source: Marker,
@@ -49,6 +52,8 @@ class HeadingNode implements Heading {
     readonly index: number,
     readonly list: HeadingList | undefined,
   ) {
+    this.line = source.line;
+    this.rank = source.rank;
     this.endLine = source.line;
     this.depth = parent ? parent.depth + 1 : 0;
   }
@@ -58,9 +63,6 @@ class HeadingNode implements Heading {
   }
   get style(): HeadingStyle {
     return this.source.style;
-  }
-  get rank(): number {
-    return this.source.rank;
   }
   get rule(): number | undefined {
     return this.source.rule;
@@ -79,9 +81,6 @@ class HeadingNode implements Heading {
   }
   get kind(): Marker['kind'] {
     return this.source.kind;
-  }
-  get line(): number {
-    return this.source.line;
   }
   get start(): number {
     return this.source.start;
@@ -843,22 +842,28 @@ function isSpaceOrLeader(code: number): boolean {
  */
 export function assignSectionEnds(doc: OutlineDocument, headings: readonly Heading[]): void {
   const text = doc.getText();
-  // Headings are in document order with each subtree contiguous, so the
-  // boundary of heading i is the heading after its last descendant.
-  const lastDescendant = headings.map((_, i) => i);
-  for (let i = headings.length - 1; i >= 0; i--) {
-    const p = headings[i].parent?.index ?? -1;
-    if (p >= 0 && lastDescendant[i] > lastDescendant[p]) lastDescendant[p] = lastDescendant[i];
+  // Headings are in document order with each subtree contiguous, so a section
+  // ends before the first heading after it no deeper than its own: one pass
+  // with a stack of the sections still open.
+  const open = new Int32Array(headings.length);
+  let top = -1;
+  let law = false;
+  for (let i = 0; i <= headings.length; i++) {
+    const next = i < headings.length ? (headings[i] as HeadingNode) : undefined;
+    const depth = next === undefined ? -1 : next.depth;
+    const boundary = next === undefined ? doc.lineCount : next.line;
+    for (; top >= 0 && headings[open[top]].depth >= depth; top--) {
+      const h = headings[open[top]] as HeadingNode;
+      let end = boundary - 1;
+      while (end > h.line && isBlankLine(text, doc, end)) end--;
+      h.endLine = end;
+      h.endCharacter = lineContentEnd(text, doc, end) - lineStart(doc, end);
+    }
+    if (next === undefined) break;
+    open[++top] = i;
+    if (next.kind === 'law') law = true;
   }
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i] as HeadingNode;
-    const next = lastDescendant[i] + 1;
-    let end = next < headings.length ? headings[next].line - 1 : doc.lineCount - 1;
-    while (end > h.line && isBlankLine(text, doc, end)) end--;
-    h.endLine = end;
-    h.endCharacter = lineContentEnd(text, doc, end) - lineStart(doc, end);
-  }
-  endLawItemsAtTheirParagraph(text, doc, headings);
+  if (law) endLawItemsAtTheirParagraph(text, doc, headings);
 }
 
 /** An item level of a law article: ranks 6–9, or a plain 一、 (a Taiwan law's 款). */
