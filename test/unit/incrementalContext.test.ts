@@ -91,6 +91,33 @@ suite('The cache after edits to quoted text and next-line titles', () => {
     s.check();
   });
 
+  test('Typing in a heading\'s title renames the heading in the tree it had, as a new outline', () => {
+    const s = new Session(lines('一、甲', '这是一段正文。', '二、乙'));
+    const before = s.cache.get(s.doc, ON);
+    s.replace(0, 3, 0, '丙');
+    const after = s.cache.get(s.doc, ON);
+    assert.notEqual(after, before, 'a new outline: its tokens and symbols differ');
+    assert.equal(after.headings[0], before.headings[0], 'the same heading, not built again');
+    assert.deepEqual(s.names(), ['一、甲丙', '二、乙']);
+    s.check();
+  });
+
+  test('Deleting the title of a chapter line lets it take the next line\'s', () => {
+    const s = new Session(lines('第一章　总则', '基本规定', '正文。'));
+    s.replace(0, 3, 3, '');
+    assert.deepEqual(s.names(), ['第一章 基本规定']);
+    s.check();
+  });
+
+  test('Gluing an article\'s title to its marker can make it a citation', () => {
+    const articles = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'].map((n) => `第${n}条　甲。`);
+    const s = new Session(lines(...articles, '第二十条　乙', '正文。'));
+    assert.equal(s.names().length, 11);
+    s.replace(10, 4, 1, '');
+    assert.deepEqual(s.names().length, 10, 'a glued article out of sequence cites one (skipCitedArticles)');
+    s.check();
+  });
+
   test('Typing in a paragraph far from any quotation keeps the tree', () => {
     const s = new Session(lines('一、甲', '这是一段正文。', '二、乙'));
     const before = s.cache.get(s.doc, ON);

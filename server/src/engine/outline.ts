@@ -47,7 +47,7 @@ class HeadingNode implements Heading {
   readonly rank: number;
 
   constructor(
-    private readonly source: Marker,
+    private source: Marker,
     readonly parent: Heading | undefined,
     readonly index: number,
     readonly list: HeadingList | undefined,
@@ -90,6 +90,16 @@ class HeadingNode implements Heading {
   }
   get titleEnd(): number {
     return this.source.titleEnd;
+  }
+
+  /** Whether the heading reads `marker` as it was scanned (not renamed by a title on the next line). */
+  readsMarker(marker: Marker): boolean {
+    return this.source === marker;
+  }
+
+  /** The same heading, named as `marker` names it (renamedOutline). */
+  rename(marker: Marker): void {
+    this.source = marker;
   }
 }
 
@@ -234,6 +244,53 @@ function placeCustomPoint(
   const inner = enumerations[enumerations.length - 1];
   const parent = inner !== undefined ? inner.list.parent : stack[stack.length - 1];
   addHeading(marker, parent, marker.number > 0 ? siblingList(marker, parent, siblingLists, lists, stride) : undefined, headings, roots);
+}
+
+/**
+ * Whether a tree built with `after` in place of `before` is the same tree
+ * with only that heading's name (and the end of its title) changed: the
+ * common keystroke in a heading's title. Besides the marker's fields, the
+ * rules read only two things of a name: whether a law article's title is
+ * glued to it (skipCitedArticles) and whether a chapter-level heading has no
+ * title, so that it takes the next line's (titlesFromNextLine). Whatever
+ * else the tree reads of the text is in linesRead, which the caller checks.
+ */
+export function renamesOnly(before: Marker, after: Marker): boolean {
+  return (
+    before.line === after.line &&
+    before.style === after.style &&
+    before.kind === after.kind &&
+    before.number === after.number &&
+    before.sub === after.sub &&
+    before.word === after.word &&
+    before.rank === after.rank &&
+    before.rule === after.rule &&
+    before.marker === after.marker &&
+    before.start === after.start &&
+    before.markerEnd === after.markerEnd &&
+    isGlued(before) === isGlued(after) &&
+    (after.name !== after.marker || !takesTitleFromNextLine(after))
+  );
+}
+
+/**
+ * The outline with the headings of `renames` (each a marker it was built
+ * from, and the marker to name it after, for which renamesOnly holds) renamed
+ * in place, as a new Outline object: the identity of an outline says its
+ * headings are unchanged (SemanticTokensResults in providers/semanticTokens.ts).
+ * Undefined, and nothing renamed, when one of the markers is not a heading's
+ * own (a rejected candidate, or a heading renamed by titlesFromNextLine).
+ */
+export function renamedOutline(outline: Outline, renames: readonly (readonly [before: Marker, after: Marker])[]): Outline | undefined {
+  const headings = outline.headings as readonly HeadingNode[];
+  const nodes: HeadingNode[] = [];
+  for (const [before] of renames) {
+    const h = headings[firstAtOrAfterLine(headings, before.line)];
+    if (h === undefined || h.line !== before.line || !h.readsMarker(before)) return undefined;
+    nodes.push(h);
+  }
+  nodes.forEach((h, i) => h.rename(renames[i][1]));
+  return { ...outline };
 }
 
 /**

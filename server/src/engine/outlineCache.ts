@@ -6,7 +6,7 @@ import { firstAtOrAfterLine, partitionPoint } from './search';
 import { CompiledRules, NO_RULES } from './customRules';
 import { OutlineDocument } from './document';
 import { markerOnLine, scanLines } from './markers';
-import { QUOTE_LINES, assignSectionEnds, buildOutline } from './outline';
+import { QUOTE_LINES, assignSectionEnds, buildOutline, renamedOutline, renamesOnly } from './outline';
 import { Marker, Outline, OutlineOptions } from './types';
 
 interface Entry {
@@ -121,7 +121,8 @@ export class OutlineCache {
     const freshQuotations: number[] = [];
     const fresh = toAfter >= from ? scanLines(doc, from, toAfter, entry.rules, freshQuotations) : [];
     patchLines(entry.quotations, from, toBefore, freshQuotations, delta);
-    if (delta === 0 && sameMarkers(markers, lo, hi, fresh) && !readsAnyOf(entry, from, toBefore) && !opensQuotation(markers, freshQuotations)) {
+    const treeMayStand = delta === 0 && hi - lo === fresh.length && !readsAnyOf(entry, from, toBefore) && !opensQuotation(markers, freshQuotations);
+    if (treeMayStand && sameMarkers(markers, lo, hi, fresh)) {
       // Typing inside a paragraph: the same headings on the same lines, so
       // the tree stands; only where sections end (blank lines, line lengths)
       // may have moved. The tree is a function of the markers and of the
@@ -130,6 +131,13 @@ export class OutlineCache {
       // does not, though its marker is the same). So the tree stands only
       // when the edit leaves the markers as they were and touches none of
       // those lines; anything else rebuilds it.
+      entry.version = doc.version;
+      entry.endsStale = true;
+      return;
+    }
+    if (treeMayStand && renameHeadings(entry, lo, fresh)) {
+      // Typing in a heading's title: the same tree, the heading renamed
+      // (renamesOnly), without building it again.
       entry.version = doc.version;
       entry.endsStale = true;
       return;
@@ -175,6 +183,36 @@ function patchLines(lines: number[], from: number, toBefore: number, fresh: read
   lines.splice(lo, hi - lo, ...fresh);
 }
 
+/**
+ * Renames the headings of the entry's outlines when markers[lo..] and
+ * `fresh` differ only in names (renamesOnly), and keeps `fresh` as the
+ * markers; false, with the outlines to be built again, when they differ in
+ * more or a renamed marker is not a heading's own.
+ */
+function renameHeadings(entry: Entry, lo: number, fresh: readonly Marker[]): boolean {
+  const renames: (readonly [Marker, Marker])[] = [];
+  const at: number[] = [];
+  for (let i = 0; i < fresh.length; i++) {
+    const before = entry.markers[lo + i];
+    if (sameMarker(before, fresh[i])) continue; // kept as it is: the heading reads that object (renamedOutline)
+    if (!renamesOnly(before, fresh[i])) return false;
+    renames.push([before, fresh[i]]);
+    at.push(lo + i);
+  }
+  const renamed = new Map<boolean, Built>();
+  for (const [key, built] of entry.outlines) {
+    const outline = renamedOutline(built.outline, renames);
+    if (outline === undefined) {
+      entry.outlines = new Map(); // maybe renamed in part: built again when asked
+      return false;
+    }
+    renamed.set(key, { outline, linesRead: built.linesRead });
+  }
+  renames.forEach(([, after], i) => (entry.markers[at[i]] = after));
+  entry.outlines = renamed;
+  return true;
+}
+
 /** Whether a tree cached in the entry read the text of a line in from..to (inclusive). */
 function readsAnyOf(entry: Entry, from: number, to: number): boolean {
   for (const { linesRead } of entry.outlines.values()) {
@@ -193,21 +231,22 @@ function isAscending(numbers: readonly number[]): boolean {
 /** Whether markers[lo, hi) and `fresh` describe the same headings. */
 function sameMarkers(markers: readonly Marker[], lo: number, hi: number, fresh: readonly Marker[]): boolean {
   if (hi - lo !== fresh.length) return false;
-  return fresh.every((b, i) => {
-    const a = markers[lo + i];
-    return (
-      a.line === b.line &&
-      a.style === b.style &&
-      a.kind === b.kind &&
-      a.number === b.number &&
-      a.word === b.word &&
-      a.start === b.start &&
-      a.markerEnd === b.markerEnd &&
-      a.titleEnd === b.titleEnd &&
-      a.name === b.name &&
-      a.marker === b.marker &&
-      a.rank === b.rank &&
-      a.rule === b.rule
-    );
-  });
+  return fresh.every((b, i) => sameMarker(markers[lo + i], b));
+}
+
+function sameMarker(a: Marker, b: Marker): boolean {
+  return (
+    a.line === b.line &&
+    a.style === b.style &&
+    a.kind === b.kind &&
+    a.number === b.number &&
+    a.word === b.word &&
+    a.start === b.start &&
+    a.markerEnd === b.markerEnd &&
+    a.titleEnd === b.titleEnd &&
+    a.name === b.name &&
+    a.marker === b.marker &&
+    a.rank === b.rank &&
+    a.rule === b.rule
+  );
 }

@@ -14,6 +14,8 @@ import { Heading, LineStatistics, Outline, OutlineDocument, truncateName } from 
 interface Sent {
   readonly resultId: string;
   readonly outline: Outline;
+  /** The headings' names as sent: the outline cache renames headings in place (renamedOutline in engine/outline.ts). */
+  readonly names: readonly string[];
   readonly maxNameLength: number;
 }
 
@@ -36,11 +38,11 @@ export class OutlineResults {
     const characters = statistics.sectionCharacters(outline);
     const resultId = String(++this.counter);
     const previous = this.sent.get(doc.uri);
-    this.sent.set(doc.uri, { resultId, outline, maxNameLength });
+    this.sent.set(doc.uri, { resultId, outline, names: outline.headings.map((h) => h.name), maxNameLength });
     const result: OutlineResult = { version: doc.version, resultId };
     if (laws !== undefined && laws.articles > 0) result.articles = laws.articles;
     const citations = laws !== undefined && laws.citations.size > 0 ? laws.citations : undefined;
-    if (previous !== undefined && previous.resultId === previousResultId && previous.maxNameLength === maxNameLength && sameHeadings(previous.outline, outline)) {
+    if (previous !== undefined && previous.resultId === previousResultId && previous.maxNameLength === maxNameLength && sameHeadings(previous, outline)) {
       result.numbers = headingNumbers(outline, characters);
       // Typing a reference changes a count and no heading: it goes with the numbers.
       if (citations !== undefined) result.citations = outline.headings.map((h) => citations.get(h) ?? 0);
@@ -91,14 +93,15 @@ function headingNumbers(outline: Outline, characters: readonly number[]): number
   return numbers;
 }
 
-/** Whether two outlines have the same headings: names, styles, ranks (a user rule's may change) and nesting (not lines). */
-function sameHeadings(a: Outline, b: Outline): boolean {
-  if (a === b) return true;
+/** Whether an outline has the headings sent before: names, styles, ranks (a user rule's may change) and nesting (not lines). */
+function sameHeadings(sent: Sent, b: Outline): boolean {
+  const a = sent.outline;
+  if (a === b) return true; // the cache hands out the same outline only when no heading changed (OutlineCache.edited)
   if (a.headings.length !== b.headings.length) return false;
   for (let i = 0; i < a.headings.length; i++) {
     const x = a.headings[i];
     const y = b.headings[i];
-    if (x.name !== y.name || x.style !== y.style || x.rank !== y.rank || x.parent?.index !== y.parent?.index) return false;
+    if (sent.names[i] !== y.name || x.style !== y.style || x.rank !== y.rank || x.parent?.index !== y.parent?.index) return false;
   }
   return true;
 }
