@@ -32,7 +32,7 @@ import { foldingRanges } from './providers/foldingRanges';
 import { sectionInlayHints } from './providers/inlayHints';
 import { OutlineResults } from './providers/outline';
 import { selectionRangeAt } from './providers/selectionRanges';
-import { SemanticTokensResults, headingTokens } from './providers/semanticTokens';
+import { SemanticTokensResults } from './providers/semanticTokens';
 import { DocumentLink, Hover, Location, LocationLink } from 'vscode-languageserver';
 import { DocumentReferences, ReferenceCache, ReferenceDiagnostic, citationCounts, documentTitles, lawStructure, referenceDiagnostics, renumberReferences, scanDocumentReferences, titleMatches } from './engine';
 import { ReferenceWorkspace, ReferencedDocument, definition, documentLinks, hover, referenceDiagnosticsToLsp, references } from './providers/references';
@@ -336,7 +336,7 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
         tokenResults.forget(doc.uri);
         return { data: [] };
       }
-      return tokenResults.full(doc.uri, outline, () => headingTokens(doc, outline));
+      return tokenResults.full(doc, outline);
     },
 
     async getSemanticTokensDelta(doc, previousResultId, token) {
@@ -345,7 +345,7 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
         tokenResults.forget(doc.uri);
         return { data: [] };
       }
-      return tokenResults.delta(doc.uri, previousResultId, outline, () => headingTokens(doc, outline));
+      return tokenResults.delta(doc, previousResultId, outline);
     },
 
     async getInlayHints(doc, range, token) {

@@ -13,12 +13,13 @@ import { OutlineCache, StatisticsCache, sectionCharacters } from '../../server/s
 import { L10n, MESSAGE_TABLES, pickLocale } from '../../server/src/l10n';
 import { primeDuration, speakingSeconds } from '../../server/src/providers/inlayHints';
 import { SEMANTIC_TOKENS_LEGEND, tokenEdits } from '../../server/src/providers/semanticTokens';
+import { applyContentChanges } from '../../server/src/documents';
 import { createTigangService } from '../../server/src/service';
 import { lines } from './helpers';
 
-function serviceWith(settings: Settings = DEFAULT_SETTINGS, locale?: string) {
+function serviceWith(settings: Settings = DEFAULT_SETTINGS, locale?: string, outlines = new OutlineCache()) {
   return createTigangService({
-    outlines: new OutlineCache(),
+    outlines,
     statistics: new StatisticsCache(),
     settings: { get: async () => settings, forget: () => undefined },
     log: () => undefined,
@@ -165,6 +166,35 @@ describe('Semantic token deltas', () => {
     service.documentClosed(URI);
     const reopened = await service.getSemanticTokensDelta(doc(LEVELS), current.resultId!, none());
     assert.equal('edits' in reopened, false, 'closing dropped the previous result');
+  });
+
+  it('after keystrokes in titles and paragraphs, turn the data sent last into the tokens of a fresh parse (property)', async () => {
+    // The outline cache renames a heading in place after a keystroke in its title, and the tokens
+    // are then computed again for the renamed headings only, also when some versions got no request.
+    const TYPED = ['新', '　', '：', '。', ' ', '\u200b', '甲', '\n', ''];
+    const keystroke = fc.record({ line: fc.nat(), at: fc.nat(), remove: fc.nat({ max: 2 }), text: fc.constantFrom(...TYPED), ask: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(keystroke, { minLength: 1, maxLength: 12 }), async (keystrokes) => {
+        const outlines = new OutlineCache();
+        const service = serviceWith(DEFAULT_SETTINGS, undefined, outlines);
+        const typed = doc(LEVELS, 1);
+        let last = await service.getSemanticTokens(typed, none());
+        for (const k of keystrokes) {
+          const line = k.line % typed.lineCount;
+          const length = typed.getText().split(/\r\n|\r|\n/)[line].length;
+          const character = Math.min(k.at, length);
+          const range = { start: { line, character }, end: { line, character: Math.min(length, character + k.remove) } };
+          applyContentChanges(typed, [{ range, text: k.text }], typed.version + 1, [outlines]);
+          if (!k.ask) continue;
+          const delta = (await service.getSemanticTokensDelta(typed, last.resultId!, none())) as SemanticTokensDelta;
+          const fresh = await serviceWith().getSemanticTokens(doc(typed.getText(), typed.version), none());
+          const data = applyEdits(last.data, delta);
+          assert.deepEqual(data, fresh.data, `text now ${JSON.stringify(typed.getText())}`);
+          last = { resultId: delta.resultId, data };
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('turn any previous data into the next when applied (property)', () => {

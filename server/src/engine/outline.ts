@@ -277,7 +277,8 @@ export function renamesOnly(before: Marker, after: Marker): boolean {
  * The outline with the headings of `renames` (each a marker it was built
  * from, and the marker to name it after, for which renamesOnly holds) renamed
  * in place, as a new Outline object: the identity of an outline says its
- * headings are unchanged (SemanticTokensResults in providers/semanticTokens.ts).
+ * headings are unchanged (SemanticTokensResults in providers/semanticTokens.ts),
+ * and `renamed` says which changed.
  * Undefined, and nothing renamed, when one of the markers is not a heading's
  * own (a rejected candidate, or a heading renamed by titlesFromNextLine).
  */
@@ -290,7 +291,9 @@ export function renamedOutline(outline: Outline, renames: readonly (readonly [be
     nodes.push(h);
   }
   nodes.forEach((h, i) => h.rename(renames[i][1]));
-  return { ...outline };
+  const all = new Set<Heading>(outline.renamed?.headings);
+  for (const h of nodes) all.add(h);
+  return { ...outline, renamed: { base: outline.renamed?.base ?? outline, headings: [...all] } };
 }
 
 /**

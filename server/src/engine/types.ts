@@ -197,6 +197,14 @@ export interface Outline {
    * structure edits) scans with these.
    */
   readonly rules: CompiledRules;
+  /**
+   * Set when the outline cache made this outline from the one it built last
+   * (`base`) by renaming headings in place after edits to their titles
+   * (renamedOutline in outline.ts): the two share every heading, and
+   * `headings` are all those renamed since `base`. Whatever was derived from
+   * `base`, or from another outline renamed from it, holds but for these.
+   */
+  readonly renamed?: { readonly base: Outline; readonly headings: readonly Heading[] };
 }
 
 export interface OutlineOptions {

@@ -38,26 +38,67 @@ function levelBit(h: Heading): number {
  * title token.
  */
 export function headingTokens(doc: OutlineDocument, outline: Outline): number[] {
+  return tokensOf(doc, outline).data;
+}
+
+interface Tokens {
+  readonly data: number[];
+  /** Where the tokens of each heading start in `data`, by heading index. */
+  readonly starts: Int32Array;
+}
+
+function tokensOf(doc: OutlineDocument, outline: Outline): Tokens {
   const text = doc.getText();
   const headings = outline.headings;
   const data: number[] = [];
-  let previousLine = 0;
-  for (const h of headings) {
-    const level = levelBit(h);
-    const offset = lineStart(doc, h.line);
-    const markerEnd = markerEndColumn(text, offset, h);
-    let titleStart = markerEnd;
-    while (titleStart < h.titleEnd && isSpace(text.charCodeAt(offset + titleStart))) titleStart++;
-    // One heading a line: the first token of a line is relative to the line start.
-    const deltaLine = h.line - previousLine;
-    previousLine = h.line;
-    if (titleStart >= h.titleEnd) {
-      data.push(deltaLine, h.start, h.titleEnd - h.start, HEADING_TYPE, level);
-    } else {
-      data.push(deltaLine, h.start, markerEnd - h.start, HEADING_TYPE, level | MARKER_BIT, 0, titleStart - h.start, h.titleEnd - titleStart, HEADING_TYPE, level);
-    }
+  const starts = new Int32Array(headings.length);
+  for (let i = 0; i < headings.length; i++) {
+    starts[i] = data.length;
+    pushTokens(data, text, doc, headings[i], i > 0 ? headings[i - 1].line : 0);
   }
-  return data;
+  return { data, starts };
+}
+
+/** Appends the tokens of one heading; `previousLine` is the line of the heading before it (0 for the first). */
+function pushTokens(data: number[], text: string, doc: OutlineDocument, h: Heading, previousLine: number): void {
+  const level = levelBit(h);
+  const offset = lineStart(doc, h.line);
+  const markerEnd = markerEndColumn(text, offset, h);
+  let titleStart = markerEnd;
+  while (titleStart < h.titleEnd && isSpace(text.charCodeAt(offset + titleStart))) titleStart++;
+  // One heading a line: the first token of a line is relative to the line start.
+  const deltaLine = h.line - previousLine;
+  if (titleStart >= h.titleEnd) {
+    data.push(deltaLine, h.start, h.titleEnd - h.start, HEADING_TYPE, level);
+  } else {
+    data.push(deltaLine, h.start, markerEnd - h.start, HEADING_TYPE, level | MARKER_BIT, 0, titleStart - h.start, h.titleEnd - titleStart, HEADING_TYPE, level);
+  }
+}
+
+/**
+ * The tokens of `outline` from those of an outline it shares its headings
+ * with (Outline.renamed: the same headings on the same lines, some renamed
+ * since), recomputing only the renamed headings' tokens; undefined when the
+ * two are not so related, or a renamed heading's tokens changed in number.
+ */
+function renamedTokens(doc: OutlineDocument, kept: Kept, outline: Outline): Tokens | undefined {
+  const renamed = outline.renamed;
+  if (renamed === undefined || kept.outline.headings !== outline.headings) return undefined;
+  if (kept.outline !== renamed.base && kept.outline.renamed?.base !== renamed.base) return undefined;
+  const text = doc.getText();
+  const headings = outline.headings;
+  const data = kept.data.slice();
+  const one: number[] = [];
+  for (const h of renamed.headings) {
+    const i = h.index;
+    const at = kept.starts[i];
+    const length = (i + 1 < headings.length ? kept.starts[i + 1] : kept.data.length) - at;
+    one.length = 0;
+    pushTokens(one, text, doc, h, i > 0 ? headings[i - 1].line : 0);
+    if (one.length !== length) return undefined;
+    for (let k = 0; k < length; k++) data[at + k] = one[k];
+  }
+  return { data, starts: kept.starts };
 }
 
 /**
@@ -98,29 +139,37 @@ export function tokenEdits(previous: readonly number[], next: readonly number[])
   return [{ start: prefix, deleteCount: previous.length - prefix - suffix, data: next.slice(prefix, next.length - suffix) }];
 }
 
+/** The last result sent for a document. */
+interface Kept {
+  readonly resultId: string;
+  readonly data: readonly number[];
+  readonly starts: Int32Array;
+  readonly outline: Outline;
+}
+
 /**
  * The last result sent for each open document, so that a delta request can
  * be answered against it. One per document: a request names the newest
  * result it has, and an older one is answered in full.
  */
 export class SemanticTokensResults {
-  private readonly results = new Map<string, { resultId: string; data: readonly number[]; outline: Outline }>();
+  private readonly results = new Map<string, Kept>();
   private counter = 0;
 
-  /** A full result, remembered for the next delta. `tokens` computes the data of `outline`. */
-  full(uri: string, outline: Outline, tokens: () => number[]): SemanticTokens {
-    const data = this.dataOf(uri, outline, tokens);
+  /** A full result for the document and its outline, remembered for the next delta. */
+  full(doc: OutlineDocument, outline: Outline): SemanticTokens {
+    const tokens = this.tokensOf(doc, outline);
     // Sent as it is; nothing writes to a result once it is kept.
-    return { resultId: this.remember(uri, data, outline), data: data as number[] };
+    return { resultId: this.remember(doc.uri, tokens, outline), data: tokens.data as number[] };
   }
 
   /** Edits against the previous result when it is the one named, else a full result. */
-  delta(uri: string, previousResultId: string, outline: Outline, tokens: () => number[]): SemanticTokens | SemanticTokensDelta {
-    const previous = this.results.get(uri);
-    if (previous === undefined || previous.resultId !== previousResultId) return this.full(uri, outline, tokens);
-    const data = this.dataOf(uri, outline, tokens);
-    const edits = data === previous.data ? [] : tokenEdits(previous.data, data);
-    return { resultId: this.remember(uri, data, outline), edits };
+  delta(doc: OutlineDocument, previousResultId: string, outline: Outline): SemanticTokens | SemanticTokensDelta {
+    const previous = this.results.get(doc.uri);
+    if (previous === undefined || previous.resultId !== previousResultId) return this.full(doc, outline);
+    const tokens = this.tokensOf(doc, outline);
+    const edits = tokens.data === previous.data ? [] : tokenEdits(previous.data, tokens.data);
+    return { resultId: this.remember(doc.uri, tokens, outline), edits };
   }
 
   forget(uri: string): void {
@@ -131,16 +180,20 @@ export class SemanticTokensResults {
    * The outline cache hands out the same Outline object for a new version
    * only when every heading kept its line and columns (typing in a
    * paragraph: OutlineCache.edited in engine/outlineCache.ts), and the
-   * tokens depend on nothing else: the data sent last still holds.
+   * tokens depend on nothing else: the data sent last still holds. After a
+   * keystroke in a heading's title it hands out the same headings with that
+   * one renamed (Outline.renamed): only the renamed headings' tokens are
+   * computed again.
    */
-  private dataOf(uri: string, outline: Outline, tokens: () => number[]): readonly number[] {
-    const kept = this.results.get(uri);
-    return kept !== undefined && kept.outline === outline ? kept.data : tokens();
+  private tokensOf(doc: OutlineDocument, outline: Outline): { readonly data: readonly number[]; readonly starts: Int32Array } {
+    const kept = this.results.get(doc.uri);
+    if (kept !== undefined && kept.outline === outline) return kept;
+    return (kept !== undefined ? renamedTokens(doc, kept, outline) : undefined) ?? tokensOf(doc, outline);
   }
 
-  private remember(uri: string, data: readonly number[], outline: Outline): string {
+  private remember(uri: string, tokens: { readonly data: readonly number[]; readonly starts: Int32Array }, outline: Outline): string {
     const resultId = String(++this.counter);
-    this.results.set(uri, { resultId, data, outline });
+    this.results.set(uri, { resultId, data: tokens.data, starts: tokens.starts, outline });
     return resultId;
   }
 }
