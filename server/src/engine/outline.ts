@@ -157,7 +157,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
   const lists: ListNode[] = [];
   /** Open headings of rank 1–9, outermost first. */
   const stack: Heading[] = [];
-  let enumerations: OpenEnumeration[] = [];
+  let enumerations: readonly OpenEnumeration[] = [];
   /** The open ordinal list (第一， 第二，); undefined when none is open. */
   let ordinal: ListNode | undefined;
   /** The articles 第一条 … of the whole document. */
@@ -170,7 +170,9 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
   /** Keys of sibling lists per parent: the styles, 附录, and each user rule (its own list). */
   const stride = STYLE_KEYS + rules.headings.length;
 
-  for (const marker of kept) {
+  // Indexed loops in the passes over every marker: an array iterator allocates a result per step until the loop is optimised.
+  for (let k = 0; k < kept.length; k++) {
+    const marker = kept[k];
     if (proper.has(marker)) {
       // The document proper begins: the 目录 section and anything open in it end here.
       const toc = stack.findIndex((h) => h.kind === 'toc');
@@ -219,7 +221,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
   }
 
   assignSectionEnds(doc, headings);
-  for (const list of lists) if (list.kind === 'siblings' && list.parent?.style === 'named') attachLead(text, doc, list, linesRead);
+  for (let i = 0; i < lists.length; i++) if (lists[i].kind === 'siblings' && lists[i].parent?.style === 'named') attachLead(text, doc, lists[i], linesRead);
   const tablesOfContents = tocHeadings === undefined ? [] : tableOfContentsEntries(candidates, kept, proper, tocHeadings);
   if (skipped > 0) rejected.sort((a, b) => a.marker.line - b.marker.line); // back in document order
   return { roots, headings, lists, rejected, tablesOfContents, rules };
@@ -423,7 +425,7 @@ function placeEnumeration(
   open: readonly OpenEnumeration[],
   enclosing: Heading | undefined,
   lists: ListNode[],
-): { entry: OpenEnumeration; open: OpenEnumeration[] } | RejectReason {
+): { entry: OpenEnumeration; open: readonly OpenEnumeration[] } | RejectReason {
   const word = marker.word ?? '';
   const n = marker.number;
   if (n === 1) {
@@ -466,7 +468,7 @@ function placeEnumeration(
   }
   const entry = open[found];
   if (!entry.list.words.includes(word)) (entry.list.words as string[]).push(word);
-  return { entry, open: open.slice(0, found + 1) };
+  return { entry, open: found === open.length - 1 ? open : open.slice(0, found + 1) };
 }
 
 /**
@@ -509,10 +511,10 @@ const CITATION_MIN_ARTICLES = 10;
 function skipCitedArticles(markers: readonly Marker[], rejected: RejectedMarker[]): readonly Marker[] {
   let articles = 0;
   let glued = 0;
-  for (const m of markers) {
-    if (m.kind !== 'law') continue;
+  for (let i = 0; i < markers.length; i++) {
+    if (markers[i].kind !== 'law') continue;
     articles++;
-    if (isGlued(m)) glued++;
+    if (isGlued(markers[i])) glued++;
   }
   if (glued === 0 || articles < CITATION_MIN_ARTICLES || glued * 10 > articles) return markers;
   const cited = new Set<Marker>();
