@@ -104,7 +104,10 @@ class HeadingNode implements Heading {
 }
 
 class ListNode implements HeadingList {
-  members: Heading[] = [];
+  /** Filled once the tree is built (linkChildren); until then `size` and `last` say what it will hold. */
+  members: readonly Heading[] = NO_CHILDREN;
+  size = 0;
+  last: Heading | undefined = undefined;
   readonly words: readonly string[];
   lead: ListMarker | undefined = undefined;
 
@@ -118,7 +121,7 @@ class ListNode implements HeadingList {
   }
 
   get next(): number {
-    const last = this.members.length > 0 ? this.members[this.members.length - 1] : this.lead;
+    const last = this.last ?? this.lead;
     return last === undefined ? 1 : last.number + 1;
   }
 }
@@ -205,7 +208,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
       ordinal = undefined;
     }
     if (enumerations.length > 0) enumerations = []; // any heading of rank 1–9 closes every enumeration list
-    while (stack.length > 0 && stack[stack.length - 1].rank >= rank && !holdsItemList(stack[stack.length - 1], marker)) stack.pop();
+    while (stack.length > 0 && stack[stack.length - 1].rank >= rank && !holdsItemList(stack[stack.length - 1], marker, headings[headings.length - 1])) stack.pop();
     const parent = stack[stack.length - 1];
     let list: ListNode | undefined;
     if (marker.kind === 'ordinal') {
@@ -220,7 +223,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
     if (marker.kind === 'toc') (tocHeadings ??= new Map()).set(marker, heading);
   }
 
-  trimLists(headings, lists);
+  linkChildren(headings, lists);
   assignSectionEnds(doc, headings);
   for (let i = 0; i < lists.length; i++) if (lists[i].kind === 'siblings' && lists[i].parent?.style === 'named') attachLead(text, doc, lists[i], linesRead);
   const tablesOfContents = tocHeadings === undefined ? [] : tableOfContentsEntries(candidates, kept, proper, tocHeadings);
@@ -309,12 +312,14 @@ export function renamedOutline(outline: Outline, renames: readonly (readonly [be
  * - an 一、 that is not itself an article's 款 holds the articles after it: a
  *   司法解释 groups its articles under 一、案件受理 二、……
  */
-function holdsItemList(open: Heading, marker: Marker): boolean {
+function holdsItemList(open: Heading, marker: Marker, latest: Heading | undefined): boolean {
   if (marker.style !== 'item') return false;
   if (open.kind === 'law' && marker.kind === undefined) {
     if (marker.number === 1) return true;
     // The next number, or a slip (a number skipped or repeated) that the numbering checks report.
-    const last = open.children[open.children.length - 1];
+    // Its last child so far: the one the latest heading lies in (children are linked once the tree is built).
+    let last = latest;
+    while (last !== undefined && last.parent !== open) last = last.parent;
     const n = marker.number;
     return last !== undefined && isPlainItem(last) && (last.number === n - 1 || last.number === n - 2 || last.number === n);
   }
@@ -327,14 +332,32 @@ function isPlainItem(h: Heading): boolean {
 }
 
 /**
- * Gives children and members arrays their exact length: an array grown by
- * push keeps room for 16 more, and the outline of a 10 MB document has
- * thousands of short ones, all of which the garbage collector copies into
- * the old generation (a fifth of the outline's memory).
+ * Fills in each heading's children and each list's members, in document
+ * order, once the tree is built: arrays of their exact length, where arrays
+ * grown by push keep room for 16 more. The outline of a 10 MB document has
+ * thousands of short ones, and the garbage collector copies every byte of
+ * them into the old generation.
  */
-function trimLists(headings: readonly HeadingNode[], lists: readonly ListNode[]): void {
-  for (let i = 0; i < headings.length; i++) if (headings[i].children.length > 1) headings[i].children = headings[i].children.slice();
-  for (let i = 0; i < lists.length; i++) if (lists[i].members.length > 0) lists[i].members = lists[i].members.slice();
+function linkChildren(headings: readonly HeadingNode[], lists: readonly ListNode[]): void {
+  const counts = new Int32Array(headings.length);
+  for (let i = 0; i < headings.length; i++) {
+    const p = headings[i].parent;
+    if (p !== undefined) counts[p.index]++;
+  }
+  for (let i = 0; i < headings.length; i++) {
+    if (counts[i] > 0) headings[i].children = new Array<Heading>(counts[i]);
+    counts[i] = 0; // from here on: children filled in so far
+  }
+  for (let i = 0; i < lists.length; i++) {
+    if (lists[i].size > 0) lists[i].members = new Array<Heading>(lists[i].size);
+    lists[i].size = 0;
+  }
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    if (h.parent !== undefined) (h.parent.children as Heading[])[counts[h.parent.index]++] = h;
+    const list = h.list as ListNode | undefined;
+    if (list !== undefined) (list.members as Heading[])[list.size++] = h;
+  }
 }
 
 /**
@@ -344,11 +367,12 @@ function trimLists(headings: readonly HeadingNode[], lists: readonly ListNode[])
  */
 function addHeading(marker: Marker, parent: Heading | undefined, list: ListNode | undefined, headings: HeadingNode[], roots: Heading[]): Heading {
   const heading = new HeadingNode(marker, parent, headings.length, list);
-  if (parent === undefined) roots.push(heading);
-  else if (parent.children === NO_CHILDREN) (parent as HeadingNode).children = [heading];
-  else (parent.children as Heading[]).push(heading);
+  if (parent === undefined) roots.push(heading); // children are linked once the tree is built (linkChildren)
   headings.push(heading);
-  list?.members.push(heading);
+  if (list !== undefined) {
+    list.size++;
+    list.last = heading;
+  }
   return heading;
 }
 
