@@ -160,7 +160,8 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
   const lists: ListNode[] = [];
   /** Open headings of rank 1–9, outermost first. */
   const stack: Heading[] = [];
-  let enumerations: readonly OpenEnumeration[] = [];
+  /** The open enumeration lists, outermost first; placeEnumeration opens and ends them in place. */
+  const enumerations: OpenEnumeration[] = [];
   /** The open ordinal list (第一， 第二，); undefined when none is open. */
   let ordinal: ListNode | undefined;
   /** The articles 第一条 … of the whole document. */
@@ -180,17 +181,16 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
       // The document proper begins: the 目录 section and anything open in it end here.
       const toc = stack.findIndex((h) => h.kind === 'toc');
       if (toc >= 0) stack.length = toc;
-      enumerations = [];
+      enumerations.length = 0;
     }
     if (marker.style === 'enumeration') {
       if (!options.enumerations) continue;
-      const placed = placeEnumeration(marker, enumerations, stack[stack.length - 1], lists);
-      if (typeof placed === 'string') {
-        rejected.push({ marker, reason: placed });
+      const entry = placeEnumeration(marker, enumerations, stack[stack.length - 1], lists);
+      if (typeof entry === 'string') {
+        rejected.push({ marker, reason: entry });
         continue;
       }
-      enumerations = placed.open;
-      placed.entry.current = addHeading(marker, placed.entry.list.parent, placed.entry.list, headings, roots);
+      entry.current = addHeading(marker, entry.list.parent, entry.list, headings, roots);
       continue;
     }
     const rank = marker.rank;
@@ -207,7 +207,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
     } else if (rank <= RANK.item) {
       ordinal = undefined;
     }
-    if (enumerations.length > 0) enumerations = []; // any heading of rank 1–9 closes every enumeration list
+    enumerations.length = 0; // any heading of rank 1–9 closes every enumeration list
     while (stack.length > 0 && stack[stack.length - 1].rank >= rank && !holdsItemList(stack[stack.length - 1], marker, headings[headings.length - 1])) stack.pop();
     const parent = stack[stack.length - 1];
     let list: ListNode | undefined;
@@ -454,24 +454,19 @@ export const MAX_LIST_DEPTH = 6;
 
 /**
  * Applies the list rules (§4) to one enumeration point: the open list it
- * joins and the lists left open, or why it is prose.
+ * joins, with `open` left holding the lists that stay open; or why it is
+ * prose, with `open` as it was.
  */
-function placeEnumeration(
-  marker: Marker,
-  open: readonly OpenEnumeration[],
-  enclosing: Heading | undefined,
-  lists: ListNode[],
-): { entry: OpenEnumeration; open: readonly OpenEnumeration[] } | RejectReason {
+function placeEnumeration(marker: Marker, open: OpenEnumeration[], enclosing: Heading | undefined, lists: ListNode[]): OpenEnumeration | RejectReason {
   const word = marker.word ?? '';
   const n = marker.number;
   if (n === 1) {
     const inner = open[open.length - 1];
-    let keep = open;
     let parent: Heading | undefined = enclosing;
     let depth = 0;
-    if (inner !== undefined && inner.list.words.includes(word)) {
+    const sibling = inner !== undefined && inner.list.words.includes(word);
+    if (sibling) {
       // Same word: the old list ends and the new one is its sibling.
-      keep = open.slice(0, -1);
       parent = inner.list.parent;
       depth = inner.depth;
     } else if (inner !== undefined) {
@@ -481,7 +476,9 @@ function placeEnumeration(
       if (depth >= MAX_LIST_DEPTH) return 'too-deep';
     }
     const entry: OpenEnumeration = { list: newList('enumeration', 'enumeration', parent, lists, word), depth };
-    return { entry, open: [...keep, entry] };
+    if (sibling) open.length--;
+    open.push(entry);
+    return entry;
   }
   // n > 1 continues the nearest list standing at n − 1, preferring the same word.
   let found = -1;
@@ -504,7 +501,8 @@ function placeEnumeration(
   }
   const entry = open[found];
   if (!entry.list.words.includes(word)) (entry.list.words as string[]).push(word);
-  return { entry, open: found === open.length - 1 ? open : open.slice(0, found + 1) };
+  open.length = found + 1; // the lists nested deeper end
+  return entry;
 }
 
 /**
