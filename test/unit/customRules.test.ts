@@ -242,8 +242,14 @@ suite('What a rule can begin with (the scan’s prefilter)', () => {
       ],
       ['一是因为', '[0-9]+、[0-9]'],
     );
-    assert.ok(rules.firstUnits !== undefined);
-    const unfiltered = { ...rules, firstUnits: undefined };
+    assert.ok(rules.firstUnits !== undefined && rules.notFirstUnits !== undefined);
+    const unfiltered = { ...rules, firstUnits: undefined, notFirstUnits: undefined };
+    // A line a notHeadings pattern keeps out, and the same list without it.
+    const own = new PlainTextDocument('file:///own.txt', '一、总体要求\n一是因为天气，推迟开工。\n二是加强调度。\n12、13号楼\n');
+    const names = (rs: typeof rules) => parseOutline(own, { enumerations: true, rules: rs }).headings.map((h) => h.name);
+    assert.deepEqual(names(rules), names(unfiltered));
+    assert.ok(!names(rules).some((n) => n.startsWith('一是因为') || n.startsWith('12、')), names(rules).join(' | '));
+    assert.ok(names({ ...rules, notHeadings: [] }).some((n) => n.startsWith('12、')), 'without notHeadings the rule [0-9]+、 makes 12、 a heading');
     for (const file of seedFiles()) {
       const doc = new PlainTextDocument(`file:///${file.name}`, file.text);
       assert.deepEqual(snapshot(parseOutline(doc, { enumerations: true, rules })), snapshot(parseOutline(doc, { enumerations: true, rules: unfiltered })), file.name);

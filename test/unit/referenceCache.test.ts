@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import fc from 'fast-check';
 import { Range, TextDocument } from 'vscode-languageserver-textdocument';
-import { PlainTextDocument, ReferenceCache, allReferences, lawStructure, parseOutline, referenceDiagnostics, scanDocumentReferences } from '../../server/src/engine';
+import { PlainTextDocument, ReferenceCache, allReferences, lawStructure, parseOutline, referenceDiagnostics, scanDocumentReferences, scanReferenceLines } from '../../server/src/engine';
 import { describe as words, law, repoRoot } from './referenceHelpers';
 
 const URI = 'file:///law.txt';
@@ -99,6 +99,20 @@ function readLaw(name: string): { refs: string[]; missing: number } | undefined 
 }
 
 suite('Real laws from ../shared/corpus', () => {
+  test('Each line scanned alone, as after a keystroke (a search bounded by the line), has the references the whole scan gives it', (t) => {
+    const path = join(corpus, 'npc_pipl_2021.txt');
+    if (!existsSync(path)) return t.skip(`${path} not found`);
+    const doc = new PlainTextDocument(URI, readFileSync(path, 'utf8'));
+    const lines = scanDocumentReferences(doc);
+    const whole = describeAll(doc.getText(), lines);
+    const alone = describeAll(doc.getText(), Array.from({ length: doc.lineCount }, (_, line) => scanReferenceLines(doc, line, line)[0]));
+    assert.ok(whole.length >= 10);
+    assert.deepEqual(alone, whole);
+    // And a range of lines that ends before the first reference finds none.
+    const first = lines.findIndex((l) => l.length > 0);
+    assert.deepEqual(scanReferenceLines(doc, 0, first - 1).flat(), []);
+  });
+
   test('个人信息保护法 (npc_pipl_2021.txt): 17 references, none missing', (t) => {
     const found = readLaw('npc_pipl_2021.txt');
     if (found === undefined) return t.skip(`${corpus}/npc_pipl_2021.txt not found`);

@@ -50,9 +50,11 @@ export interface CompiledRules {
    * match (docs/headings.md §10).
    */
   readonly firstUnits: Uint8Array | undefined;
+  /** The same table for the notHeadings patterns: a heading line none of them can begin with is not tried. */
+  readonly notFirstUnits: Uint8Array | undefined;
 }
 
-export const NO_RULES: CompiledRules = { headings: [], notHeadings: [], errors: [], fingerprint: '', firstUnits: new Uint8Array(0x10000) };
+export const NO_RULES: CompiledRules = { headings: [], notHeadings: [], errors: [], fingerprint: '', firstUnits: new Uint8Array(0x10000), notFirstUnits: new Uint8Array(0x10000) };
 
 /**
  * A rule is matched against at most this many UTF-16 units of a line: a
@@ -92,14 +94,14 @@ export function compileRules(customRules: unknown, notHeadings: unknown): Compil
     if (regex !== undefined) never.push(regex);
   });
   const fingerprint = headings.length + never.length === 0 ? '' : JSON.stringify([headings.map((r) => [r.source, r.rank, r.name]), never.map((r) => r.source)]);
-  return { headings, notHeadings: never, errors, fingerprint, firstUnits: firstUnitTable(headings) };
+  return { headings, notHeadings: never, errors, fingerprint, firstUnits: firstUnitTable(headings.map((r) => r.source)), notFirstUnits: firstUnitTable(never.map((r) => r.source)) };
 }
 
-/** CompiledRules.firstUnits of a list of rules. */
-function firstUnitTable(rules: readonly CustomRule[]): Uint8Array | undefined {
+/** CompiledRules.firstUnits of a list of patterns. */
+function firstUnitTable(patterns: readonly string[]): Uint8Array | undefined {
   const table = new Uint8Array(0x10000);
-  for (const rule of rules) {
-    const units = firstUnits(rule.source);
+  for (const pattern of patterns) {
+    const units = firstUnits(pattern);
     if (units === undefined) return undefined;
     for (const [from, to] of units) table.fill(1, from, to + 1);
   }
@@ -358,9 +360,10 @@ export function matchHeadingRules(rules: CompiledRules, text: string, s: number,
 
 /** Whether a notHeadings pattern matches the line at `s`. */
 export function isNotHeading(rules: CompiledRules, text: string, s: number, e: number): boolean {
-  if (rules.notHeadings.length === 0) return false;
+  const { notHeadings, notFirstUnits } = rules;
+  if (notHeadings.length === 0 || (notFirstUnits !== undefined && notFirstUnits[text.charCodeAt(s)] === 0)) return false;
   const input = e - s > RULE_INPUT_MAX ? text.slice(s, s + RULE_INPUT_MAX) : text.slice(s, e);
-  for (const regex of rules.notHeadings) {
+  for (const regex of notHeadings) {
     regex.lastIndex = 0;
     if (regex.test(input)) return true;
   }

@@ -316,31 +316,47 @@ export function scanLineReferences(text: string, lineStart: number, lineEnd: num
 /** The characters a reference can start at: 第 本 前 《. */
 const TRIGGERS = ['第', '本', '前', '《'];
 
+/** The char codes of TRIGGERS, for the bounded search of a short range. */
+const TRIGGER_CODES = TRIGGERS.map((t) => t.charCodeAt(0));
+
+/** A range this short is searched character by character: indexOf would read on to the end of the document for a trigger the range lacks. */
+const SHORT_RANGE = 4096;
+
 /**
  * Finds the next character a reference can start at, with one indexOf per
  * trigger character remembered until it is passed: the lines between two
  * triggers cost nothing, and nothing is allocated. Positions asked must not
- * go back (they do not within a scan).
+ * go back (they do not within a scan), nor reach `limit`, the end of the
+ * range scanned: after a keystroke that is one line, and a trigger absent
+ * from it is not looked for in the megabytes after it.
  */
 export class TriggerCursor {
-  private readonly next = [-2, -2, -2, -2]; // -2: not searched yet; -1: none after
+  private readonly next = [-2, -2, -2, -2]; // -2: not searched yet; -1: none after (before the limit)
   private last = -1;
+
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
 
   at(text: string, from: number): number {
     const next = this.next;
     if (from < this.last) next.fill(-2);
     this.last = from;
+    const bounded = this.limit - from <= SHORT_RANGE;
     let best = -1;
     for (let k = 0; k < 4; k++) {
       let p = next[k];
       if (p === -2 || (p >= 0 && p < from)) {
-        p = text.indexOf(TRIGGERS[k], from);
+        p = bounded ? indexBefore(text, TRIGGER_CODES[k], from, Math.min(this.limit, text.length)) : text.indexOf(TRIGGERS[k], from);
         next[k] = p;
       }
       if (p >= 0 && (best < 0 || p < best)) best = p;
     }
     return best;
   }
+}
+
+function indexBefore(text: string, code: number, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /** Shared by every line without references: most lines. */
@@ -598,7 +614,8 @@ function namesItself(text: string, at: number): boolean {
 export function scanReferenceLines(doc: OutlineDocument, fromLine: number, toLine: number): (readonly Reference[])[] {
   const text = doc.getText();
   const out: (readonly Reference[])[] = [];
-  const cursor = new TriggerCursor();
+  // The range ends where the line after toLine starts (the document's end after the last line).
+  const cursor = new TriggerCursor(doc.offsetAt({ line: toLine + 1, character: 0 }));
   forEachLine(doc, fromLine, toLine, (_line, start, end) => {
     out.push(scanLineReferences(text, start, end, cursor));
   });
