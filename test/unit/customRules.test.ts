@@ -8,7 +8,7 @@ import { suite, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OutlineCache, OutlineOptions, PlainTextDocument, checkNumbering, editStructure, fixAllNumbering, parseOutline } from '../../server/src/engine';
-import { compileRules, firstUnits, isNotHeading, matchRule } from '../../server/src/engine/customRules';
+import { compileRules, firstUnits, isNotHeading, literalPrefix, matchRule } from '../../server/src/engine/customRules';
 import { applyTextEdits, brokenInvariant, lines, names, parse, readDocument, repoRoot, restructure, snapshot, tree } from './helpers';
 
 /** Every seed document of the repository, as text. */
@@ -228,6 +228,11 @@ suite('What a rule can begin with (the scan’s prefilter)', () => {
     assert.equal(starts('\\u7B2C'), '第');
   });
 
+  test('A notHeadings pattern’s literal beginning is read up to its first special character, without a character a quantifier makes optional', () => {
+    const cases: [string, string][] = [['一是因为', '一是因为'], ['第[一二三]+节课', '第'], ['^卷首语', '卷首语'], ['附件?说明', '附'], ['ab*', 'a'], ['同志们：$', '同志们：'], ['甲|乙', ''], ['.幕', ''], ['\\d+、', ''], ['(第)一', ''], ['𠀀𠀁?', '𠀀']];
+    assert.deepEqual(cases.map(([p]) => [p, literalPrefix(p)]), cases);
+  });
+
   test('Anything that may begin anywhere is told so', () => {
     for (const pattern of ['.幕', '\\S+幕', '[^a]幕', '第?幕', '(?=第)第', 'a*b', '\\w', '(a|)b']) assert.equal(starts(pattern), undefined, pattern);
   });
@@ -243,7 +248,7 @@ suite('What a rule can begin with (the scan’s prefilter)', () => {
       ['一是因为', '[0-9]+、[0-9]'],
     );
     assert.ok(rules.firstUnits !== undefined && rules.notFirstUnits !== undefined);
-    const unfiltered = { ...rules, firstUnits: undefined, notFirstUnits: undefined };
+    const unfiltered = { ...rules, firstUnits: undefined, notFirstUnits: undefined, notPrefixes: [] };
     // A line a notHeadings pattern keeps out, and the same list without it.
     const own = new PlainTextDocument('file:///own.txt', '一、总体要求\n一是因为天气，推迟开工。\n二是加强调度。\n12、13号楼\n');
     const names = (rs: typeof rules) => parseOutline(own, { enumerations: true, rules: rs }).headings.map((h) => h.name);

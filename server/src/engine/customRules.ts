@@ -52,9 +52,11 @@ export interface CompiledRules {
   readonly firstUnits: Uint8Array | undefined;
   /** The same table for the notHeadings patterns: a heading line none of them can begin with is not tried. */
   readonly notFirstUnits: Uint8Array | undefined;
+  /** Each notHeadings pattern's literal beginning (一是因为 of `一是因为`, 第 of `第[一二]节课`; '' when none can be told): a line without it is not handed to the pattern. */
+  readonly notPrefixes: readonly string[];
 }
 
-export const NO_RULES: CompiledRules = { headings: [], notHeadings: [], errors: [], fingerprint: '', firstUnits: new Uint8Array(0x10000), notFirstUnits: new Uint8Array(0x10000) };
+export const NO_RULES: CompiledRules = { headings: [], notHeadings: [], errors: [], fingerprint: '', firstUnits: new Uint8Array(0x10000), notFirstUnits: new Uint8Array(0x10000), notPrefixes: [] };
 
 /**
  * A rule is matched against at most this many UTF-16 units of a line: a
@@ -94,7 +96,22 @@ export function compileRules(customRules: unknown, notHeadings: unknown): Compil
     if (regex !== undefined) never.push(regex);
   });
   const fingerprint = headings.length + never.length === 0 ? '' : JSON.stringify([headings.map((r) => [r.source, r.rank, r.name]), never.map((r) => r.source)]);
-  return { headings, notHeadings: never, errors, fingerprint, firstUnits: firstUnitTable(headings.map((r) => r.source)), notFirstUnits: firstUnitTable(never.map((r) => r.source)) };
+  return { headings, notHeadings: never, errors, fingerprint, firstUnits: firstUnitTable(headings.map((r) => r.source)), notFirstUnits: firstUnitTable(never.map((r) => r.source)), notPrefixes: never.map((r) => literalPrefix(r.source)) };
+}
+
+/**
+ * The characters every match of `pattern` begins with, read up to its first
+ * special character; a literal a quantifier follows is left out (`ab?` → a),
+ * and a pattern of alternatives has none.
+ */
+export function literalPrefix(pattern: string): string {
+  if (splitAlternatives(pattern).length > 1) return '';
+  let i = pattern.startsWith('^') ? 1 : 0;
+  const from = i;
+  while (i < pattern.length && !'\\^$.|?*+()[]{}'.includes(pattern[i])) i++;
+  let prefix = pattern.slice(from, i);
+  if (i < pattern.length && '?*{+'.includes(pattern[i])) prefix = Array.from(prefix).slice(0, -1).join('');
+  return prefix;
 }
 
 /** CompiledRules.firstUnits of a list of patterns. */
@@ -362,8 +379,12 @@ export function matchHeadingRules(rules: CompiledRules, text: string, s: number,
 export function isNotHeading(rules: CompiledRules, text: string, s: number, e: number): boolean {
   const { notHeadings, notFirstUnits } = rules;
   if (notHeadings.length === 0 || (notFirstUnits !== undefined && notFirstUnits[text.charCodeAt(s)] === 0)) return false;
-  const input = e - s > RULE_INPUT_MAX ? text.slice(s, s + RULE_INPUT_MAX) : text.slice(s, e);
-  for (const regex of notHeadings) {
+  let input: string | undefined;
+  for (let i = 0; i < notHeadings.length; i++) {
+    const prefix = rules.notPrefixes[i];
+    if (prefix !== undefined && prefix !== '' && !text.startsWith(prefix, s)) continue;
+    input ??= text.slice(s, e - s > RULE_INPUT_MAX ? s + RULE_INPUT_MAX : e);
+    const regex = notHeadings[i];
     regex.lastIndex = 0;
     if (regex.test(input)) return true;
   }
