@@ -41,10 +41,11 @@
 //   Input.insertText), as a pinyin IME does: text shown while composing, then
 //   replaced by what the user picked; `TIGANG_PASTE <JSON string>` puts the
 //   text on the browser's clipboard and pastes it with Ctrl+V;
-//   `TIGANG_DRAG <JSON {view, from, to}>` drags the row whose label starts
-//   with `from` onto the row whose label starts with `to` in the tree view of
-//   that id, with the mouse (press, move in steps, release), so VS Code's own
-//   HTML drag and drop runs.
+//   `TIGANG_DRAG <JSON {view, from, to, screenshot?}>` drags the row whose
+//   label starts with `from` onto the row whose label starts with `to` in the
+//   tree view of that id, with the mouse (press, move in steps, release), so
+//   VS Code's own HTML drag and drop runs; with `screenshot`, the picture of
+//   the drag over its target is taken before the release.
 // - Everything is bounded: server start (60 s), browser launch, the whole run
 //   (--timeout, default 300 s). On timeout/crash we take failure.png (if
 //   --screenshots), kill the code-server process group and the browser, and
@@ -386,7 +387,7 @@ async function paste(text) {
 }
 
 /** A user's drag in a tree view: the rows are found by their accessible labels, the mouse does the rest. */
-async function drag({ view, from, to }) {
+async function drag({ view, from, to, screenshot: shot }) {
   // No element of the workbench carries the view's id (code-server 4.100): the pane is the one whose list holds the dragged row.
   const quoted = (label) => label.replace(/"/g, '\\"');
   const pane = page.locator('.pane').filter({ has: page.locator(`.monaco-list-row[aria-label^="${quoted(from)}"]`) }).first();
@@ -399,6 +400,11 @@ async function drag({ view, from, to }) {
   // Several moves: the list starts a drag only after the pointer travels, and shows its drop target as it goes.
   await page.mouse.move(source.x + source.width / 3, source.y + source.height / 2 + 8, { steps: 4 });
   await page.mouse.move(target.x + target.width / 3, target.y + target.height / 2, { steps: 12 });
+  if (shot !== undefined) {
+    // The drop target's feedback is drawn on the next frames: a moment, then the picture of the drag in progress.
+    await page.waitForTimeout(300);
+    await screenshot(shot);
+  }
   await page.mouse.up();
 }
 

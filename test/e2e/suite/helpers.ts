@@ -140,12 +140,14 @@ export function pressKeys(keys: string): void {
 
 /**
  * Has the runner drag one row of a tree view onto another with the mouse, as
- * a user does (rows found by the start of their labels). The caller waits for
- * the effect.
+ * a user does (rows found by the start of their labels), and, with a name and
+ * a screenshot folder, take a picture of the drag over its target before the
+ * release. The caller waits for the effect.
  */
-export function dragInView(view: string, from: string, to: string): void {
+export function dragInView(view: string, from: string, to: string, screenshotName?: string): void {
   assert.ok(CAN_PRESS_KEYS, 'this runner drives no mouse');
-  console.log(`TIGANG_DRAG ${JSON.stringify({ view, from, to })}`);
+  const shot = screenshotName !== undefined && process.env.TIGANG_E2E_SCREENSHOT_DIR ? screenshotName : undefined;
+  console.log(`TIGANG_DRAG ${JSON.stringify({ view, from, to, ...(shot !== undefined ? { screenshot: shot } : {}) })}`);
 }
 
 /**

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HeadingTreeNode } from '../../../client/src/headingTree';
 import type { StructureOutcome } from '../../../client/src/structure';
-import { CAN_PRESS_KEYS, api, closeAll, dragInView, openFixture, pressKeys, setCursor, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, api, closeAll, dragInView, openFixture, pressKeys, screenshot, setCursor, waitFor } from './helpers';
 
 const SPEECH = '讲话稿.txt';
 
@@ -216,7 +216,7 @@ export function structureTests(): void {
         await vscode.commands.executeCommand('tigang.outline.focus');
         await vscode.commands.executeCommand('workbench.actions.treeView.tigang.outline.collapseAll');
         await waitFor(() => tigang.view.provider.roots.every((n) => !n.expanded), 'the view collapsed to the top level');
-        dragInView('tigang.outline', '三、加强组织领导', '一、提高政治站位');
+        dragInView('tigang.outline', '三、加强组织领导', '一、提高政治站位', 'structure-drag');
       } else {
         const transfer = new vscode.DataTransfer();
         await dnd.handleDrag([source], transfer, new vscode.CancellationTokenSource().token);
@@ -228,6 +228,7 @@ export function structureTests(): void {
       const selected = () => tigang.view.treeView.selection[0];
       const moved = await waitFor(() => (selected()?.heading.name === '二、加强组织领导，狠抓工作落实' ? selected() : undefined), () => `the view to select the moved section (it selects ${selected()?.heading.name})`);
       assert.equal(moved.id, id, 'the same item, so its expansion state stays');
+      if (CAN_PRESS_KEYS) await screenshot('structure-dropped');
       await undoOnce(editor);
       assert.equal(doc.getText(), before);
 
