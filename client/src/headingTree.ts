@@ -57,7 +57,9 @@ export class HeadingTree {
   update(headings: DocumentHeadings, expandDepth: number, moved?: SectionMove): TreeChange {
     const changed: HeadingTreeNode[] = [];
     const before = shape(this.roots);
-    this.roots = this.reconcile(this.roots, headings.roots, undefined, changed, expandDepth, moved);
+    // The moved section's node, wherever it was: promote, demote and a drop on another parent's heading move it to another level.
+    const carried = moved === undefined ? undefined : this.nodes().find((n) => n.heading.line === moved.from);
+    this.roots = this.reconcile(this.roots, headings.roots, undefined, changed, expandDepth, carried === undefined ? undefined : { node: carried, to: moved!.to });
     this.headings = headings;
     const structural = shape(this.roots) !== before;
     return { structural, changed: structural ? [] : changed };
@@ -114,17 +116,21 @@ export class HeadingTree {
     return `${this.key}.${this.epoch}.${node.serial}`;
   }
 
-  private reconcile(old: readonly HeadingTreeNode[], headings: readonly HeadingEntry[], parent: HeadingTreeNode | undefined, changed: HeadingTreeNode[], expandDepth: number, moved?: SectionMove): HeadingTreeNode[] {
+  private reconcile(
+    old: readonly HeadingTreeNode[],
+    headings: readonly HeadingEntry[],
+    parent: HeadingTreeNode | undefined,
+    changed: HeadingTreeNode[],
+    expandDepth: number,
+    carried?: { node: HeadingTreeNode; to: number },
+  ): HeadingTreeNode[] {
     const result: (HeadingTreeNode | undefined)[] = new Array(headings.length);
-    const used = new Set<HeadingTreeNode>();
-    // 0. A section the structure commands moved among its siblings: its node, though its number (and so its name) changed.
-    if (moved !== undefined) {
-      const from = old.find((n) => n.heading.line === moved.from);
-      const i = headings.findIndex((h) => h.line === moved.to);
-      if (from !== undefined && i >= 0 && headings[i].style === from.heading.style) {
-        result[i] = from;
-        used.add(from);
-      }
+    // The carried node belongs where its section went, not among its old siblings.
+    const used = new Set<HeadingTreeNode>(carried === undefined ? [] : [carried.node]);
+    // 0. The section a structure command moved: its node, though its number, name, style or level changed.
+    if (carried !== undefined) {
+      const i = headings.findIndex((h) => h.line === carried.to);
+      if (i >= 0) result[i] = carried.node;
     }
     // 1. The same heading (style and name), in order.
     const byName = new Map<string, HeadingTreeNode[]>();
@@ -165,7 +171,7 @@ export class HeadingTree {
         node.parent = parent;
         if (before.name !== h.name || before.characters !== h.characters || before.citations !== h.citations || before.line !== h.line || before.endLine !== h.endLine || before.start !== h.start || hadChildren !== h.children.length > 0) changed.push(node);
       }
-      node.children = this.reconcile(node.children, h.children, node, changed, expandDepth, moved);
+      node.children = this.reconcile(node.children, h.children, node, changed, expandDepth, carried);
       return node;
     });
   }

@@ -80,6 +80,40 @@ suite('The 提纲 view tree', () => {
     assert.equal(tree.nodes()[0].heading.citations, 2);
   });
 
+  test('A section demoted under the section before it, or promoted out of its parent, keeps its node: its id and what the user collapsed', () => {
+    const demoted = [
+      item('一、形势', 0, 20, [
+        item('（一）成绩', 1, 4, [], 'paren-cn'),
+        item('（二）问题', 5, 9, [], 'paren-cn'),
+        item('（三）任务', 10, 20, [item('1.农资', 11, 15, [], 'arabic'), item('2.冷链', 16, 20, [], 'arabic')], 'paren-cn'),
+      ]),
+    ];
+    const tree = new HeadingTree(1);
+    tree.update(headingsOf(SPEECH), 2);
+    const task = tree.nodes().find((n) => n.heading.name === '二、任务')!;
+    task.expanded = false; // as the view reports a collapse (OutlineTreeProvider.setExpanded)
+    const before = idsByName(tree);
+    assert.equal(tree.update(headingsOf(demoted, 2), 2, { from: 10, to: 10 }).structural, true);
+    const moved = tree.nodes().find((n) => n.heading.name === '（三）任务')!;
+    assert.equal(moved, task);
+    assert.equal(moved.id, before.get('二、任务'));
+    assert.equal(moved.expanded, false);
+    assert.equal(moved.parent?.heading.name, '一、形势');
+    assert.equal(idsByName(tree).get('（二）问题'), before.get('（二）问题'));
+    // And back out (Promote): the same node again, at the top level.
+    tree.update(headingsOf(SPEECH, 3), 2, { from: 10, to: 10 });
+    const back = tree.nodes().find((n) => n.heading.name === '二、任务')!;
+    assert.equal(back, task);
+    assert.equal(back.parent, undefined);
+    assert.deepEqual(names(tree.roots), ['一、形势', '二、任务']);
+    // Without the move the structure command announces, the restyled heading is a new node.
+    const other = new HeadingTree(2);
+    other.update(headingsOf(SPEECH), 2);
+    const was = idsByName(other).get('二、任务');
+    other.update(headingsOf(demoted, 2), 2);
+    assert.notEqual(idsByName(other).get('（三）任务'), was);
+  });
+
   test('What the user collapsed stays collapsed through an edit', () => {
     const tree = new HeadingTree(1);
     tree.update(headingsOf(SPEECH), 1);
