@@ -317,6 +317,33 @@ export class LspClient {
   }
 }
 
+/**
+ * Servers for a whole test file, started side by side. If one fails to
+ * start, the others are stopped and the failure is thrown.
+ */
+export async function startClients(...options: ClientOptions[]): Promise<LspClient[]> {
+  const results = await Promise.allSettled(options.map((o) => LspClient.start(o)));
+  const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed !== undefined) {
+    await stopClients(...started);
+    throw failed.reason;
+  }
+  return started;
+}
+
+/** Shuts each server down (asserting exit code 0), and kills it whatever happens. */
+export async function stopClients(...clients: (LspClient | undefined)[]): Promise<void> {
+  const stop = async (c: LspClient | undefined) => {
+    try {
+      if (c?.isRunning) await c.shutdown();
+    } finally {
+      c?.kill();
+    }
+  };
+  await Promise.all(clients.map(stop));
+}
+
 /** The promise, or a rejection after TIMEOUT_MS naming what was awaited. */
 export function within<T>(promise: Promise<T>, what: string, client?: LspClient): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

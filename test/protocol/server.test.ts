@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
 import type { DocumentSymbol, FoldingRange, Position, Range, SymbolInformation, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { LspClient, TIMEOUT_MS, chain, comparePositions, flatten, outlineText, range, rangeContains, rangeContainsPosition, repoRoot } from './lspClient';
+import { LspClient, TIMEOUT_MS, startClients, stopClients, chain, comparePositions, flatten, outlineText, range, rangeContains, rangeContainsPosition, repoRoot } from './lspClient';
 
 // A notice in the GB/T 9704 style, with run-in headings and 一是 points.
 const NOTICE = [
@@ -34,22 +34,10 @@ let editor: LspClient | undefined;
 let plain: LspClient | undefined;
 
 before(async () => {
-  const [a, b] = await Promise.allSettled([LspClient.start(), LspClient.start({ hierarchical: false, configuration: false })]);
-  if (a.status === 'fulfilled') editor = a.value;
-  if (b.status === 'fulfilled') plain = b.value;
-  for (const r of [a, b]) if (r.status === 'rejected') throw r.reason;
+  [editor, plain] = await startClients({}, { hierarchical: false, configuration: false });
 });
 
-after(async () => {
-  const stop = async (c: LspClient | undefined) => {
-    try {
-      if (c?.isRunning) await c.shutdown(); // asserts exit code 0
-    } finally {
-      c?.kill();
-    }
-  };
-  await Promise.all([stop(editor), stop(plain)]);
-});
+after(() => stopClients(editor, plain));
 
 const editorClient = (): LspClient => editor!;
 const plainClient = (): LspClient => plain!;

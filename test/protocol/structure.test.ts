@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { StructureEditParams, StructureEditResult, StructureOperation } from '../../server/src/lspExt';
 import { STRUCTURE_REFUSALS, StructureRefusal } from '../../server/src/engine';
-import { LspClient } from './lspClient';
+import { LspClient, startClients, stopClients } from './lspClient';
 
 const REQUEST_FAILED = -32803;
 const CONTENT_MODIFIED = -32801;
@@ -42,25 +42,13 @@ before(async () => {
     codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.move', 'refactor.rewrite'] } },
     ...(resolve ? { resolveSupport: { properties: ['edit'] } } : {}),
   });
-  const [a, b] = await Promise.allSettled([
-    LspClient.start({ locale: 'zh-cn', capabilities: { workspace: { workspaceEdit: { documentChanges: true } }, textDocument: { codeAction: codeActions(true) } } }),
-    LspClient.start({ locale: 'en', capabilities: { textDocument: { codeAction: codeActions(false) } } }),
-  ]);
-  if (a.status === 'fulfilled') zh = a.value;
-  if (b.status === 'fulfilled') en = b.value;
-  for (const r of [a, b]) if (r.status === 'rejected') throw r.reason;
+  [zh, en] = await startClients(
+    { locale: 'zh-cn', capabilities: { workspace: { workspaceEdit: { documentChanges: true } }, textDocument: { codeAction: codeActions(true) } } },
+    { locale: 'en', capabilities: { textDocument: { codeAction: codeActions(false) } } },
+  );
 });
 
-after(async () => {
-  const stop = async (c: LspClient | undefined) => {
-    try {
-      if (c?.isRunning) await c.shutdown();
-    } finally {
-      c?.kill();
-    }
-  };
-  await Promise.all([stop(zh), stop(en)]);
-});
+after(() => stopClients(zh, en));
 
 let opened = 0;
 /** Opens `text` under a fresh URI (version 1) and returns the URI. */

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-protocol';
-import { LspClient, range } from './lspClient';
+import { LspClient, range, startClients, stopClients } from './lspClient';
 
 const SPEECH = [
   '在全市工作会议上的讲话', // 0
@@ -27,22 +27,10 @@ let zh: LspClient | undefined;
 let en: LspClient | undefined;
 
 before(async () => {
-  const [a, b] = await Promise.allSettled([LspClient.start({ locale: 'zh-cn', refreshSupport: true }), LspClient.start({ locale: 'en' })]);
-  if (a.status === 'fulfilled') zh = a.value;
-  if (b.status === 'fulfilled') en = b.value;
-  for (const r of [a, b]) if (r.status === 'rejected') throw r.reason;
+  [zh, en] = await startClients({ locale: 'zh-cn', refreshSupport: true }, { locale: 'en' });
 });
 
-after(async () => {
-  const stop = async (c: LspClient | undefined) => {
-    try {
-      if (c?.isRunning) await c.shutdown();
-    } finally {
-      c?.kill();
-    }
-  };
-  await Promise.all([stop(zh), stop(en)]);
-});
+after(() => stopClients(zh, en));
 
 const legend = (): SemanticTokensLegend => (zh!.initializeResult!.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend }).legend;
 

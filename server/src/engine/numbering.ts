@@ -8,10 +8,10 @@
 // The checks never change the tree.
 
 import { CompiledRules, NO_RULES } from './customRules';
-import { OutlineDocument, PlainTextDocument, lineContentEnd, lineStart } from './document';
-import { LineRange, TextEdit, applyEdits, orderEdits } from './edits';
-import { scanLine, scanLines } from './markers';
-import { buildOutline } from './outline';
+import { OutlineDocument, lineContentEnd, lineStart } from './document';
+import { LineRange, TextEdit, orderEdits } from './edits';
+import { scanLine } from './markers';
+import { outlineAfterEdits, sameTree } from './reparse';
 import { MarkerForm, NumeralForm, NumeralKind, markerForm, writeNumeral } from './numerals';
 import { Heading, HeadingList, HeadingStyle, Outline } from './types';
 import { checkAttachments } from './attachments';
@@ -168,20 +168,9 @@ function safeEdits(doc: OutlineDocument, outline: Outline, lists: { edits: TextE
   return keepsTree(doc, outline, unlisted) ? unlisted : [];
 }
 
-/** Whether the document after `edits` parses to the tree it has now (styles, depths and parents). */
+/** Whether the document after `edits` parses to the tree it has now (styles, kinds, depths and parents). */
 function keepsTree(doc: OutlineDocument, outline: Outline, edits: readonly TextEdit[]): boolean {
-  if (edits.length === 0) return true;
-  const after = new PlainTextDocument(doc.uri, applyEdits(doc.getText(), edits), doc.version + 1);
-  // An outline without points may have been built with them left out (the tigang.enumerations setting).
-  const enumerations = outline.headings.some((h) => h.style === 'enumeration');
-  const reparsed = buildOutline(after, after.lineCount === 0 ? [] : scanLines(after, 0, after.lineCount - 1, outline.rules), { enumerations, rules: outline.rules });
-  const a = outline.headings;
-  const b = reparsed.headings;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i].style !== b[i].style || a[i].depth !== b[i].depth || (a[i].parent?.index ?? -1) !== (b[i].parent?.index ?? -1)) return false;
-  }
-  return true;
+  return edits.length === 0 || sameTree(outline, outlineAfterEdits(doc, outline, edits));
 }
 
 // ---------------------------------------------------------------- lists reordered by a structure edit

@@ -4,12 +4,11 @@
 // edit, so one undo step takes both back. 重新编号条文 (renumberArticles)
 // renumbers the articles themselves and their references together.
 
-import { OutlineDocument, PlainTextDocument, lineContentEnd, lineStart } from './document';
-import { TextEdit, applyEdits, orderEdits } from './edits';
-import { buildOutline } from './outline';
+import { OutlineDocument, lineContentEnd, lineStart } from './document';
+import { TextEdit, orderEdits } from './edits';
+import { outlineAfterEdits, sameTree } from './reparse';
 import { scanDocumentReferences } from './referenceCache';
 import { renumberReferences, writeReferenceNumber } from './references';
-import { scanLines } from './markers';
 import { markerForm, readArabic, readCnNumeral, writeNumeral } from './numerals';
 import { Heading, Outline } from './types';
 
@@ -43,10 +42,7 @@ export function articleRenumbering(before: Outline, after: Outline): Map<number,
  */
 export function withReferencesFollowing(doc: OutlineDocument, outline: Outline, edits: readonly TextEdit[]): TextEdit[] {
   if (edits.length === 0 || !outline.headings.some((h) => h.kind === 'law')) return [...edits];
-  const after = new PlainTextDocument(doc.uri, applyEdits(doc.getText(), edits), doc.version + 1);
-  const enumerations = outline.headings.some((h) => h.style === 'enumeration');
-  const reparsed = buildOutline(after, after.lineCount === 0 ? [] : scanLines(after, 0, after.lineCount - 1, outline.rules), { enumerations, rules: outline.rules });
-  const mapping = articleRenumbering(outline, reparsed);
+  const mapping = articleRenumbering(outline, outlineAfterEdits(doc, outline, edits));
   if (mapping.size === 0) return [...edits];
   const references = renumberReferences(scanDocumentReferences(doc), mapping);
   return orderEdits([...edits, ...references]);
@@ -123,14 +119,6 @@ export function renumberArticles(doc: OutlineDocument, outline: Outline): TextEd
 
 /** Whether the document after `edits` has the same tree, its articles numbered start, start + 1, … with no 之一 left. */
 function renumbersArticlesOnly(doc: OutlineDocument, outline: Outline, edits: readonly TextEdit[], start: number): boolean {
-  const after = new PlainTextDocument(doc.uri, applyEdits(doc.getText(), edits), doc.version + 1);
-  const enumerations = outline.headings.some((h) => h.style === 'enumeration');
-  const reparsed = buildOutline(after, after.lineCount === 0 ? [] : scanLines(after, 0, after.lineCount - 1, outline.rules), { enumerations, rules: outline.rules });
-  const a = outline.headings;
-  const b = reparsed.headings;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i].style !== b[i].style || a[i].depth !== b[i].depth || a[i].kind !== b[i].kind || (a[i].parent?.index ?? -1) !== (b[i].parent?.index ?? -1)) return false;
-  }
-  return articles(reparsed).every((h, i) => h.number === start + i && h.sub === undefined);
+  const reparsed = outlineAfterEdits(doc, outline, edits);
+  return sameTree(outline, reparsed) && articles(reparsed).every((h, i) => h.number === start + i && h.sub === undefined);
 }
