@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import { Config } from './config';
-import { activeEditor, flash, revealHeading } from './editorUtil';
+import { activeEditor, flash, revealHeading, writeClipboard } from './editorUtil';
 import { formatCount } from './format';
 import { DocumentHeadings, HeadingEntry, countByLevel, maxLevel, nextHeading, nextSibling, outlineText, parentHeading, previousHeading, previousSibling } from './headings';
 import { JumpArgs, JumpToSection } from './jump';
@@ -168,13 +168,7 @@ async function copyOutline(ctx: CommandContext): Promise<string | undefined> {
   const format = ctx.config.outlineFormat(editor.document.uri);
   const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const text = format === 'table' ? outlineTableText(editor.document, headings, ctx.limits, ctx.config.charactersPerMinute(editor.document.uri), eol) : outlineText(headings, format, eol);
-  try {
-    await vscode.env.clipboard.writeText(text);
-  } catch (error) {
-    ctx.log.error(`clipboard: ${error instanceof Error ? error.message : String(error)}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Tigang: could not write to the clipboard'));
-    return text;
-  }
+  if (!(await writeClipboard(text, ctx.log))) return text;
   flash(
     format === 'markdown'
       ? vscode.l10n.t('Tigang: copied the outline ({0} headings) as a Markdown list', formatCount(headings.all.length))

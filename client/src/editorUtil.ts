@@ -97,3 +97,15 @@ export const previewDecoration = vscode.window.createTextEditorDecorationType({
   overviewRulerColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
   overviewRulerLane: vscode.OverviewRulerLane.Full,
 });
+
+/** Puts text on the clipboard; on failure logs why, tells the user, and resolves false. */
+export async function writeClipboard(text: string, log: vscode.LogOutputChannel): Promise<boolean> {
+  try {
+    await vscode.env.clipboard.writeText(text);
+    return true;
+  } catch (error) {
+    log.error(`clipboard: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Tigang: could not write to the clipboard'));
+    return false;
+  }
+}

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { foldToLevel } from './commands';
 import { maxLevel } from './headings';
-import { OutlineService } from './outlineService';
+import { OutlineService, trackContextKey } from './outlineService';
 import { OutlineView } from './outlineView';
 
 /** Levels offered in the submenu. */
@@ -25,19 +25,5 @@ export async function showLevels(outlines: OutlineService, view: OutlineView, le
 
 /** Keeps the context key tigang.outlineLevels (the deepest level of the active document) for the submenu's entries. */
 export function trackLevels(outlines: OutlineService): vscode.Disposable {
-  let known = -1;
-  const setLevels = async () => {
-    const editor = vscode.window.activeTextEditor;
-    if (editor === undefined) return; // focus in a view or a panel: keep the last document's
-    const outline = outlines.serves(editor.document) ? await outlines.get(editor.document) : undefined;
-    const levels = outline !== undefined ? maxLevel(outline) : 0;
-    if (levels === known) return;
-    known = levels;
-    await vscode.commands.executeCommand('setContext', 'tigang.outlineLevels', levels);
-  };
-  void setLevels();
-  return vscode.Disposable.from(
-    outlines.onDidChange(() => void setLevels()),
-    vscode.window.onDidChangeActiveTextEditor(() => void setLevels()),
-  );
+  return trackContextKey(outlines, 'tigang.outlineLevels', (headings) => (headings !== undefined ? maxLevel(headings) : 0));
 }

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { activeEditor, flash } from './editorUtil';
 import { escapeMarkdown } from './format';
+import { OutlineService, trackContextKey } from './outlineService';
 
 /** The server's source actions (server/src/providers/codeActions.ts RENUMBER_DOCUMENT_KIND, RENUMBER_ARTICLES_KIND). */
 export const RENUMBER_DOCUMENT_KIND = vscode.CodeActionKind.Source.append('renumberDocument').append('tigang');
@@ -55,22 +56,8 @@ async function runSourceAction(serves: (doc: vscode.TextDocument) => boolean, ki
  * articles), which shows 重新编号条文 in the editor's context menu and the
  * command palette for laws only.
  */
-export function trackArticles(outlines: { onDidChange: vscode.Event<vscode.Uri>; serves(doc: vscode.TextDocument): boolean; get(doc: vscode.TextDocument): Promise<{ articles: number } | undefined> }): vscode.Disposable {
-  let known: boolean | undefined;
-  const update = async () => {
-    const editor = vscode.window.activeTextEditor;
-    if (editor === undefined) return; // focus in a view or a panel: keep the last document's
-    const headings = outlines.serves(editor.document) ? await outlines.get(editor.document) : undefined;
-    const has = (headings?.articles ?? 0) > 0;
-    if (has === known) return;
-    known = has;
-    await vscode.commands.executeCommand('setContext', 'tigang.hasArticles', has);
-  };
-  void update();
-  return vscode.Disposable.from(
-    outlines.onDidChange(() => void update()),
-    vscode.window.onDidChangeActiveTextEditor(() => void update()),
-  );
+export function trackArticles(outlines: OutlineService): vscode.Disposable {
+  return trackContextKey(outlines, 'tigang.hasArticles', (headings) => (headings?.articles ?? 0) > 0);
 }
 
 /**

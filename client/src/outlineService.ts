@@ -241,3 +241,27 @@ export class OutlineService implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+
+/**
+ * Keeps a context key at what `value` reads of the active document's
+ * headings (undefined for a document Tigang does not outline), following
+ * edits and editor switches; set only when it changes, as setContext is a
+ * round trip. With the focus in a view or a panel the last document's stays.
+ */
+export function trackContextKey<T>(outlines: OutlineService, key: string, value: (headings: DocumentHeadings | undefined) => T): vscode.Disposable {
+  let known: { value: T } | undefined;
+  const update = async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor === undefined) return;
+    const headings = outlines.serves(editor.document) ? await outlines.get(editor.document) : undefined;
+    const next = value(headings);
+    if (known !== undefined && known.value === next) return;
+    known = { value: next };
+    await vscode.commands.executeCommand('setContext', key, next);
+  };
+  void update();
+  return vscode.Disposable.from(
+    outlines.onDidChange(() => void update()),
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
+  );
+}

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { LSPErrorCodes } from 'vscode-languageclient/node';
 import { StructureEditParams, StructureEditRequest, StructureEditResult, StructureOperation } from '@tigang/protocol';
-import { flash } from './editorUtil';
+import { flash, writeClipboard } from './editorUtil';
 import { formatCount } from './format';
 import { DocumentHeadings, HeadingEntry, MovingOperation, headingAt, sectionLineAfter } from './headings';
 import { HeadingTreeNode } from './headingTree';
@@ -88,13 +88,7 @@ export class StructureEditing {
     const section = await this.section(args);
     if (section === undefined) return undefined;
     const text = section.doc.getText(sectionRange(section.doc, section.heading));
-    try {
-      await vscode.env.clipboard.writeText(text);
-    } catch (error) {
-      this.log.error(`clipboard: ${error instanceof Error ? error.message : String(error)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Tigang: could not write to the clipboard'));
-      return undefined;
-    }
+    if (!(await writeClipboard(text, this.log))) return undefined;
     flash(vscode.l10n.t('Tigang: copied {0} ({1} characters)', section.heading.name, formatCount(section.heading.characters)), 4000);
     return text;
   }

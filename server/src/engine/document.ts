@@ -39,12 +39,14 @@ export function computeLineStarts(text: string): number[] {
 export class PlainTextDocument implements OutlineDocument {
   private readonly lineStarts: number[];
 
+  /** `lineStarts`: the text's line starts when already known (computeLineStarts of it; a structure edit has them). */
   constructor(
     readonly uri: string,
     private readonly text: string,
     readonly version = 1,
+    lineStarts?: number[],
   ) {
-    this.lineStarts = computeLineStarts(text);
+    this.lineStarts = lineStarts ?? computeLineStarts(text);
   }
 
   get lineCount(): number {

@@ -779,7 +779,7 @@ class Planner {
       delta += e.text.length - (e.to - e.from);
     }
     for (; line < lineCount; line++) starts.push(lineStart(this.doc, line) + delta);
-    return new LinedDocument(this.doc.uri, rendered.text, starts);
+    return new PlainTextDocument(this.doc.uri, rendered.text, 0, starts);
   }
 
   /**
@@ -1075,29 +1075,3 @@ function joinsBreaks(text: string, e: OffsetEdit): boolean {
   return (before === 0x0d && first === 0x0a) || (last === 0x0d && after === 0x0a) || (e.text.length === 0 && before === 0x0d && after === 0x0a);
 }
 
-/** A document whose line starts are known (the document after a structure edit). */
-class LinedDocument implements OutlineDocument {
-  readonly version = 0;
-
-  constructor(
-    readonly uri: string,
-    private readonly text: string,
-    private readonly starts: readonly number[],
-  ) {}
-
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
-  getText(): string {
-    return this.text;
-  }
-
-  offsetAt(position: Position): number {
-    if (position.line >= this.starts.length) return this.text.length;
-    if (position.line < 0) return 0;
-    const start = this.starts[position.line];
-    if (position.character <= 0) return start;
-    return Math.min(start + position.character, lineContentEnd(this.text, this, position.line));
-  }
-}
