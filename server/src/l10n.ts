@@ -83,7 +83,7 @@ const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> =
     'rules.matchesEmpty': '能匹配空字符串，会使每一行都成为标题',
     'rules.backtracks': '回溯过多：在长行上耗时过长',
     'rules.invalidName': '"name" 须为 "line" 或 "match"',
-    'rules.notification': '提纲：{0} 条自定义规则无法使用，已略去。{1}',
+    'rules.notification': 'Tigang：{0} 条自定义规则无法使用，已略去。{1}',
   },
 };
 

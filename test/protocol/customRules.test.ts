@@ -115,7 +115,7 @@ describe('a client that does not take tigang/ruleProblems', () => {
     assert.equal(notice.method, 'window/showMessage');
     const { type, message } = notice.params as { type: number; message: string };
     assert.equal(type, 2);
-    assert.match(message, /^提纲：3 条自定义规则无法使用，已略去。tigang\.customRules 第 1 条规则（幕）：缺少 "rank"/);
+    assert.match(message, /^Tigang：3 条自定义规则无法使用，已略去。tigang\.customRules 第 1 条规则（幕）：缺少 "rank"/);
     assert.ok(client.logs.some((l) => l.message.startsWith('tigang.customRules 第 2 条规则（(第)?）：能匹配空字符串')));
     assert.ok(client.logs.some((l) => l.message.startsWith('tigang.notHeadings 第 1 条规则（[）：不是有效的正则表达式')));
   });
