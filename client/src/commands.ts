@@ -167,7 +167,7 @@ async function copyOutline(ctx: CommandContext): Promise<string | undefined> {
   const { editor, headings } = found;
   const format = ctx.config.outlineFormat(editor.document.uri);
   const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const text = format === 'table' ? outlineTableText(editor.document, headings, ctx.limits, ctx.config.charactersPerMinute(editor.document.uri), eol) : outlineText(headings, format, eol);
+  const text = format === 'table' ? await outlineTableText(editor.document, headings, ctx.limits, ctx.config.charactersPerMinute(editor.document.uri), eol) : outlineText(headings, format, eol);
   if (!(await writeClipboard(text, ctx.log))) return text;
   flash(
     format === 'markdown'

@@ -66,8 +66,11 @@ export function documentCharacters(doc: vscode.TextDocument, outline: DocumentHe
 }
 
 export class TimeLimits implements vscode.Disposable {
-  /** Per workspace folder: the file as read (undefined while reading), or the message why it could not be. */
+  /** Per workspace folder: the file as read last (undefined until the first read ends), or the message why it could not be. */
   private readonly files = new Map<string, LimitsFile | { error: string } | undefined>();
+  /** Per workspace folder: the read in progress and its number; a read older than the last one or a write is discarded. */
+  private readonly reads = new Map<string, { seq: number; done: Promise<void> }>();
+  private readSeq = 0;
   private readonly shown = new Map<string, { version: number; outline: DocumentHeadings; limits: DocumentLimits }>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -81,9 +84,11 @@ export class TimeLimits implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LIMITS_FILE}`);
+    // Changed on disk (by us, by git, by hand): read again, and show the last content until the new one is in,
+    // so that a command right after a write does not find the limits gone.
     const reload = (uri: vscode.Uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
-      if (folder !== undefined && this.files.delete(folder.uri.toString())) this.refresh();
+      if (folder !== undefined && this.files.has(folder.uri.toString())) this.startRead(folder);
     };
     this.disposables.push(
       this.changed,
@@ -153,16 +158,41 @@ export class TimeLimits implements vscode.Disposable {
     return uri.path.startsWith(base) ? { folder, path: uri.path.slice(base.length) } : undefined;
   }
 
-  /** The folder's limits file as read; starts reading it (and returns undefined) the first time. */
+  /** The document's limits once the workspace file has been read: for commands, which must not answer "no limits" while it is. */
+  async limitsWhenRead(doc: vscode.TextDocument, outline: DocumentHeadings): Promise<DocumentLimits> {
+    const place = this.place(doc.uri);
+    if (place !== undefined) {
+      this.fileOf(place.folder);
+      const key = place.folder.uri.toString();
+      // A read may start while one is awaited (the watcher saw a write): wait for the last.
+      for (let read = this.reads.get(key); read !== undefined; read = this.reads.get(key)) {
+        await read.done;
+        if (this.reads.get(key) === read) break;
+      }
+    }
+    return this.limitsOf(doc, outline);
+  }
+
+  /** The folder's limits file as read last; starts reading it (and returns undefined) the first time. */
   private fileOf(folder: vscode.WorkspaceFolder): LimitsFile | { error: string } | undefined {
     const key = folder.uri.toString();
     if (this.files.has(key)) return this.files.get(key);
     this.files.set(key, undefined);
-    void this.read(folder).then((file) => {
-      this.files.set(key, file);
-      this.refresh();
-    });
+    this.startRead(folder);
     return undefined;
+  }
+
+  private startRead(folder: vscode.WorkspaceFolder): void {
+    const key = folder.uri.toString();
+    const seq = ++this.readSeq;
+    const done = this.read(folder).then((file) => {
+      if (this.reads.get(key)?.seq !== seq) return; // a newer read or a write came after
+      this.reads.delete(key);
+      const before = this.files.get(key);
+      this.files.set(key, file);
+      if (before === undefined || serializedOf(before) !== serializedOf(file)) this.refresh();
+    });
+    this.reads.set(key, { seq, done });
   }
 
   private async read(folder: vscode.WorkspaceFolder): Promise<LimitsFile | { error: string }> {
@@ -197,6 +227,8 @@ export class TimeLimits implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('Tigang: could not write {0}: {1}', LIMITS_FILE, error instanceof Error ? error.message : String(error)));
       return false;
     }
+    // What was written is what the file holds: a read begun before the write is out of date.
+    this.reads.delete(folder.uri.toString());
     this.files.set(folder.uri.toString(), next);
     this.refresh();
     return true;
@@ -238,7 +270,7 @@ export class TimeLimits implements vscode.Disposable {
     if (target === undefined) target = await this.pickTarget(outline, editor);
     if (target === undefined) return undefined;
     const section = target === 'document' ? undefined : target;
-    const limits = this.limitsOf(editor.document, outline);
+    const limits = await this.limitsWhenRead(editor.document, outline);
     const ownLimit = section !== undefined ? limits.sections.get(section) : undefined;
     const currentSeconds = section === undefined ? limits.document : ownLimit?.own ? ownLimit.seconds : undefined;
     let minutes = a.minutes;
@@ -282,8 +314,14 @@ export class TimeLimits implements vscode.Disposable {
   }
 }
 
+/** A file as read, comparable: an error by its message. */
+function serializedOf(file: LimitsFile | { error: string }): string {
+  return 'error' in file ? `error: ${file.error}` : serializeLimits(file);
+}
+
 /** Copy DocumentHeadings's `table` format, with the document's limits (outlineTable.ts). */
-export function outlineTableText(doc: vscode.TextDocument, outline: DocumentHeadings, limits: TimeLimits, perMinute: number, eol: string): string {
+export async function outlineTableText(doc: vscode.TextDocument, outline: DocumentHeadings, limits: TimeLimits, perMinute: number, eol: string): Promise<string> {
   const columns = { level: vscode.l10n.t('Level'), heading: vscode.l10n.t('Heading'), characters: vscode.l10n.t('Chars'), duration: vscode.l10n.t('Duration'), limit: vscode.l10n.t('Limit') };
-  return outlineTable(outline.all, columns, (s) => speakingSeconds(s.characters, perMinute), limits.limitsOf(doc, outline).sections, formatCount, eol);
+  const { sections } = await limits.limitsWhenRead(doc, outline);
+  return outlineTable(outline.all, columns, (s) => speakingSeconds(s.characters, perMinute), sections, formatCount, eol);
 }
