@@ -51,6 +51,20 @@ export async function waitFor<T>(condition: () => T | undefined | null | false |
   }
 }
 
+/**
+ * Presses the 提纲 view's Collapse All until `collapsed` holds. The button acts on the rows the workbench has
+ * rendered; when the tree of a document just shown is still being fetched, its rows arrive after the press,
+ * expanded, so one press is not always enough (a person presses again too).
+ */
+export async function collapseOutlineView(collapsed: () => boolean, what: () => string): Promise<void> {
+  let polls = 0;
+  await waitFor(async () => {
+    if (collapsed()) return true;
+    if (polls++ % 25 === 0) await vscode.commands.executeCommand('workbench.actions.treeView.tigang.outline.collapseAll');
+    return false;
+  }, what);
+}
+
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HeadingTreeNode } from '../../../client/src/headingTree';
 import type { StructureOutcome } from '../../../client/src/structure';
-import { CAN_PRESS_KEYS, api, closeAll, dragInView, openFixture, pressKeys, screenshot, setCursor, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, api, closeAll, collapseOutlineView, dragInView, openFixture, pressKeys, screenshot, setCursor, waitFor } from './helpers';
 
 const SPEECH = '讲话稿.txt';
 
@@ -107,8 +107,11 @@ export function structureTests(): void {
       const { editor } = await openFixture(SPEECH);
       const doc = editor.document;
       const before = doc.getText();
+      // The cursor elsewhere, and the view following it there first: a follow landing after the reveal below would
+      // select the cursor's section instead of the item the key is meant for.
       setCursor(editor, 25, 4);
       await vscode.commands.executeCommand('tigang.outline.focus');
+      await waitFor(() => tigang.view.treeView.selection[0]?.heading.name === '二要强化督查', 'the view to follow the cursor');
       const node = await nodeNamed('（一）准确把握形势');
       await tigang.view.treeView.reveal(node, { select: true, focus: true });
       await waitFor(() => tigang.view.treeView.selection[0] === node, 'the item selected');
@@ -214,8 +217,9 @@ export function structureTests(): void {
         // 一、 (following it expands nothing), the view focused and collapsed to the top level: both rows on screen.
         setCursor(editor, 7, 0);
         await vscode.commands.executeCommand('tigang.outline.focus');
-        await vscode.commands.executeCommand('workbench.actions.treeView.tigang.outline.collapseAll');
-        await waitFor(() => tigang.view.provider.roots.every((n) => !n.expanded), 'the view collapsed to the top level');
+        await tigang.view.followSelection();
+        const expandedRoots = () => tigang.view.provider.roots.filter((n) => n.expanded).map((n) => n.heading.name);
+        await collapseOutlineView(() => expandedRoots().length === 0, () => `the view collapsed to the top level (still expanded: ${expandedRoots().join(', ')})`);
         dragInView('tigang.outline', '三、加强组织领导', '一、提高政治站位', 'structure-drag');
       } else {
         const transfer = new vscode.DataTransfer();

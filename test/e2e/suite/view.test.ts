@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HeadingTreeNode } from '../../../client/src/headingTree';
-import { CAN_PRESS_KEYS, EXTENSION_ID, Tree, api, closeAll, fixture, isAtTop, openFixture, pressKeys, setCursor, setSetting, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, EXTENSION_ID, Tree, api, closeAll, collapseOutlineView, fixture, isAtTop, openFixture, pressKeys, setCursor, setSetting, waitFor } from './helpers';
 import { SPEECH_TREE } from './symbols.test';
 
 function nodeTree(nodes: readonly HeadingTreeNode[]): Tree {
@@ -132,10 +132,10 @@ export function viewTests(): void {
 
       // Opening the editor schedules the selection to follow the cursor, which
       // reveals (and so expands) the cursor's section: let it happen first.
+      await vscode.commands.executeCommand('tigang.outline.focus'); // Collapse All acts on a view that is shown
       await tigang.view.followSelection();
       // Collapse everything through the view's own button and wait for the view's events.
-      await vscode.commands.executeCommand('workbench.actions.treeView.tigang.outline.collapseAll');
-      await waitFor(() => provider.nodes().every((n) => !n.expanded || n.children.length === 0), 'every node collapsed');
+      await collapseOutlineView(() => provider.nodes().every((n) => !n.expanded || n.children.length === 0), () => 'every node collapsed');
       let expandEvents = 0;
       const expanded: string[] = [];
       const sub = tigang.view.treeView.onDidExpandElement((e) => {

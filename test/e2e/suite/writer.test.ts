@@ -223,11 +223,12 @@ export function writerTests(): void {
     it('Copy Outline as a table lists level, heading, characters, time and limit', async () => {
       await setSetting('tigang.outlineFormat', 'table');
       const { headings: outline } = await openFixture('讲话稿.txt');
+      const first = outline.all.find((s) => s.name.startsWith('一、'))!;
+      assert.equal(await vscode.commands.executeCommand('tigang.setTimeLimit', { line: first.line, minutes: 0.1 }), 0.1); // its own limit, whatever ran before
       const text = await vscode.commands.executeCommand<string>('tigang.copyOutline');
       const rows = text.trimEnd().split('\n');
       assert.equal(rows[0], '| Level | Heading | Chars | Duration | Limit |');
       assert.equal(rows.length, 2 + outline.all.length);
-      const first = outline.all.find((s) => s.name.startsWith('一、'))!;
       assert.equal(rows[2 + first.index], `| 1 | ${first.name} | ${first.characters} | 0:${String(Math.round((first.characters / 220) * 60)).padStart(2, '0')} | 0:06 |`);
     });
 
