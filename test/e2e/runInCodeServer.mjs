@@ -45,7 +45,11 @@
 //   label starts with `from` onto the row whose label starts with `to` in the
 //   tree view of that id, with the mouse (press, move in steps, release), so
 //   VS Code's own HTML drag and drop runs; with `screenshot`, the picture of
-//   the drag over its target is taken before the release.
+//   the drag over its target is taken before the release;
+//   `TIGANG_MENU <JSON {file}>` right-clicks in the active editor, as a user
+//   opens its context menu, writes the menu's item labels (JSON, with
+//   whether each is enabled) to that file and closes the menu with Escape: a
+//   when clause is seen the way a user sees it.
 // - Everything is bounded: server start (60 s), browser launch, the whole run
 //   (--timeout, default 300 s). On timeout/crash we take failure.png (if
 //   --screenshots), kill the code-server process group and the browser, and
@@ -408,6 +412,25 @@ async function drag({ view, from, to, screenshot: shot }) {
   await page.mouse.up();
 }
 
+/** A user's right-click in the active editor: what its context menu offers, written to `file` (atomically). */
+async function contextMenu({ file }) {
+  const lines = page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first();
+  const box = await lines.boundingBox({ timeout: 10_000 });
+  if (box === null) throw new Error('no active editor to right-click');
+  // On the cursor's line is not needed: VS Code moves the cursor to the click, so the suite asks for line 1.
+  await page.mouse.click(box.x + 40, box.y + 8, { button: 'right' });
+  const items = page.locator('.context-view .monaco-menu .action-item');
+  await items.first().waitFor({ timeout: 10_000 });
+  const labels = await items.evaluateAll((els) => els.map((el) => ({
+    label: (el.querySelector('.action-label')?.textContent ?? '').trim(),
+    enabled: !el.classList.contains('disabled'),
+  })).filter((item) => item.label !== ''));
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, JSON.stringify(labels));
+  renameSync(tmp, file);
+  await page.keyboard.press('Escape');
+}
+
 let resolveExit;
 const exitCode = new Promise((res) => { resolveExit = res; });
 await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code) || 0));
@@ -426,6 +449,8 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
   if (p) screenshotQueue = screenshotQueue.then(() => paste(JSON.parse(p[1]))).catch((e) => say(`paste failed: ${e.message}`));
   const d = /TIGANG_DRAG (.*)$/.exec(text);
   if (d) screenshotQueue = screenshotQueue.then(() => drag(JSON.parse(d[1]))).catch((e) => say(`drag failed: ${e.message}`));
+  const menu = /TIGANG_MENU (.*)$/.exec(text);
+  if (menu) screenshotQueue = screenshotQueue.then(() => contextMenu(JSON.parse(menu[1]))).catch((e) => say(`context menu failed: ${e.message}`));
   const ime = /TIGANG_IME (compose|commit) (.*)$/.exec(text);
   if (ime) screenshotQueue = screenshotQueue.then(() => imeInput(ime[1], ime[2])).catch((e) => say(`IME ${ime[1]} failed: ${e.message}`));
   // Extension host lines arrive without any prefix (MainThreadConsole in test mode).

@@ -2,7 +2,8 @@
 // polling (never fixed sleeps for the server), screenshots.
 
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TigangApi, TigangTesting } from '../../../client/src/extension';
@@ -163,6 +164,24 @@ export function dragInView(view: string, from: string, to: string, screenshotNam
   const shot = screenshotName !== undefined && process.env.TIGANG_E2E_SCREENSHOT_DIR ? screenshotName : undefined;
   console.log(`TIGANG_DRAG ${JSON.stringify({ view, from, to, ...(shot !== undefined ? { screenshot: shot } : {}) })}`);
 }
+
+/**
+ * Has the runner right-click in the active editor, as a user opens its
+ * context menu, and answers what the menu offers (its when clauses
+ * evaluated by VS Code itself). The menu is closed again.
+ */
+export async function editorContextMenu(): Promise<{ label: string; enabled: boolean }[]> {
+  assert.ok(CAN_PRESS_KEYS, 'this runner drives no mouse');
+  const file = join(tmpdir(), `tigang-menu-${process.pid}-${++menus}.json`);
+  console.log(`TIGANG_MENU ${JSON.stringify({ file })}`);
+  await waitFor(() => existsSync(file), 'the context menu', 20_000, 50);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as { label: string; enabled: boolean }[];
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+let menus = 0;
 
 /**
  * Whether the line is shown at the top of the editor. Revealing "at top"

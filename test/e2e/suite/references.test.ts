@@ -7,7 +7,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CAN_PRESS_KEYS, api, closeAll, fixture, lineOf, openFixture, pressKeys, setCursor, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, api, closeAll, editorContextMenu, fixture, lineOf, openFixture, pressKeys, setCursor, waitFor } from './helpers';
 
 const FILE = '条文引用.txt';
 
@@ -120,6 +120,24 @@ export function referenceTests(): void {
         assert.equal(await vscode.commands.executeCommand('tigang.renumberArticles'), false, file);
         assert.equal(editor.document.version, version, file);
       }
+    });
+
+    it('the editor’s context menu offers Renumber Articles in a law and not in a speech, following the editor shown', async function () {
+      if (!CAN_PRESS_KEYS) this.skip(); // test-electron drives no mouse
+      const offers = async (file: string, expected: boolean) => {
+        await openFixture(file);
+        // The context key follows the outline of the editor shown, a moment after it is shown: look again until then.
+        let seen: string[] = [];
+        await waitFor(async () => {
+          const items = await editorContextMenu();
+          seen = items.map((i) => i.label);
+          assert.ok(seen.includes('Cut'), `the editor's own menu: ${seen.join(', ')}`);
+          return seen.includes('Renumber Articles') === expected;
+        }, () => `${file}: Renumber Articles ${expected ? '' : 'not '}in the menu (${seen.join(', ')})`);
+      };
+      await offers(FILE, true); // a law
+      await offers('讲话稿.txt', false); // a speech
+      await offers('条例.txt', true); // a law again
     });
 
     it('the Problems panel shows reference.missing for a 款 the article lacks', async () => {
