@@ -171,6 +171,16 @@ suite('Numbering and structure edits with user-defined rules (§7, §8)', () => 
     assert.deepEqual(names(fixed, ACTS), ['第一幕 开场', '第二幕 冲突', '第三幕 结局']);
   });
 
+  test('The inline first item of an 附件说明 is read with the rules too: 附件：1）甲表 then 2）乙表 is a list from 1）', () => {
+    const items = withRules([{ pattern: '[0-9]+）', rank: 4 }]);
+    const found = (text: string) => {
+      const doc = new PlainTextDocument('file:///notice.txt', text);
+      return checkNumbering(doc, parseOutline(doc, items)).map((d) => `${d.code} ${d.line} ${d.expected}`);
+    };
+    assert.deepEqual(found(lines('附件：1）甲表', '　　2）乙表', '　　3）丙表')), []);
+    assert.deepEqual(found(lines('附件：1）甲表', '　　3）丙表')), ['numbering.skipped 1 2）']);
+  });
+
   test('Two rules of one rank number two lists, not one', () => {
     const options = withRules([{ pattern: '第[一二三]幕', rank: 3 }, { pattern: '第[一二三]场', rank: 3 }]);
     const outline = parse(lines('第一幕　开场', '第一场　雨夜', '第二幕　冲突', '第二场　天明'), options);

@@ -3,7 +3,7 @@
 // ranges. Near-linear in the number of markers; no recursion, so no input can
 // exhaust the stack.
 
-import { NO_RULES } from './customRules';
+import { CompiledRules, NO_RULES } from './customRules';
 import { OutlineDocument, lineContentEnd, lineStart } from './document';
 import { closingMark, markerNamed, openingMark, scanLine } from './markers';
 import { foldWhitespace, isIndent, isSpace, stripWhitespace } from './names';
@@ -225,7 +225,7 @@ export function buildOutline(doc: OutlineDocument, markers: readonly Marker[], o
 
   linkChildren(headings, lists);
   assignSectionEnds(doc, headings);
-  for (let i = 0; i < lists.length; i++) if (lists[i].kind === 'siblings' && lists[i].parent?.style === 'named') attachLead(text, doc, lists[i], linesRead);
+  for (let i = 0; i < lists.length; i++) if (lists[i].kind === 'siblings' && lists[i].parent?.style === 'named') attachLead(text, doc, lists[i], rules, linesRead);
   const tablesOfContents = tocHeadings === undefined ? [] : tableOfContentsEntries(candidates, kept, proper, tocHeadings);
   if (skipped > 0) rejected.sort((a, b) => a.marker.line - b.marker.line); // back in document order
   return { roots, headings, lists, rejected, tablesOfContents, rules };
@@ -405,7 +405,7 @@ function siblingList(marker: Marker, parent: Heading | undefined, open: Map<numb
  * item of the list its children continue. Only for the first list under an
  * unnumbered 附件 heading, when that list starts past 1.
  */
-function attachLead(text: string, doc: OutlineDocument, list: ListNode, linesRead: number[] | undefined): void {
+function attachLead(text: string, doc: OutlineDocument, list: ListNode, rules: CompiledRules, linesRead: number[] | undefined): void {
   const parent = list.parent!;
   if (parent.number !== 0 || parent.children[0] !== list.members[0] || list.members[0].number <= 1) return;
   linesRead?.push(parent.line); // the lead is read from the line's text, past its marker
@@ -413,7 +413,8 @@ function attachLead(text: string, doc: OutlineDocument, list: ListNode, linesRea
   const lineEnd = lineContentEnd(text, doc, parent.line);
   let at = lineBegin + parent.markerEnd;
   while (at < lineEnd && (isSpace(text.charCodeAt(at)) || text[at] === '：' || text[at] === ':')) at++;
-  const inline = scanLine(text, parent.line, at, lineEnd);
+  // With the user's rules as the list's own members were read: a house style's items have a lead too.
+  const inline = scanLine(text, parent.line, at, lineEnd, rules);
   if (inline === undefined || inline.style !== list.style || inline.number >= list.members[0].number || inline.start !== 0) return;
   const shift = at - lineBegin;
   list.lead = { line: parent.line, start: shift, markerEnd: inline.markerEnd + shift, number: inline.number, marker: inline.marker };
