@@ -524,6 +524,28 @@ function finish(text: string, line: number, lineStart: number, s: number, e: num
   );
 }
 
+/**
+ * Whether two markers are the same marker in the same place — what they
+ * number, how, and where on which line — whatever the titles after them.
+ * outlineCache.ts asks this with the title as well (nothing changed);
+ * renamesOnly (outline.ts) with what a title decides of the tree.
+ */
+export function sameApartFromTitle(a: Marker, b: Marker): boolean {
+  return (
+    a.line === b.line &&
+    a.style === b.style &&
+    a.kind === b.kind &&
+    a.number === b.number &&
+    a.sub === b.sub &&
+    a.word === b.word &&
+    a.rank === b.rank &&
+    a.rule === b.rule &&
+    a.marker === b.marker &&
+    a.start === b.start &&
+    a.markerEnd === b.markerEnd
+  );
+}
+
 /** The same marker on another line, after lines were inserted or deleted above it. */
 export function markerOnLine(m: Marker, line: number): Marker {
   return new LineMarker(line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.titleEnd, m.name, m.sub, m.rank, m.rule);

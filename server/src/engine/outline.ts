@@ -5,7 +5,7 @@
 
 import { CompiledRules, NO_RULES } from './customRules';
 import { OutlineDocument, lineContentEnd, lineStart } from './document';
-import { closingMark, markerNamed, openingMark, scanLine } from './markers';
+import { closingMark, markerNamed, openingMark, sameApartFromTitle, scanLine } from './markers';
 import { foldWhitespace, isIndent, isSpace, stripWhitespace } from './names';
 import { digitValue } from './numerals';
 import { firstAtOrAfterLine, partitionPoint } from './search';
@@ -262,21 +262,7 @@ function placeCustomPoint(
  * else the tree reads of the text is in linesRead, which the caller checks.
  */
 export function renamesOnly(before: Marker, after: Marker): boolean {
-  return (
-    before.line === after.line &&
-    before.style === after.style &&
-    before.kind === after.kind &&
-    before.number === after.number &&
-    before.sub === after.sub &&
-    before.word === after.word &&
-    before.rank === after.rank &&
-    before.rule === after.rule &&
-    before.marker === after.marker &&
-    before.start === after.start &&
-    before.markerEnd === after.markerEnd &&
-    isGlued(before) === isGlued(after) &&
-    (after.name !== after.marker || !takesTitleFromNextLine(after))
-  );
+  return sameApartFromTitle(before, after) && isGlued(before) === isGlued(after) && (after.name !== after.marker || !takesTitleFromNextLine(after));
 }
 
 /**

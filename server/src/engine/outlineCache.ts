@@ -5,7 +5,7 @@
 import { firstAtOrAfterLine, partitionPoint } from './search';
 import { CompiledRules, NO_RULES } from './customRules';
 import { OutlineDocument } from './document';
-import { markerOnLine, scanLines } from './markers';
+import { markerOnLine, sameApartFromTitle, scanLines } from './markers';
 import { QUOTE_LINES, assignSectionEnds, buildOutline, renamedOutline, renamesOnly } from './outline';
 import { Marker, Outline, OutlineOptions } from './types';
 
@@ -227,7 +227,6 @@ function isAscending(numbers: readonly number[]): boolean {
   return true;
 }
 
-
 /** Whether markers[lo, hi) and `fresh` describe the same headings. */
 function sameMarkers(markers: readonly Marker[], lo: number, hi: number, fresh: readonly Marker[]): boolean {
   if (hi - lo !== fresh.length) return false;
@@ -235,18 +234,5 @@ function sameMarkers(markers: readonly Marker[], lo: number, hi: number, fresh: 
 }
 
 function sameMarker(a: Marker, b: Marker): boolean {
-  return (
-    a.line === b.line &&
-    a.style === b.style &&
-    a.kind === b.kind &&
-    a.number === b.number &&
-    a.word === b.word &&
-    a.start === b.start &&
-    a.markerEnd === b.markerEnd &&
-    a.titleEnd === b.titleEnd &&
-    a.name === b.name &&
-    a.marker === b.marker &&
-    a.rank === b.rank &&
-    a.rule === b.rule
-  );
+  return sameApartFromTitle(a, b) && a.titleEnd === b.titleEnd && a.name === b.name;
 }
