@@ -321,6 +321,36 @@ describe('keeping the index current', () => {
     await client.symbolsWhere('文件夹的标题', 'only the second folder', (names) => names.length === 1 && names[0] === '一、第二个文件夹的标题');
   });
 
+  it('reads each folder of a multi-root workspace with its own settings: rules, include and exclude', async (t) => {
+    const folders = ['plays', 'notes'].map((name) => ({ name, root: tempWorkspace(`multi-${name}`) }));
+    t.after(() => folders.forEach((f) => rmSync(f.root, { recursive: true, force: true })));
+    for (const { root } of folders) {
+      write(root, 'act.txt', '第一幕　风起的夜晚\n正文。\n一、幕间的说明\n');
+      write(root, 'drafts/old.txt', '一、旧稿里的标题\n');
+      write(root, 'extra.md', '一、另一种文件里的标题\n');
+    }
+    const [plays, notes] = folders.map((f) => ({ ...f, uri: uri(f.root) }));
+    const started: { client?: WorkspaceClient } = {};
+    t.after(async () => started.client?.stop());
+    const options: WorkspaceClientOptions = { folders: [plays, notes].map((f) => ({ uri: f.uri, name: f.name })) };
+    const client = (started.client = await WorkspaceClient.start(options));
+    // Before any folder has settings of its own: both alike.
+    await client.symbolsWhere('幕间的说明', 'both folders', (names) => names.length === 2);
+    // plays: a rule for 第一幕, drafts excluded; notes: .md included.
+    client.settingsFor.set(plays.uri, { tigang: { customRules: [{ pattern: '第[一二三四五六七八九十]+幕', rank: 3 }] }, files: { exclude: { '**/drafts': true } } });
+    client.settingsFor.set(notes.uri, { tigang: { files: { include: ['**/*.txt', '**/*.md'] } } });
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    const act = await client.symbolsWhere('风起的夜晚', 'the rule’s heading, in plays only', (names) => names.length === 1);
+    assert.equal(act[0].location.uri, uri(join(plays.root, 'act.txt')));
+    const draft = await client.symbolsWhere('旧稿里的标题', 'drafts left out of plays only', (names) => names.length === 1);
+    assert.equal(draft[0].location.uri, uri(join(notes.root, 'drafts/old.txt')));
+    const md = await client.symbolsWhere('另一种文件里的标题', '.md in notes only', (names) => names.length === 1);
+    assert.equal(md[0].location.uri, uri(join(notes.root, 'extra.md')));
+    // The rule's 第一幕 holds 一、 in plays; in notes 一、 is at the top.
+    const parts = await client.symbols('幕间的说明');
+    assert.deepEqual(parts.map((s) => [s.location.uri, s.containerName ?? '']).sort(), [[uri(join(notes.root, 'act.txt')), ''], [uri(join(plays.root, 'act.txt')), '第一幕 风起的夜晚']].sort());
+  });
+
   it('indexes rootUri when the client gives no workspace folders', async (t) => {
     const { client } = await serve(t, 'root-uri', { 'only.txt': '一、根目录的标题\n' }, { asRootUri: true });
     await client.symbolsWhere('根目录的标题', 'the rootUri folder', (names) => names.length === 1);

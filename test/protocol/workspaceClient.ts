@@ -43,6 +43,12 @@ export class WorkspaceClient {
   /** Tokens the server asked to create with window/workDoneProgress/create. */
   readonly progressCreated: unknown[] = [];
   settings: Record<string, unknown>;
+  /**
+   * Sections by section name for one folder (its URI) and everything in it,
+   * answered instead of `settings` to a scopeUri there — as VS Code answers a
+   * multi-root workspace's folder settings.
+   */
+  readonly settingsFor = new Map<string, Record<string, unknown>>();
   private readonly child: ChildProcess;
   private readonly connection: MessageConnection;
   private stderr = '';
@@ -54,8 +60,8 @@ export class WorkspaceClient {
     this.child = spawn(process.execPath, [...nodeArgs, SERVER_JS(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === undefined ? null : (this.settings[item.section] ?? null))),
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
+      params.items.map((item) => (item.section === undefined ? null : (this.settingsOf(item.scopeUri)[item.section] ?? null))),
     );
     this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
       this.registrations.push(...params.registrations);
@@ -75,6 +81,16 @@ export class WorkspaceClient {
     this.connection.onNotification('$/progress', (params: WorkspaceClient['progress'][number]) => this.progress.push(params));
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
     this.connection.listen();
+  }
+
+  /** The sections for a scope: of the innermost folder in settingsFor that holds it, else `settings`. */
+  private settingsOf(scopeUri: string | undefined): Record<string, unknown> {
+    let best: string | undefined;
+    for (const folder of this.settingsFor.keys()) {
+      const inside = scopeUri !== undefined && (scopeUri === folder || scopeUri.startsWith(folder.endsWith('/') ? folder : `${folder}/`));
+      if (inside && (best === undefined || folder.length > best.length)) best = folder;
+    }
+    return best !== undefined ? this.settingsFor.get(best)! : this.settings;
   }
 
   static async start(options: WorkspaceClientOptions): Promise<WorkspaceClient> {
