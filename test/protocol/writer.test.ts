@@ -225,3 +225,104 @@ describe('tigang.semanticHighlighting', () => {
     await c.close(u);
   });
 });
+
+describe('a zero-width character or a wide space moved inside a heading line', () => {
+  // The invisible characters and the spaces docs/headings.md §1 counts as
+  // indentation fold away in a heading's name, so an edit that moves one
+  // leaves names and markers as they were while the columns of the title
+  // (and of a colon after the marker) move.
+  const MOVED = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u3000', '\u00a0', '\u2002', '\u202f', '\t'];
+  const everything = range(0, 0, 100, 0);
+  /** Lines of the document, `#` where the moved character stands; each moves one column right, then back. */
+  const LINES = [
+    '第一章 #总则', // 0
+    '第一条　为了规范管理，依照第二条的规定，制定本办法。', // 1
+    '第二条　#适用范围', // 2
+    '本办法适用于全市，第一章另有规定的除外。', // 3
+    '第一篇#：在会议上的讲话', // 4
+    '一、#总体要求', // 5
+    '附件1：#名单', // 6
+  ];
+
+  /** Everything the server says of a document whose text is `text`, which must not depend on how the text came to be. */
+  async function features(c: LspClient, u: string, text: string) {
+    const tokens = await c.semanticTokens(u);
+    const symbols = await c.documentSymbols(u);
+    const selection = (s: (typeof symbols)[number]): unknown => [s.name, s.range, s.selectionRange, (s.children ?? []).map(selection)];
+    const links = await c.request<{ range: unknown; target?: string }[]>('textDocument/documentLink', { textDocument: { uri: u } });
+    const lines = text.split('\n');
+    const definitions = await Promise.all(
+      [1, 3].map((line) => c.request('textDocument/definition', { textDocument: { uri: u }, position: { line, character: lines[line].search(/第[一二]条的|第一章另/) + 1 } })),
+    );
+    return {
+      tokens: decode(text, tokens.data),
+      data: tokens.data,
+      symbols: symbols.map(selection),
+      folding: await c.folding(u),
+      hints: (await c.inlayHints(u, everything)).map((h) => [h.position, h.label]),
+      links: links.map((l) => [l.range, l.target?.replace(/^[^#]*/, '')]),
+      definitions: definitions.map((d) => JSON.stringify(d).replaceAll(u, 'URI')),
+    };
+  }
+
+  for (const moved of MOVED) {
+    const name = `U+${moved.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    it(`${name}: after each move the tokens (full and delta), symbols, folding, inlay hints, links and definitions are a fresh open's`, async () => {
+      const c = zh!;
+      const u = `file:///moved-${name}.txt`;
+      c.settingsFor.set(u, { inlayHints: true });
+      let mirror = TextDocument.create(u, 'plaintext', 1, LINES.join('\n').replaceAll('#', moved));
+      await c.open(u, mirror.getText());
+      let previous = await c.semanticTokens(u);
+      let fresh = 0;
+      try {
+        for (const [line, template] of LINES.entries()) {
+          const at = template.indexOf('#');
+          if (at < 0) continue;
+          // Swap the character with the one after it, then back: one didChange each.
+          for (const [from, text] of [[at, mirror.getText(range(line, at + 1, line, at + 2)) + moved], [at, moved + mirror.getText(range(line, at, line, at + 1))]] as const) {
+            const change = { range: range(line, from, line, from + 2), text };
+            mirror = TextDocument.update(mirror, [change], mirror.version + 1);
+            await c.change(u, mirror.version, [change]);
+            const delta = await c.semanticTokensDelta(u, previous.resultId!);
+            assert.ok('edits' in delta, 'the last result was named, so the answer is a delta');
+            const edited = await features(c, u, mirror.getText());
+            assert.deepEqual(applyEdits(previous.data, delta), edited.data, `the delta after ${JSON.stringify(change)} gives the full result`);
+            previous = await c.semanticTokens(u);
+            const freshUri = `file:///moved-${name}-fresh-${++fresh}.txt`;
+            c.settingsFor.set(freshUri, { inlayHints: true });
+            await c.open(freshUri, mirror.getText());
+            const opened = await features(c, freshUri, mirror.getText());
+            await c.close(freshUri);
+            c.settingsFor.delete(freshUri);
+            assert.deepEqual(edited, opened, `edited and freshly opened agree on ${JSON.stringify(mirror.getText())}`);
+          }
+        }
+        assert.equal(fresh, 10, 'five heading lines, each moved there and back');
+      } finally {
+        await c.close(u);
+        c.settingsFor.delete(u);
+      }
+    });
+  }
+
+  it('the title token starts after the invisible characters before it and the marker token ends after the colon, on a fresh open', async () => {
+    const c = zh!;
+    const u = 'file:///moved-decoded.txt';
+    const text = ['第一章 \u200b总则', '第一章 总\u200b则', '第一篇\u200b：讲话', '第一篇：\u200b讲话', '第\u200b二章　附则'].join('\n');
+    await c.open(u, text);
+    assert.deepEqual(decode(text, (await c.semanticTokens(u)).data), [
+      ['第一章', 0, 0, 'level1 marker'],
+      ['总则', 0, 5, 'level1'],
+      ['第一章', 1, 0, 'level1 marker'],
+      ['总\u200b则', 1, 4, 'level1'],
+      ['第一篇\u200b：', 2, 0, 'level1 marker'],
+      ['讲话', 2, 5, 'level1'],
+      ['第一篇：', 3, 0, 'level1 marker'],
+      ['讲话', 3, 5, 'level1'],
+      ['第\u200b二章', 4, 0, 'level2 marker'],
+      ['附则', 4, 5, 'level2'],
+    ]);
+    await c.close(u);
+  });
+});

@@ -95,6 +95,8 @@ class LineMarker implements Marker {
     readonly marker: string,
     readonly start: number,
     readonly markerEnd: number,
+    readonly colonEnd: number,
+    readonly titleStart: number,
     readonly titleEnd: number,
     readonly name: string,
     readonly sub: number | undefined,
@@ -163,7 +165,9 @@ function customMarker(text: string, line: number, lineStart: number, s: number, 
   const number = markerForm(text.slice(s, matchEnd))?.value ?? 0;
   const titleEnd = rule.name === 'match' ? matchEnd : titleEndAfter(text, matchEnd, e);
   const name = rule.name === 'match' ? marker : foldWhitespace(text, s, titleEnd, NAME_CAP);
-  return new LineMarker(line, 'custom', undefined, number, undefined, marker, s - lineStart, matchEnd - lineStart, titleEnd - lineStart, name, undefined, rule.rank, index);
+  const colonEnd = colonAfter(text, matchEnd, titleEnd);
+  const titleStart = skipSpaces(text, colonEnd, titleEnd);
+  return new LineMarker(line, 'custom', undefined, number, undefined, marker, s - lineStart, matchEnd - lineStart, colonEnd - lineStart, titleStart - lineStart, titleEnd - lineStart, name, undefined, rule.rank, index);
 }
 
 /**
@@ -488,7 +492,7 @@ function titleLineArticle(text: string, line: number, lineStart: number, s: numb
   let end = e;
   while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
   const name = foldWhitespace(text, s, end);
-  return new LineMarker(line, 'article', undefined, number, undefined, name, s - lineStart, end - lineStart, end - lineStart, name, undefined, RANK.article, undefined);
+  return new LineMarker(line, 'article', undefined, number, undefined, name, s - lineStart, end - lineStart, end - lineStart, end - lineStart, end - lineStart, name, undefined, RANK.article, undefined);
 }
 
 /** Where a run-in title after a marker ending at `markerEnd` ends (§5): before a sentence end, without trailing whitespace or colon. */
@@ -505,8 +509,19 @@ function titleEndAfter(text: string, markerEnd: number, e: number): number {
   return titleEnd;
 }
 
+/**
+ * Just after a colon that stands, after whitespace, between a marker ending
+ * at `markerEnd` and a title ending at `titleEnd` (Marker.colonEnd); markerEnd
+ * when there is none.
+ */
+function colonAfter(text: string, markerEnd: number, titleEnd: number): number {
+  const at = skipSpaces(text, markerEnd, titleEnd);
+  return at < titleEnd && (text.charCodeAt(at) === 0xff1a || text.charCodeAt(at) === 0x3a) ? at + 1 : markerEnd; // ： or :
+}
+
 function finish(text: string, line: number, lineStart: number, s: number, e: number, raw: RawMarker): Marker {
   const titleEnd = titleEndAfter(text, raw.markerEnd, e);
+  const colonEnd = colonAfter(text, raw.markerEnd, titleEnd);
   return new LineMarker(
     line,
     raw.style,
@@ -516,6 +531,8 @@ function finish(text: string, line: number, lineStart: number, s: number, e: num
     foldWhitespace(text, s, raw.markerEnd),
     s - lineStart,
     raw.markerEnd - lineStart,
+    colonEnd - lineStart,
+    skipSpaces(text, colonEnd, titleEnd) - lineStart,
     titleEnd - lineStart,
     foldWhitespace(text, s, titleEnd, NAME_CAP),
     raw.sub,
@@ -548,12 +565,12 @@ export function sameApartFromTitle(a: Marker, b: Marker): boolean {
 
 /** The same marker on another line, after lines were inserted or deleted above it. */
 export function markerOnLine(m: Marker, line: number): Marker {
-  return new LineMarker(line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.titleEnd, m.name, m.sub, m.rank, m.rule);
+  return new LineMarker(line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.colonEnd, m.titleStart, m.titleEnd, m.name, m.sub, m.rank, m.rule);
 }
 
 /** The same marker under another name: an 附件 or bare 第一章 heading that takes its title from the next line (outline.ts). */
 export function markerNamed(m: Marker, name: string): Marker {
-  return new LineMarker(m.line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.titleEnd, name, m.sub, m.rank, m.rule);
+  return new LineMarker(m.line, m.style, m.kind, m.number, m.word, m.marker, m.start, m.markerEnd, m.colonEnd, m.titleStart, m.titleEnd, name, m.sub, m.rank, m.rule);
 }
 
 /**

@@ -88,6 +88,12 @@ class HeadingNode implements Heading {
   get markerEnd(): number {
     return this.source.markerEnd;
   }
+  get colonEnd(): number {
+    return this.source.colonEnd;
+  }
+  get titleStart(): number {
+    return this.source.titleStart;
+  }
   get titleEnd(): number {
     return this.source.titleEnd;
   }

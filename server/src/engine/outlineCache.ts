@@ -227,12 +227,19 @@ function isAscending(numbers: readonly number[]): boolean {
   return true;
 }
 
-/** Whether markers[lo, hi) and `fresh` describe the same headings. */
+/**
+ * Whether markers[lo, hi) and `fresh` describe the same headings: every
+ * field, the columns too. A name folds whitespace and drops invisible
+ * characters, so the same names can stand on columns that moved; what the
+ * features send (the semantic tokens' spans, providers/semanticTokens.ts)
+ * reads the columns.
+ */
 function sameMarkers(markers: readonly Marker[], lo: number, hi: number, fresh: readonly Marker[]): boolean {
   if (hi - lo !== fresh.length) return false;
   return fresh.every((b, i) => sameMarker(markers[lo + i], b));
 }
 
 function sameMarker(a: Marker, b: Marker): boolean {
-  return sameApartFromTitle(a, b) && a.titleEnd === b.titleEnd && a.name === b.name;
+  // The title's columns apart from its name: see Marker.titleStart.
+  return sameApartFromTitle(a, b) && a.colonEnd === b.colonEnd && a.titleStart === b.titleStart && a.titleEnd === b.titleEnd && a.name === b.name;
 }

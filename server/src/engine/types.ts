@@ -73,6 +73,20 @@ export interface Marker {
    * `start + marker.length` is wrong for 第 三 章 or 第　三　章.
    */
   readonly markerEnd: number;
+  /**
+   * UTF-16 column just after a colon between the marker and the title
+   * (第一篇：讲话, 附件1：名单, whitespace before it allowed), markerEnd when
+   * there is none or no title follows. The marker's semantic token ends here.
+   */
+  readonly colonEnd: number;
+  /**
+   * UTF-16 column where the title starts, past the whitespace (invisible
+   * characters too) and colon after the marker; titleEnd when there is no
+   * title. Kept apart from `name`: a name folds whitespace and drops
+   * invisible characters, so moving one (第一章 \u200b总则 → 第一章 总\u200b则)
+   * keeps the name but moves the title.
+   */
+  readonly titleStart: number;
   /** UTF-16 column just after the title (the end of the heading's name span). */
   readonly titleEnd: number;
   /** Marker and title, whitespace folded, not yet truncated; capped in length. */
@@ -96,6 +110,9 @@ export interface Heading {
   readonly line: number;
   readonly start: number;
   readonly markerEnd: number;
+  /** See Marker.colonEnd and Marker.titleStart. */
+  readonly colonEnd: number;
+  readonly titleStart: number;
   readonly titleEnd: number;
   /** 0-based last line of the section (trailing blank lines excluded). */
   endLine: number;

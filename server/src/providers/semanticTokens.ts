@@ -6,8 +6,7 @@
 // theme colours them as it colours Markdown headings.
 
 import { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from 'vscode-languageserver';
-import { Heading, Outline, OutlineDocument, lineStart } from '../engine';
-import { isSpace } from '../engine/names';
+import { Heading, Outline, OutlineDocument } from '../engine';
 
 /** Markdown has six heading levels; deeper headings share the sixth. */
 export const TOKEN_LEVELS = 6;
@@ -37,8 +36,8 @@ function levelBit(h: Heading): number {
  * that is all marker (第一章 alone, 前言, a title line ending in 篇2) is one
  * title token.
  */
-export function headingTokens(doc: OutlineDocument, outline: Outline): number[] {
-  return tokensOf(doc, outline).data;
+export function headingTokens(outline: Outline): number[] {
+  return tokensOf(outline).data;
 }
 
 interface Tokens {
@@ -47,31 +46,32 @@ interface Tokens {
   readonly starts: Int32Array;
 }
 
-function tokensOf(doc: OutlineDocument, outline: Outline): Tokens {
-  const text = doc.getText();
+function tokensOf(outline: Outline): Tokens {
   const headings = outline.headings;
   const data: number[] = [];
   const starts = new Int32Array(headings.length);
   for (let i = 0; i < headings.length; i++) {
     starts[i] = data.length;
-    pushTokens(data, text, doc, headings[i], i > 0 ? headings[i - 1].line : 0);
+    pushTokens(data, headings[i], i > 0 ? headings[i - 1].line : 0);
   }
   return { data, starts };
 }
 
-/** Appends the tokens of one heading; `previousLine` is the line of the heading before it (0 for the first). */
-function pushTokens(data: number[], text: string, doc: OutlineDocument, h: Heading, previousLine: number): void {
+/**
+ * Appends the tokens of one heading; `previousLine` is the line of the
+ * heading before it (0 for the first). The spans are the heading's columns
+ * alone (Marker.colonEnd, Marker.titleStart), never read again from the text:
+ * the outline cache keeps a heading as long as its columns stay, so tokens
+ * kept with it stay right too.
+ */
+function pushTokens(data: number[], h: Heading, previousLine: number): void {
   const level = levelBit(h);
-  const offset = lineStart(doc, h.line);
-  const markerEnd = markerEndColumn(text, offset, h);
-  let titleStart = markerEnd;
-  while (titleStart < h.titleEnd && isSpace(text.charCodeAt(offset + titleStart))) titleStart++;
   // One heading a line: the first token of a line is relative to the line start.
   const deltaLine = h.line - previousLine;
-  if (titleStart >= h.titleEnd) {
+  if (h.titleStart >= h.titleEnd) {
     data.push(deltaLine, h.start, h.titleEnd - h.start, HEADING_TYPE, level);
   } else {
-    data.push(deltaLine, h.start, markerEnd - h.start, HEADING_TYPE, level | MARKER_BIT, 0, titleStart - h.start, h.titleEnd - titleStart, HEADING_TYPE, level);
+    data.push(deltaLine, h.start, h.colonEnd - h.start, HEADING_TYPE, level | MARKER_BIT, 0, h.titleStart - h.start, h.titleEnd - h.titleStart, HEADING_TYPE, level);
   }
 }
 
@@ -81,11 +81,10 @@ function pushTokens(data: number[], text: string, doc: OutlineDocument, h: Headi
  * since), recomputing only the renamed headings' tokens; undefined when the
  * two are not so related, or a renamed heading's tokens changed in number.
  */
-function renamedTokens(doc: OutlineDocument, kept: Kept, outline: Outline): Tokens | undefined {
+function renamedTokens(kept: Kept, outline: Outline): Tokens | undefined {
   const renamed = outline.renamed;
   if (renamed === undefined || kept.outline.headings !== outline.headings) return undefined;
   if (kept.outline !== renamed.base && kept.outline.renamed?.base !== renamed.base) return undefined;
-  const text = doc.getText();
   const headings = outline.headings;
   const data = kept.data.slice();
   const one: number[] = [];
@@ -94,33 +93,11 @@ function renamedTokens(doc: OutlineDocument, kept: Kept, outline: Outline): Toke
     const at = kept.starts[i];
     const length = (i + 1 < headings.length ? kept.starts[i + 1] : kept.data.length) - at;
     one.length = 0;
-    pushTokens(one, text, doc, h, i > 0 ? headings[i - 1].line : 0);
+    pushTokens(one, h, i > 0 ? headings[i - 1].line : 0);
     if (one.length !== length) return undefined;
     for (let k = 0; k < length; k++) data[at + k] = one[k];
   }
   return { data, starts: kept.starts };
-}
-
-/**
- * The column where the marker token ends. The model keeps the marker with
- * its whitespace folded (目　　录 → 目 录, 附件 1); walking it over the line
- * finds where it ends in the text. A colon between marker and title
- * (第一篇：…, 附件1：…) goes with the marker. Never past the title's end.
- */
-function markerEndColumn(text: string, lineOffset: number, h: Heading): number {
-  let i = lineOffset + h.start;
-  const end = lineOffset + h.titleEnd;
-  for (let k = 0; k < h.marker.length && i < end; k++) {
-    if (h.marker.charCodeAt(k) === 0x20) {
-      while (i < end && isSpace(text.charCodeAt(i))) i++;
-    } else {
-      i++;
-    }
-  }
-  let j = i;
-  while (j < end && isSpace(text.charCodeAt(j))) j++;
-  if (j < end && (text.charCodeAt(j) === 0xff1a || text.charCodeAt(j) === 0x3a)) i = j + 1; // ： or :
-  return i - lineOffset;
 }
 
 /**
@@ -188,7 +165,7 @@ export class SemanticTokensResults {
   private tokensOf(doc: OutlineDocument, outline: Outline): { readonly data: readonly number[]; readonly starts: Int32Array } {
     const kept = this.results.get(doc.uri);
     if (kept !== undefined && kept.outline === outline) return kept;
-    return (kept !== undefined ? renamedTokens(doc, kept, outline) : undefined) ?? tokensOf(doc, outline);
+    return (kept !== undefined ? renamedTokens(kept, outline) : undefined) ?? tokensOf(outline);
   }
 
   private remember(uri: string, tokens: { readonly data: readonly number[]; readonly starts: Int32Array }, outline: Outline): string {
