@@ -103,7 +103,7 @@ describe('textDocument/semanticTokens', () => {
   });
 
   it('delta: any run of random edits, applied edit by edit, agrees with a full request and with a freshly opened document (property)', async () => {
-    const fragments = ['一、', '二、', '（一）', '1.', '第一章　', '第一条 ', '一是', '二是', '目录\n', '正文。', '标题', '\n', '\r\n', '　　', '', '三、新的一节\n', '𠀀'];
+    const fragments = ['一、', '二、', '（一）', '1.', '第一章　', '第一条 ', '一是', '二是', '目录\n', '正文。', '标题', '\n', '\r\n', '　　', '', '三、新的一节\n', '𠀀', '\u200b', '\u2060'];
     const editArb = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.oneof(fc.constant(0), fc.nat(6)), text: fc.array(fc.constantFrom(...fragments), { maxLength: 3 }) });
     let run = 0;
     let deltas = 0;

@@ -2,7 +2,9 @@
 // didChange applied by documents.ts to a TextDocument and reported to the
 // OutlineCache and the StatisticsCache), against a fresh parse of the same
 // text after every edit: the same headings, the same folding and the same
-// section statistics, whatever the edits.
+// section statistics, whatever the edits; and the semantic tokens, kept
+// from one version to the next as the server keeps them, are a fresh
+// document's.
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -12,25 +14,36 @@ import fc from 'fast-check';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { applyContentChanges } from '../../server/src/documents';
 import { Heading, LineStatistics, Outline, OutlineCache, OutlineOptions, PlainTextDocument, StatisticsCache, parseOutline } from '../../server/src/engine';
+import { documentSymbols } from '../../server/src/providers/documentSymbols';
 import { foldingRanges } from '../../server/src/providers/foldingRanges';
+import { sectionInlayHints } from '../../server/src/providers/inlayHints';
+import { SemanticTokensResults, headingTokens } from '../../server/src/providers/semanticTokens';
+import { L10n } from '../../server/src/l10n';
 import { repoRoot } from './helpers';
 
 const URI = 'file:///differential.txt';
 
+const L10N = new L10n('zh-cn');
+const EVERYWHERE = { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } };
+
 /**
  * What the features read of an outline: each heading's fields and parent,
  * the lists (members, lead), the rejected candidates, the tables of
- * contents, the folding ranges and each section's characters.
+ * contents, the folding ranges, the document symbols (their selection
+ * ranges), the inlay hints' places and each section's characters.
  */
-function view(outline: Outline, statistics: LineStatistics): Record<string, unknown[]> {
+function view(doc: TextDocument | PlainTextDocument, outline: Outline, statistics: LineStatistics): Record<string, unknown[]> {
   const index = (h: Heading | undefined) => h?.index ?? -1;
+  const characters = statistics.sectionCharacters(outline);
   return {
-    headings: outline.headings.map((h) => [h.name, h.style, h.line, h.start, h.titleEnd, h.endLine, h.endCharacter, index(h.parent)]),
+    headings: outline.headings.map((h) => [h.name, h.style, h.line, h.start, h.markerEnd, h.colonEnd, h.titleStart, h.titleEnd, h.endLine, h.endCharacter, index(h.parent)]),
     lists: outline.lists.map((l) => [l.kind, l.style, index(l.parent), l.members.map(index), l.words, l.next, l.lead]),
     rejected: outline.rejected.map((r) => [r.marker.line, r.reason]),
     tablesOfContents: outline.tablesOfContents.map((t) => [index(t.heading), t.entries.map((m) => m.line)]),
     folding: foldingRanges(outline),
-    characters: statistics.sectionCharacters(outline),
+    symbols: documentSymbols(outline, 1000),
+    hints: sectionInlayHints(doc, outline, EVERYWHERE, { characters, charactersPerMinute: 220, l10n: L10N }).map((h) => [h.position, h.label]),
+    characters,
   };
 }
 
@@ -38,6 +51,10 @@ function view(outline: Outline, statistics: LineStatistics): Record<string, unkn
 class Editor {
   readonly cache = new OutlineCache();
   readonly statistics = new StatisticsCache();
+  /** The semantic tokens as the server keeps them: reused while the outline cache says the headings stand. */
+  readonly tokens = new SemanticTokensResults();
+  /** The last tokens sent, for the next delta request. */
+  private sentTokens: { resultId: string; data: number[] } | undefined;
   readonly doc: TextDocument;
   /** The didChange notifications so far, for the failure message. */
   readonly sent: TextDocumentContentChangeEvent[][] = [];
@@ -54,12 +71,28 @@ class Editor {
   /** Fails unless the cached outline is what a fresh parse of the same text gives. */
   check(options: OutlineOptions): void {
     const text = this.doc.getText();
-    const cached = view(this.cache.get(this.doc, options), this.statistics.get(this.doc));
+    const outline = this.cache.get(this.doc, options);
+    const delta = this.tokensAfterDelta(outline);
+    const full = this.tokens.full(this.doc, outline);
+    this.sentTokens = { resultId: full.resultId!, data: full.data };
+    const cached = { ...view(this.doc, outline, this.statistics.get(this.doc)), delta, full: full.data };
     const plain = new PlainTextDocument(URI, text);
-    const fresh = view(parseOutline(plain, options), LineStatistics.of(plain));
+    const parsed = parseOutline(plain, options);
+    const tokens = headingTokens(parsed);
+    const fresh = { ...view(plain, parsed, LineStatistics.of(plain)), delta: tokens, full: tokens };
     if (JSON.stringify(cached) === JSON.stringify(fresh)) return;
     const history = `initial text ${JSON.stringify(this.initial)}, didChange ${JSON.stringify(this.sent)}, text now ${JSON.stringify(text)}, enumerations ${options.enumerations}`;
     assert.deepEqual(cached, fresh, `the incremental outline differs from a fresh parse; ${history}`);
+  }
+
+  /** The tokens a client holds after a delta request against the last result it was sent (a full request the first time). */
+  private tokensAfterDelta(outline: Outline): number[] {
+    if (this.sentTokens === undefined) return this.tokens.full(this.doc, outline).data;
+    const answer = this.tokens.delta(this.doc, this.sentTokens.resultId, outline);
+    if (!('edits' in answer)) return answer.data;
+    const data = [...this.sentTokens.data];
+    for (const edit of [...answer.edits].sort((a, b) => b.start - a.start)) data.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+    return data;
   }
 }
 
@@ -109,6 +142,13 @@ const HEADINGS = [
   '一、𠀀𠀁标题',
   '第一章　𠀀',
   '附件：1.参会名单',
+  // Invisible characters and a wide space where names fold them away but columns count them.
+  '第一章 \u200b总则',
+  '第一篇\u200b：在会议上的讲话',
+  '一、\u2060总体要求',
+  '附件1：\u200c名单',
+  '第\u200b二章　附则',
+  '（一）\u3000\u200d稳增长',
   '附件：',
   '2.会议议程',
   '3.参会须知',
@@ -166,6 +206,13 @@ const SNIPPETS = [
   '\uD840',
   '\uDC00',
   '\uFEFF',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\u00a0',
+  '\u2002',
+  '\t',
   '\n第一章　总则\n',
   '目录\n',
   '\n二是乙。\n',
@@ -179,8 +226,8 @@ const textArb = fc.array(fc.constantFrom(...SNIPPETS), { maxLength: 3 }).map((a)
  */
 const PUNCTUATION = ['。', '！', '？', '；', '：', '。正文。', '　', ' '];
 
-type Kind = 'replace' | 'typeAtStart' | 'typeAtEnd' | 'punctuate' | 'join' | 'split' | 'copyLine' | 'deleteLine' | 'retypeLine' | 'full';
-const KINDS: Kind[] = ['replace', 'replace', 'typeAtStart', 'typeAtEnd', 'punctuate', 'punctuate', 'join', 'split', 'copyLine', 'copyLine', 'deleteLine', 'retypeLine', 'full'];
+type Kind = 'replace' | 'typeAtStart' | 'typeAtEnd' | 'punctuate' | 'swap' | 'join' | 'split' | 'copyLine' | 'deleteLine' | 'retypeLine' | 'full';
+const KINDS: Kind[] = ['replace', 'replace', 'typeAtStart', 'typeAtEnd', 'punctuate', 'punctuate', 'swap', 'swap', 'join', 'split', 'copyLine', 'copyLine', 'deleteLine', 'retypeLine', 'full'];
 
 const editArb = fc.record({
   kind: fc.constantFrom(...KINDS),
@@ -225,6 +272,12 @@ function changeFor(doc: TextDocument, edit: Edit): TextDocumentContentChangeEven
       return { range: { start: at(inside, length), end: at(inside, length) }, text: edit.text };
     case 'punctuate':
       return { range: { start: at(inside, length), end: at(inside, length) }, text: PUNCTUATION[edit.b % PUNCTUATION.length] };
+    case 'swap': {
+      // Two characters of a line trade places: an invisible one moved past a letter of a title keeps the name.
+      const from = length < 2 ? 0 : edit.b % (length - 1);
+      const pair = lineText(doc, inside).slice(from, from + 2);
+      return { range: { start: at(inside, from), end: at(inside, from + pair.length) }, text: [...pair].reverse().join('') };
+    }
     case 'join':
       return { range: { start: at(inside, length), end: at(inside + 1, 0) }, text: '' };
     case 'split':
@@ -265,7 +318,7 @@ function runs(fallback: number): number {
 }
 
 suite('The incremental outline against a fresh parse', () => {
-  test('After every didChange the incremental outline is the fresh parse of the same text: headings, folding and statistics', () => {
+  test('After every didChange the incremental outline is the fresh parse of the same text: headings, folding, symbols, inlay hints, statistics and semantic tokens (full and delta)', () => {
     fc.assert(
       fc.property(documentArb, fc.array(stepArb, { minLength: 1, maxLength: 12 }), (text, steps) => {
         const editor = new Editor(text);

@@ -67,6 +67,8 @@ export interface HeadingSnapshot {
   line: number;
   start: number;
   markerEnd: number;
+  colonEnd: number;
+  titleStart: number;
   titleEnd: number;
   endLine: number;
   endCharacter: number;
@@ -86,6 +88,8 @@ function snapshotHeading(h: Heading): HeadingSnapshot {
     line: h.line,
     start: h.start,
     markerEnd: h.markerEnd,
+    colonEnd: h.colonEnd,
+    titleStart: h.titleStart,
     titleEnd: h.titleEnd,
     endLine: h.endLine,
     endCharacter: h.endCharacter,

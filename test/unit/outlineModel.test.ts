@@ -31,7 +31,38 @@ suite('Where a marker ends on its line', () => {
     const h = first('在全市安全生产工作会议上的讲话篇2');
     assert.ok(h);
     assert.equal(h.markerEnd, h.titleEnd);
+    assert.deepEqual([h.colonEnd, h.titleStart], [h.titleEnd, h.titleEnd], 'no colon and no title after it');
   });
+});
+
+suite('Where the title starts and a colon after the marker ends', () => {
+  // [line, the marker with its colon, the title]: whitespace and invisible characters in between are neither.
+  for (const [line, withColon, title] of [
+    ['第一章 总则', '第一章', '总则'],
+    ['第一章 \u200b总则', '第一章', '总则'],
+    ['第一章 总\u200b则', '第一章', '总\u200b则'],
+    ['第一篇：在会议上的讲话', '第一篇：', '在会议上的讲话'],
+    ['第一篇\u200b：\u3000讲话', '第一篇\u200b：', '讲话'],
+    ['第一篇：\u2060讲话', '第一篇：', '讲话'],
+    ['附件 2：申报表', '附件 2：', '申报表'],
+    ['（一）\u3000\ufeff稳增长', '（一）', '稳增长'],
+    ['第\u200b二章\u00a0附则', '第\u200b二章', '附则'],
+  ] as const) {
+    test(`"${JSON.stringify(line).slice(1, -1)}": the marker with its colon is "${JSON.stringify(withColon).slice(1, -1)}", the title "${JSON.stringify(title).slice(1, -1)}"`, () => {
+      const h = scanLine(line, 0, 0, line.length);
+      assert.ok(h);
+      assert.equal(line.slice(h.start, h.colonEnd), withColon);
+      assert.equal(line.slice(h.titleStart, h.titleEnd), title);
+    });
+  }
+
+  for (const line of ['第三章', '附件1：', '前言', '第一章　：']) {
+    test(`"${line}" has no title: the title starts where it ends, and a colon is no part of the marker`, () => {
+      const h = scanLine(line, 0, 0, line.length);
+      assert.ok(h);
+      assert.deepEqual([h.colonEnd, h.titleStart, h.titleEnd], [h.markerEnd, h.titleEnd, h.markerEnd]);
+    });
+  }
 });
 
 suite('One list of heading styles', () => {

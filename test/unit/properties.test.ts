@@ -166,7 +166,7 @@ suite('Properties of every outline', () => {
           .map((line) => '\u3000\u3000' + line)
           .join('\n');
         const shift = (list: ReturnType<typeof snapshot>): ReturnType<typeof snapshot> =>
-          list.map((h) => ({ ...h, start: h.start + 2, markerEnd: h.markerEnd + 2, titleEnd: h.titleEnd + 2, endCharacter: h.endCharacter + 2, children: shift(h.children) }));
+          list.map((h) => ({ ...h, start: h.start + 2, markerEnd: h.markerEnd + 2, colonEnd: h.colonEnd + 2, titleStart: h.titleStart + 2, titleEnd: h.titleEnd + 2, endCharacter: h.endCharacter + 2, children: shift(h.children) }));
         assert.deepEqual(snapshot(parse(indented)), shift(snapshot(parse(text))));
       }),
       { numRuns: 200 },
