@@ -296,6 +296,10 @@ describe('a zero-width character or a wide space moved inside a heading line', (
             await c.close(freshUri);
             c.settingsFor.delete(freshUri);
             assert.deepEqual(edited, opened, `edited and freshly opened agree on ${JSON.stringify(mirror.getText())}`);
+            // Not agreeing on nothing: 第二条 and 第一章 are links that lead somewhere, and each heading line has its hint.
+            assert.equal(edited.links.length, 2);
+            assert.ok(edited.definitions.every((d) => d !== 'null'), edited.definitions.join());
+            assert.equal(edited.hints.length, 6);
           }
         }
         assert.equal(fresh, 10, 'five heading lines, each moved there and back');
