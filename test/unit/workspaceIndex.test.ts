@@ -1,7 +1,8 @@
 // The workspace index itself, on an in-memory file system (inMemoryFs.ts):
 // the moments where open documents, workspace folders and settings change
 // while the index is at work, and what a path is now deciding what the index
-// keeps for it — checked against a fresh index on the final tree.
+// keeps for it — checked against a fresh index on the final tree: its
+// headings, and the files it names by title and by whom they cite (§9).
 
 import assert from 'node:assert/strict';
 import { beforeEach, afterEach, suite, test } from 'node:test';
@@ -41,6 +42,20 @@ function everything(index: WorkspaceIndex): string[] {
   return index.search('', 1000).map((m) => `${m.file} ${m.line} ${m.name}`);
 }
 
+/** The files (relative) the index names for a few titles and by whom they are cited, as references between documents ask (§9). */
+function byTitle(index: WorkspaceIndex): Record<string, string[]> {
+  const rel = (uri: string) => decodeURIComponent(uri.slice(ROOT.length + 1));
+  const answers: Record<string, string[]> = {};
+  for (const name of ['某市条例', '条例', '一、甲', 'x', 'y']) answers[`titled ${name}`] = index.documentsTitled(name).map(rel);
+  for (const title of ['某市条例', '中华人民共和国刑法']) answers[`citing ${title}`] = index.documentsCiting([title]).map(rel);
+  return answers;
+}
+
+/** What the index answers: its headings, and its files by title. */
+function answer(index: WorkspaceIndex): { headings: string[]; titles: Record<string, string[]> } {
+  return { headings: everything(index), titles: byTitle(index) };
+}
+
 function folder(uri: string, config = DEFAULT_FOLDER_CONFIG): FolderSpec {
   return { uri, name: uri.slice(uri.lastIndexOf('/') + 1), config };
 }
@@ -53,13 +68,13 @@ function openDocument(uri: string, text: string): OpenDocument {
 const quiet: IndexHost = { log: () => undefined, openDocument: () => undefined };
 
 /** What a fresh index answers on the file system as it is now. */
-async function freshAnswer(fs: InMemoryFs): Promise<string[]> {
+async function freshAnswer(fs: InMemoryFs): Promise<ReturnType<typeof answer>> {
   const fresh = new WorkspaceIndex(quiet, fs, { watch: false });
   fresh.addFolder(folder(ROOT));
   await fresh.whenIdle();
-  const answer = everything(fresh);
+  const found = answer(fresh);
   fresh.dispose();
-  return answer;
+  return found;
 }
 
 suite('Workspace index: changes while it works', () => {
@@ -193,12 +208,12 @@ suite('Workspace index: what a path is now decides what it keeps', () => {
 
   /** After the watcher has handed on these paths (coalesced: 'unknown'), the index answers as a fresh one. */
   async function settlesLikeAFreshIndex(...rels: string[]): Promise<void> {
-    const before = everything(index);
+    const before = answer(index);
     for (const rel of rels) index.changed(rel === '' ? ROOT : at(rel), 'unknown');
     await index.whenIdle();
     const expected = await freshAnswer(fs);
     assert.notDeepEqual(expected, before, 'the change changes the answer');
-    assert.deepEqual(everything(index), expected);
+    assert.deepEqual(answer(index), expected);
   }
 
   afterEach(() => index?.dispose());
@@ -307,7 +322,10 @@ suite('Workspace index: what a path is now decides what it keeps', () => {
 /** Small trees and changes to them, for the property below. */
 const NAMES = ['a', 'b', 'x.txt', 'y.txt'];
 const path = fc.array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 3 }).map((segments) => segments.join('/'));
-const text = fc.array(fc.constantFrom('一、甲\n', '二、乙\n', '（一）丙\n', '正文\n', '第一章 丁\n'), { maxLength: 4 }).map((lines) => lines.join(''));
+// Titles and citations among the lines (§9): a first line 某市条例, a 《title》 reference to it, a law's name cited.
+const text = fc
+  .array(fc.constantFrom('一、甲\n', '二、乙\n', '（一）丙\n', '正文\n', '第一章 丁\n', '某市条例\n', '依照《某市条例》第一条。\n', '依照刑法第二条。\n'), { maxLength: 4 })
+  .map((lines) => lines.join(''));
 
 type Change =
   | { op: 'write'; path: string; text: string }
@@ -392,7 +410,7 @@ suite('Workspace index: any sequence of changes', () => {
               for (const p of reported) index.changed(at(p), 'unknown');
             }
             await index.whenIdle();
-            assert.deepEqual(everything(index), await freshAnswer(fs));
+            assert.deepEqual(answer(index), await freshAnswer(fs));
           } finally {
             index.dispose();
           }

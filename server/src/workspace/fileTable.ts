@@ -1,7 +1,8 @@
 // The files the index holds: one entry per file (its compact symbols, where
 // they came from), the files in result order for queries, a tree of the
 // folders that hold entries so that everything under a URI can be dropped
-// without looking at every file, and why each skipped file was skipped.
+// without looking at every file, the files by title and by the names they
+// cite (titles.ts), and why each skipped file was skipped.
 
 import { truncateName } from '../engine';
 import { SectionMatch } from '@tigang/protocol';
@@ -9,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../configuration';
 import { Folder } from './folders';
 import { FileSymbols, symbolBytes, symbolCount, symbolName, symbolStyle } from './symbols';
 import { Known } from './reader';
+import { TitleIndex } from './titles';
 import { isAtOrUnder, parentUri } from './uris';
 
 export interface FileEntry {
@@ -61,6 +63,8 @@ export class FileTable {
   private ordered: (OrderedFiles & { at?: Map<FileEntry, number> }) | undefined;
   /** Why each skipped URI was skipped. */
   private readonly skipped = new Map<string, string>();
+  /** The entries by title and by cited name, for references between documents (§9); kept in set and delete as the heading count is. */
+  readonly names = new TitleIndex();
 
   get size(): number {
     return this.entries.size;
@@ -99,10 +103,13 @@ export class FileTable {
   set(entry: FileEntry): void {
     (entry as Stored).stamp = ++this.setCount;
     const old = this.entries.get(entry.key);
-    if (old !== undefined) this.headingCount -= symbolCount(old.symbols);
-    else this.link(entry.key);
+    if (old !== undefined) {
+      this.headingCount -= symbolCount(old.symbols);
+      this.names.remove(old);
+    } else this.link(entry.key);
     this.entries.set(entry.key, entry);
     this.headingCount += symbolCount(entry.symbols);
+    this.names.add(entry);
     if (!this.replaceOrdered(old, entry)) this.ordered = undefined;
     this.unskip(entry.key);
   }
@@ -111,6 +118,7 @@ export class FileTable {
     const old = this.entries.get(key);
     if (old === undefined) return;
     this.headingCount -= symbolCount(old.symbols);
+    this.names.remove(old);
     this.entries.delete(key);
     if (!this.children.has(key)) this.unlink(key);
     this.ordered = undefined;

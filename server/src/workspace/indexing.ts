@@ -34,6 +34,8 @@ export interface IndexParts {
   readonly open: () => OpenDocuments;
   readonly watchers: FileWatchers | undefined;
   readonly pinyin: PinyinTable;
+  /** Whether files are read for their titles and cited names (IndexOptions.referenceNames). */
+  readonly referenceNames: boolean;
   log(message: string): void;
   progress?(state: { readonly done: number; readonly total: number } | undefined): void;
 }
@@ -182,9 +184,9 @@ export class Indexer {
           return;
         }
         // What it is called and whom it cites, for 《title》 references to and from it while it is not open (§9).
-        const { titles, cites } = referenceNames(found.doc);
+        const { titles, cites } = this.parts.referenceNames ? referenceNames(found.doc) : { titles: undefined, cites: undefined };
         if (visit.cancelled || folder.removed || open.isOpen(uri)) return;
-        files.set({ key: uri, folder, rel, symbols: fileSymbols(found.outline, this.parts.pinyin), disk: { mtimeMs: read.mtimeMs, size: read.size }, titles, ...(cites ? { cites } : {}) });
+        files.set({ key: uri, folder, rel, symbols: fileSymbols(found.outline, this.parts.pinyin), disk: { mtimeMs: read.mtimeMs, size: read.size }, ...(titles ? { titles } : {}), ...(cites ? { cites } : {}) });
         return;
       }
     }

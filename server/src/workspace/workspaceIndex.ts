@@ -8,7 +8,7 @@
 // goes through a WorkspaceFs (fs.ts).
 
 import { IndexStatus, SectionMatch } from '@tigang/protocol';
-import { Outline, PlainTextDocument, titleMatches } from '../engine';
+import { Outline, PlainTextDocument } from '../engine';
 import { search } from '../engine/nameMatch';
 import { PinyinTable } from '../engine/pinyin';
 import { FolderConfig, sameSelection } from './config';
@@ -36,6 +36,8 @@ export interface IndexHost {
 export interface IndexOptions {
   /** Watch the folders through WorkspaceFs.watch (when the client does not watch files for the server). */
   readonly watch: boolean;
+  /** False: files are indexed without their titles and cited names (§9), which the benchmark does to weigh what they cost; true when left out. */
+  readonly referenceNames?: boolean;
 }
 
 /** Files kept read for references into them (WorkspaceIndex.readForReferences). */
@@ -61,7 +63,7 @@ export class WorkspaceIndex {
     const watch = fs.watch?.bind(fs);
     this.watchers = options.watch && watch !== undefined ? new FileWatchers(watch, fs.watchesRecursively, (uri) => this.changed(uri, 'unknown'), (m) => host.log(m)) : undefined;
     const { folders, files, watchers, pinyin } = this;
-    this.indexer = new Indexer({ fs, folders, files, open: () => this.open, watchers, pinyin, log: (m) => host.log(m), progress: host.progress && ((state) => host.progress!(state)) });
+    this.indexer = new Indexer({ fs, folders, files, open: () => this.open, watchers, pinyin, referenceNames: options.referenceNames ?? true, log: (m) => host.log(m), progress: host.progress && ((state) => host.progress!(state)) });
     this.open = new OpenDocuments((key) => host.openDocument(key), folders, files, pinyin, (key, folder) => this.indexer.visit(key, folder, true), (m) => host.log(m));
   }
 
@@ -166,26 +168,22 @@ export class WorkspaceIndex {
    * The files on disk (not open) a 《title》 or a law's name names: those
    * whose title is the name, then those whose title ends in it (刑法 names
    * 中华人民共和国刑法; titleMatches), each group in workspace order. Open
-   * documents are the server's to look through (their text wins).
+   * documents are the server's to look through (their text wins). Two files
+   * of the same title are both named, in workspace order: the server takes
+   * the first it can read. Looked up by title (FileTable.names), not by a walk
+   * over the files.
    */
   documentsTitled(name: string): string[] {
-    const exact: FileEntry[] = [];
-    const ending: FileEntry[] = [];
-    for (const entry of this.diskEntries()) {
-      const titles = entry.titles!;
-      if (titles.includes(name)) exact.push(entry);
-      else if (titles.some((t) => titleMatches(t, name))) ending.push(entry);
-    }
+    const { names } = this.files;
+    const exact = this.diskEntries(names.titled(name));
+    const taken = new Set(exact.map((e) => e.key));
+    const ending = this.diskEntries(names.titledEnding(name)).filter((e) => !taken.has(e.key));
     return [...exact.sort(workspaceOrder), ...ending.sort(workspaceOrder)].map((e) => e.key);
   }
 
   /** The files on disk (not open) whose 《title》 or law-name references name one of these titles, in workspace order. */
   documentsCiting(titles: readonly string[]): string[] {
-    const found: FileEntry[] = [];
-    for (const entry of this.diskEntries()) {
-      if (entry.cites?.some((name) => titles.some((t) => titleMatches(t, name)))) found.push(entry);
-    }
-    return found.sort(workspaceOrder).map((e) => e.key);
+    return this.diskEntries(this.files.names.citing(titles)).sort(workspaceOrder).map((e) => e.key);
   }
 
   /**
@@ -214,9 +212,14 @@ export class WorkspaceIndex {
     return found;
   }
 
-  /** Entries read from disk, with their titles, whose document is not open. */
-  private *diskEntries(): Generator<FileEntry> {
-    for (const entry of this.files.values()) if (entry.titles !== undefined && entry.openUri === undefined && !this.open.isOpen(entry.key)) yield entry;
+  /** The entries of these keys read from disk, whose document is not open (FileTable.names holds only entries read from disk; a document opened since may not have been taken yet). */
+  private diskEntries(keys: Iterable<string>): FileEntry[] {
+    const found: FileEntry[] = [];
+    for (const key of keys) {
+      const entry = this.files.get(key);
+      if (entry !== undefined && entry.openUri === undefined && !this.open.isOpen(key)) found.push(entry);
+    }
+    return found;
   }
 
   status(): IndexStatus {
