@@ -30,7 +30,9 @@
 //   --ours <path>     our server's script (default dist/server.js)
 //   --cpu-prof        run the servers with --cpu-prof into out/bench/prof/
 //   --no-peer         skip the peer (with --cpu-prof: profile ours alone)
-//   --no-workspace    skip the workspace index benchmark (workspaceBench.ts)
+//   --no-workspace    skip the workspace index benchmark (workspaceBench.ts;
+//                     with --quick it runs on a tenth of the workspace)
+//   --workspace-only  run only that
 //   --no-typing       skip typing with VS Code's schedule (typing.ts)
 //   --typing-only     run only that
 //   --no-writer       skip the semantic tokens benchmark (the writer's view)
@@ -52,7 +54,7 @@ import { buildOutline, compileRules, DEFAULT_OPTIONS, editStructure, parseOutlin
 import { DEFAULT_GENERATE, generateDocument, markdownTwin } from './generate';
 import { LspClient, Position, ServerRequestHandler } from './lspClient';
 import { runReferenceBench } from './referenceBench';
-import { runWorkspaceBench } from './workspaceBench';
+import { DEFAULT_WORKSPACE_BENCH, QUICK_WORKSPACE_BENCH, WorkspaceBenchOptions, runWorkspaceBench } from './workspaceBench';
 import { TypingRun, runTypingBench } from './typing';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -665,6 +667,10 @@ async function main(): Promise<void> {
   if (Number(info.load) > 0.5) console.log(`warning: the machine is busy (load ${info.load} on ${info.cores} cores): timings will be noisy; record README figures on an idle machine.`);
 
   mkdirSync(OUT, { recursive: true });
+  if (flag('--workspace-only')) {
+    await workspaceSection();
+    return;
+  }
   if (flag('--references-only')) {
     console.log('\n== references between articles (in process)');
     await runReferenceBench(QUICK);
@@ -900,11 +906,7 @@ async function main(): Promise<void> {
   // References between articles: the scanner's full-scan and per-edit cost on a 10 MB law.
   console.log('\n== references between articles (in process)');
   const referenceFigures = await runReferenceBench(QUICK);
-  if (!flag('--no-workspace')) {
-    // Issue 4: the workspace index on a generated 2,000-file / 100 MB folder.
-    console.log('\n== workspace index: 2,000 files, 100 MB, a tenth in GB18030');
-    await runWorkspaceBench();
-  }
+  if (!flag('--no-workspace')) await workspaceSection();
   console.log(`\ntotal bench time ${((performance.now() - wall) / 1000).toFixed(1)} s`);
 
   const strip = (r: Result | undefined) => (r ? { ...r, symbols: undefined } : undefined);
@@ -948,6 +950,13 @@ async function main(): Promise<void> {
   );
   console.log(`\nwrote out/bench/results.json and out/bench/results.md`);
   if (flag('--strict') && verdicts.some((v) => v.pass === false)) process.exitCode = 1;
+}
+
+/** Issue 4: the workspace index on a generated 2,000-file / 100 MB folder (a tenth of it with --quick), with references between its laws. */
+async function workspaceSection(): Promise<void> {
+  const o: WorkspaceBenchOptions = QUICK ? QUICK_WORKSPACE_BENCH : DEFAULT_WORKSPACE_BENCH;
+  console.log(`\n== workspace index: ${o.files.toLocaleString('en')} files, ${o.totalBytes / 1e6} MB, a tenth in GB18030, and ${o.laws} laws citing one another${QUICK ? ' (--quick: not for the README)' : ''}`);
+  await runWorkspaceBench(o);
 }
 
 function textTable(rows: string[][]): string {
