@@ -200,32 +200,32 @@ export async function references(
   if (workspace !== undefined) {
     const titles = resolver.titlesOf(where);
     for (const other of await workspace.otherDocuments(where.uri, titles)) {
-      await collect(resolver, other, where, structure, target, out, titles);
+      await collect(resolver, other, where, structure, target, out);
     }
   }
   return out;
 }
 
-/** The references of `from` that cite the subject in `where`; from another document only those naming it by title. */
-async function collect(
-  resolver: Resolver,
-  from: ReferencedDocument,
-  where: ReferencedDocument,
-  structure: LawStructure,
-  subject: ReferenceTarget,
-  out: Location[],
-  titles?: readonly string[],
-): Promise<void> {
+/**
+ * The references of `from` that cite the subject in `where`. Only those that
+ * can land in `where` are resolved: unnamed ones in `where` itself, named
+ * ones when the name is one of `where`'s titles — a law citing forty others
+ * would otherwise read and parse each of them to find they are not `where`.
+ */
+async function collect(resolver: Resolver, from: ReferencedDocument, where: ReferencedDocument, structure: LawStructure, subject: ReferenceTarget, out: Location[]): Promise<void> {
   const lines = from.references.lines;
   const subjectIndex = subject.unit === 'article' ? structure.indexOf(subject.article!) : -1;
+  const titles = resolver.titlesOf(where);
+  const mayLandInWhere = (ref: Reference) => {
+    const name = ref.document;
+    if (name === undefined) return from.uri === where.uri;
+    return name !== '' && titles.some((t) => titleMatches(t, name));
+  };
   for (let line = 0; line < lines.length; line++) {
     const list = lines[line];
     for (let i = 0; i < list.length; i++) {
       const ref = list[i];
-      if (titles !== undefined) {
-        const name = ref.document;
-        if (name === undefined || name === '' || !titles.some((t) => titleMatches(t, name))) continue;
-      }
+      if (!mayLandInWhere(ref)) continue;
       const r = await resolver.resolve(ref, line, from);
       if (r === undefined || r.where.uri !== where.uri) continue;
       if (cites(r.target, subject)) {
