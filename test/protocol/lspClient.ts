@@ -140,12 +140,9 @@ export class LspClient {
     readonly options: Required<ClientOptions>,
   ) {
     this.settings = options.settings;
-    this.exited = new Promise((resolve) => {
-      process.once('exit', (code, signal) => {
-        this.running = false;
-        resolve({ code, signal });
-      });
-    });
+    process.once('exit', () => (this.running = false));
+    // 'close', not 'exit': by then stderr has been read to its end, which the tests of a dying server look at.
+    this.exited = new Promise((resolve) => process.once('close', (code: number | null, signal: NodeJS.Signals | null) => resolve({ code, signal })));
     process.once('error', (error) => (this.stderr += `spawn failed: ${error.message}\n`));
     process.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     this.reader = new InterceptingReader(new StreamMessageReader(process.stdout!));

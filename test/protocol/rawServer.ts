@@ -25,7 +25,8 @@ export class RawServer {
   private nextId = 0;
 
   private constructor(readonly process: ChildProcess) {
-    this.exited = new Promise((resolve) => process.once('exit', (code, signal) => resolve({ code, signal })));
+    // 'close', not 'exit': by then stderr has been read to its end (the framing tests read why the server stopped).
+    this.exited = new Promise((resolve) => process.once('close', (code: number | null, signal: NodeJS.Signals | null) => resolve({ code, signal })));
     process.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     process.stdout!.on('data', (chunk: Buffer) => this.read(chunk));
   }
