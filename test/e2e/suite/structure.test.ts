@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HeadingTreeNode } from '../../../client/src/headingTree';
 import type { StructureOutcome } from '../../../client/src/structure';
-import { CAN_PRESS_KEYS, api, closeAll, collapseOutlineView, dragInView, openFixture, pressKeys, screenshot, setCursor, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, api, closeAll, collapseOutlineView, dragInView, openFixture, pressKeys, screenshot, setCursor, setCursorAndFollow, waitFor } from './helpers';
 
 const SPEECH = '讲话稿.txt';
 
@@ -85,8 +85,7 @@ export function structureTests(): void {
       const doc = editor.document;
       const before = doc.getText();
       // The cursor elsewhere, in 三、's 二要强化督查, and the view following it there first.
-      setCursor(editor, 25, 4);
-      await waitFor(() => tigang.view.treeView.selection[0]?.heading.name === '二要强化督查', 'the view to follow the cursor');
+      assert.equal((await setCursorAndFollow(editor, 25, 4)).heading.name, '二要强化督查');
       const node = await nodeNamed('（二）切实增强责任感');
       const id = node.id;
       const outcome = await vscode.commands.executeCommand<StructureOutcome>('tigang.moveSectionUp', node);
@@ -109,9 +108,8 @@ export function structureTests(): void {
       const before = doc.getText();
       // The cursor elsewhere, and the view following it there first: a follow landing after the reveal below would
       // select the cursor's section instead of the item the key is meant for.
-      setCursor(editor, 25, 4);
       await vscode.commands.executeCommand('tigang.outline.focus');
-      await waitFor(() => tigang.view.treeView.selection[0]?.heading.name === '二要强化督查', 'the view to follow the cursor');
+      assert.equal((await setCursorAndFollow(editor, 25, 4)).heading.name, '二要强化督查');
       const node = await nodeNamed('（一）准确把握形势');
       await tigang.view.treeView.reveal(node, { select: true, focus: true });
       await waitFor(() => tigang.view.treeView.selection[0] === node, 'the item selected');
@@ -215,9 +213,8 @@ export function structureTests(): void {
       if (CAN_PRESS_KEYS) {
         // With the mouse, as a user drags it, so that VS Code's own drag and drop calls our controller. The cursor on
         // 一、 (following it expands nothing), the view focused and collapsed to the top level: both rows on screen.
-        setCursor(editor, 7, 0);
         await vscode.commands.executeCommand('tigang.outline.focus');
-        await tigang.view.followSelection();
+        await setCursorAndFollow(editor, 7, 0);
         const expandedRoots = () => tigang.view.provider.roots.filter((n) => n.expanded).map((n) => n.heading.name);
         await collapseOutlineView(() => expandedRoots().length === 0, () => `the view collapsed to the top level (still expanded: ${expandedRoots().join(', ')})`);
         dragInView('tigang.outline', '三、加强组织领导', '一、提高政治站位', 'structure-drag');
