@@ -80,6 +80,8 @@ export function viewTests(): void {
         assert.equal(item, `${c} chars · ${Math.floor(c / 60)}′${String(c % 60).padStart(2, '0')}″`);
       } finally {
         await setSetting('tigang.charactersPerMinute', undefined);
+        // The relabel follows the configuration event: the tests after this one count at 220 a minute again.
+        await waitFor(() => tigang.view.provider.getTreeItem(node).description === before, 'the speaking time at the default rate again');
       }
     });
 
