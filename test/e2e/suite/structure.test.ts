@@ -49,7 +49,11 @@ export function structureTests(): void {
       const tigang = await api();
       await waitFor(() => tigang.view.treeView.visible, 'the 提纲 view to be visible');
     });
-    afterEach(revertAll);
+    afterEach(async () => {
+      await revertAll();
+      // A refusal's warning and a deletion's toast with its Undo button would stay up over the next tests and their pictures.
+      await vscode.commands.executeCommand('notifications.clearAll');
+    });
     after(closeAll);
 
     it('Move Section Down on its key swaps 一、 and 二、 with all they hold, renumbers both, keeps the blank line, and the cursor follows', async () => {
