@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TigangApi, TigangTesting } from '../../../client/src/extension';
 import type { DocumentHeadings } from '../../../client/src/headings';
+import type { HeadingTreeNode } from '../../../client/src/headingTree';
 
 export const EXTENSION_ID = 'tigang.tigang';
 
@@ -55,7 +56,10 @@ export async function waitFor<T>(condition: () => T | undefined | null | false |
 /**
  * Presses the 提纲 view's Collapse All until `collapsed` holds. The button acts on the rows the workbench has
  * rendered; when the tree of a document just shown is still being fetched, its rows arrive after the press,
- * expanded, so one press is not always enough (a person presses again too).
+ * expanded, so one press is not always enough (a person presses again too). Call it once the view has drawn the
+ * refreshes sent to it (a reveal waits for them, as setCursorAndFollow's does): the extension host forgets every row
+ * while a whole-tree refresh is in flight and drops the collapse events of those rows, so the provider would go on
+ * taking them for expanded and no press would tell it otherwise.
  */
 export async function collapseOutlineView(collapsed: () => boolean, what: () => string): Promise<void> {
   let polls = 0;
@@ -101,6 +105,24 @@ export function symbolTree(symbols: readonly vscode.DocumentSymbol[]): Tree {
 export function setCursor(editor: vscode.TextEditor, line: number, character = 0): void {
   const p = new vscode.Position(line, character);
   editor.selection = new vscode.Selection(p, p);
+}
+
+/**
+ * Puts the cursor on a line and has the 提纲 view follow it now, as its debounced follow (outlineView.ts scheduleFollow)
+ * would 50 ms later, and waits until the view selects the cursor's section. The later follow then finds that section
+ * followed already and leaves the view alone, so a test may select another item without the follow landing on top of it.
+ */
+export async function setCursorAndFollow(editor: vscode.TextEditor, line: number, character = 0): Promise<HeadingTreeNode> {
+  const tigang = await api();
+  setCursor(editor, line, character);
+  // A view just opened tells the extension host it is visible a moment after the command that opened it.
+  await waitFor(() => tigang.view.treeView.visible, 'the 提纲 view to be visible');
+  await waitFor(() => tigang.view.provider.headings?.version === editor.document.version, 'the 提纲 view to show the document as it is');
+  // again: even when that section was followed last and another item has been selected since.
+  const node = await tigang.view.followSelection({ again: true });
+  assert.ok(node, `a section at line ${line} followed by the 提纲 view (is it visible?)`);
+  await waitFor(() => tigang.view.treeView.selection[0] === node, () => `the 提纲 view to select ${node.heading.name}, not ${tigang.view.treeView.selection[0]?.heading.name}`);
+  return node;
 }
 
 export function lineOf(doc: vscode.TextDocument, startsWith: string): number {

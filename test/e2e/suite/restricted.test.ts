@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SLIPS_FILE, diagnosticsOf } from './numbering.test';
 import { SPEECH_TREE } from './symbols.test';
-import { CAN_PRESS_KEYS, EXTENSION_ID, api, closeAll, documentSymbols, fixture, openFixture, pressKeys, screenshot, symbolTree, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, EXTENSION_ID, api, closeAll, documentSymbols, fixture, openFixture, pressKeys, screenshot, setCursorAndFollow, symbolTree, waitFor } from './helpers';
 
 export function restrictedChineseTests(): void {
   describe('in Restricted Mode, in Chinese', () => {
@@ -93,6 +93,8 @@ export function restrictedChineseTests(): void {
       // The 提纲 view's context menu on an item, opened from the keyboard as a user may.
       const tigang = await api();
       await vscode.commands.executeCommand('tigang.outline.focus');
+      // The view's follow of the cursor (on 一、) lands now, not on top of the item selected below.
+      await setCursorAndFollow(editor, 7, 0);
       const node = await waitFor(() => tigang.view.provider.nodes().find((n) => n.heading.name === '二、突出工作重点，推动高质量发展'), 'the item 二、');
       await tigang.view.treeView.reveal(node, { select: true, focus: true });
       if (CAN_PRESS_KEYS) {

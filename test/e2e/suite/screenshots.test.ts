@@ -38,6 +38,8 @@ export function screenshotTests(): void {
       this.timeout(60_000);
       const tigang = await api();
       await closeAll();
+      // As on a first day, whatever ran before: the view not yet opened for the user.
+      await tigang.view.forgetShownOnce();
       await vscode.commands.executeCommand('workbench.action.closePanel');
       await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
       const { editor, headings } = await showAndWait(await sample());

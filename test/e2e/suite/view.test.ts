@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HeadingTreeNode } from '../../../client/src/headingTree';
-import { CAN_PRESS_KEYS, EXTENSION_ID, Tree, api, closeAll, collapseOutlineView, fixture, isAtTop, openFixture, pressKeys, setCursor, setSetting, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, EXTENSION_ID, Tree, api, closeAll, collapseOutlineView, fixture, isAtTop, openFixture, pressKeys, setCursor, setCursorAndFollow, setSetting, waitFor } from './helpers';
 import { SPEECH_TREE } from './symbols.test';
 
 function nodeTree(nodes: readonly HeadingTreeNode[]): Tree {
@@ -80,6 +80,8 @@ export function viewTests(): void {
         assert.equal(item, `${c} chars · ${Math.floor(c / 60)}′${String(c % 60).padStart(2, '0')}″`);
       } finally {
         await setSetting('tigang.charactersPerMinute', undefined);
+        // The relabel follows the configuration event: the tests after this one count at 220 a minute again.
+        await waitFor(() => tigang.view.provider.getTreeItem(node).description === before, 'the speaking time at the default rate again');
       }
     });
 
@@ -131,9 +133,11 @@ export function viewTests(): void {
       const idsBefore = new Map(provider.nodes().map((n) => [n.heading.name, n.id]));
 
       // Opening the editor schedules the selection to follow the cursor, which
-      // reveals (and so expands) the cursor's section: let it happen first.
+      // reveals (and so expands) the cursor's section: let it happen first, in
+      // （一）准确把握形势, where no edit below moves the cursor. Its reveal also
+      // waits until the view has drawn what it was sent (see collapseOutlineView).
       await vscode.commands.executeCommand('tigang.outline.focus'); // Collapse All acts on a view that is shown
-      await tigang.view.followSelection();
+      await setCursorAndFollow(editor, 9);
       // Collapse everything through the view's own button and wait for the view's events.
       await collapseOutlineView(() => provider.nodes().every((n) => !n.expanded || n.children.length === 0), () => 'every node collapsed');
       let expandEvents = 0;
