@@ -403,8 +403,7 @@ function attachLead(text: string, doc: OutlineDocument, list: ListNode, rules: C
   linesRead?.push(parent.line); // the lead is read from the line's text, past its marker
   const lineBegin = lineStart(doc, parent.line);
   const lineEnd = lineContentEnd(text, doc, parent.line);
-  let at = lineBegin + parent.markerEnd;
-  while (at < lineEnd && (isSpace(text.charCodeAt(at)) || text[at] === '：' || text[at] === ':')) at++;
+  const at = lineBegin + parent.titleStart; // past the colon and whitespace after 附件
   // With the user's rules as the list's own members were read: a house style's items have a lead too.
   const inline = scanLine(text, parent.line, at, lineEnd, rules);
   if (inline === undefined || inline.style !== list.style || inline.number >= list.members[0].number || inline.start !== 0) return;
