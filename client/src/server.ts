@@ -29,11 +29,17 @@ import { RuleNotice, showRuleProblems } from './ruleProblems';
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
-/** Requests VS Code made through the client (tests only: they check that VS Code asks again after a settings change). */
+/**
+ * Requests VS Code made through the client (tests only: they check that
+ * VS Code asks again after a settings change, and a picture waits until the
+ * editor has the heading colours of the text it shows).
+ */
 export interface RequestCounts {
   documentSymbol: number;
   foldingRange: number;
   workspaceSymbol: number;
+  /** The document version each document's last semantic tokens (full or delta) were answered for, by URI. */
+  semanticTokensVersion: Map<string, number>;
 }
 
 export class ServerManager implements vscode.Disposable {
@@ -70,7 +76,7 @@ export class ServerManager implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.servedLanguages = config.languages();
-    if (context.extensionMode === vscode.ExtensionMode.Test) this.requests = { documentSymbol: 0, foldingRange: 0, workspaceSymbol: 0 };
+    if (context.extensionMode === vscode.ExtensionMode.Test) this.requests = { documentSymbol: 0, foldingRange: 0, workspaceSymbol: 0, semanticTokensVersion: new Map() };
     this.ruleNotices = context.extensionMode === vscode.ExtensionMode.Test ? [] : undefined;
     this.updateLanguageContext();
     this.disposables.push(
@@ -305,5 +311,14 @@ function countingMiddleware(requests: RequestCounts): Middleware {
       requests.workspaceSymbol++;
       return next(query, token);
     },
+    provideDocumentSemanticTokens: (document, token, next) => answered(document, () => next(document, token)),
+    provideDocumentSemanticTokensEdits: (document, previousResultId, token, next) => answered(document, () => next(document, previousResultId, token)),
   };
+  /** Notes the version asked for (not the one at the answer: the text may have changed meanwhile) once the tokens have come. */
+  async function answered<T>(document: vscode.TextDocument, ask: () => vscode.ProviderResult<T>): Promise<T | null | undefined> {
+    const version = document.version;
+    const result = await ask();
+    if (result !== undefined && result !== null) requests.semanticTokensVersion.set(document.uri.toString(), version);
+    return result;
+  }
 }
