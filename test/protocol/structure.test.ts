@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ResponseError } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, SemanticTokensDelta, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { StructureEditParams, StructureEditResult, StructureOperation } from '../../server/src/lspExt';
 import { STRUCTURE_REFUSALS, StructureRefusal } from '../../server/src/engine';
 import { LspClient, startClients, stopClients } from './lspClient';
@@ -175,6 +175,26 @@ describe('tigang/structureEdit: every operation', () => {
       symbols.map((s) => s.name),
       ['一、重点任务', '二、总体要求', '三、保障措施'],
     );
+  });
+
+  it('after a moved section, applied as an editor applies it, the semantic tokens (full and delta) are a fresh open’s', async () => {
+    const points = ['前言', '一、总体要求', '要坚持稳中求进。', '', '二、重点任务', '（一）抓项目', '', '三、保障措施', '　　一要压实责任。', '　　二要强化督查。', ''].join('\n');
+    const uri = await open(en!, points);
+    const before = await en!.semanticTokens(uri);
+    const result = await structureEdit(en!, { textDocument: { uri, version: 1 }, position: { line: 7, character: 0 }, operation: 'moveTo', target: { line: 1, character: 0 } });
+    const edits = editsFor(result, uri, undefined);
+    assert.match(applied(points, edits), /一、总体要求[^]*二、保障措施\n　　一要压实责任[^]*三、重点任务/, '三、 moved after 一、 and renumbered');
+    await en!.change(uri, 2, [...edits].reverse().map((e) => ({ range: e.range, text: e.newText })));
+    const delta = (await en!.semanticTokensDelta(uri, before.resultId!)) as SemanticTokensDelta;
+    assert.ok(Array.isArray(delta.edits), 'a delta');
+    const full = await en!.semanticTokens(uri);
+    const freshUri = await open(en!, applied(points, edits));
+    const fresh = await en!.semanticTokens(freshUri);
+    assert.deepEqual(full.data, fresh.data);
+    const patched = [...before.data];
+    for (const edit of [...delta.edits].sort((a, b) => b.start - a.start)) patched.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+    assert.deepEqual(patched, fresh.data);
+    assert.ok(fresh.data.length / 5 >= 8, 'the headings and points have tokens');
   });
 });
 
