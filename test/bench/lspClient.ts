@@ -47,8 +47,12 @@ export class LspClient {
     });
   }
 
-  /** Spawns `node [nodeArgs] <serverPath> --stdio`. */
-  static start(name: string, serverPath: string, options: { nodeArgs?: string[]; onRequest?: ServerRequestHandler } = {}): LspClient {
+  /**
+   * Spawns `node [nodeArgs] <serverPath> --stdio`. `settings` answers
+   * workspace/configuration by section (`tigang`, `files`); a section not in
+   * it is null, which the server reads as its defaults.
+   */
+  static start(name: string, serverPath: string, options: { nodeArgs?: string[]; onRequest?: ServerRequestHandler; settings?: Record<string, unknown> } = {}): LspClient {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -56,8 +60,10 @@ export class LspClient {
     const client = new LspClient(name, child, connection);
     connection.onRequest((method: string, params: unknown) => {
       switch (method) {
-        case 'workspace/configuration':
-          return Array.isArray((params as { items?: unknown[] })?.items) ? (params as { items: unknown[] }).items.map(() => null) : [];
+        case 'workspace/configuration': {
+          const items = (params as { items?: { section?: string }[] })?.items;
+          return Array.isArray(items) ? items.map((item) => options.settings?.[item?.section ?? ''] ?? null) : [];
+        }
         case 'client/registerCapability':
         case 'client/unregisterCapability':
         case 'window/workDoneProgress/create':
