@@ -133,8 +133,18 @@ suite('numbering.start (§7)', () => {
     assert.deepEqual(check(lines('二、乙', '三、丙')), [['numbering.start', 0, '二、', '一、']]);
   });
 
-  test('Law articles never get numbering.start: a book of a code starts where it starts', () => {
-    assert.deepEqual(check(lines('第五编　婚姻家庭', '第一章　一般规定', '第一千零四十条　甲。', '第一千零四十一条　乙。')), [['numbering.start', 0, '第五编', '第一编']]);
+  test('Law articles never get numbering.start, nor the outermost divisions: a book of a code starts where it starts', () => {
+    assert.deepEqual(check(lines('第五编　婚姻家庭', '第一章　一般规定', '第一千零四十条　甲。', '第一千零四十一条　乙。')), []);
+    assert.deepEqual(check(lines('第三章　罚则', '第三十条　甲。', '第三十一条　乙。', '第四章　附则', '第三十二条　丙。')), []);
+  });
+
+  test('Inside a book of a code, chapters are checked as any list', () => {
+    assert.deepEqual(check(lines('第五编　婚姻家庭', '第二章　结婚', '第一千零四十六条　甲。', '第三章　家庭关系', '第一千零四十七条　乙。')), [['numbering.start', 1, '第二章', '第一章']]);
+    assert.deepEqual(check(lines('第三章　罚则', '第三十条　甲。', '第五章　附则', '第三十一条　乙。')), [['numbering.skipped', 2, '第五章', '第四章']]);
+  });
+
+  test('Outside a law, a volume that starts at 2 does get numbering.start', () => {
+    assert.deepEqual(check(lines('第二卷　风起', '第一章　甲', '第二章　乙')), [['numbering.start', 0, '第二卷', '第一卷']]);
   });
 
   test('Chapters of a second volume that start again at 1 are fine; at 2 they are not', () => {

@@ -279,11 +279,20 @@ function gbtLevel(h: Heading): number {
   }
 }
 
+/** The divisions of a law above its articles: 编 卷 部, 分编, 章, 节. */
+const LAW_DIVISIONS: ReadonlySet<string> = new Set(['volume', 'part', 'chapter', 'section']);
+
+/** A law's outermost divisions: an excerpt or one book may begin at 第五编 or 第三章; the divisions inside them are checked as any list. */
+function isOutermostDivision(list: HeadingList): boolean {
+  return list.kind === 'siblings' && LAW_DIVISIONS.has(list.style) && (list.parent === undefined || !LAW_DIVISIONS.has(list.parent.style));
+}
+
 function planLists(text: string, doc: OutlineDocument, outline: Outline): ListPlan[] {
   const plans: ListPlan[] = [];
   /** The latest list of each series (style, 附件/附录, parent's style), for lists numbered through. */
   const series = new Map<string, ListPlan>();
   const lines = new LineTexts(text, doc, outline.rules);
+  const law = outline.lists.some((l) => l.kind === 'law');
   for (const list of outline.lists) {
     const items: Item[] = [];
     if (list.lead) items.push(makeItem(list.lead, undefined, list, lines));
@@ -294,8 +303,8 @@ function planLists(text: string, doc: OutlineDocument, outline: Outline): ListPl
     // A series per style — per word for 附件/附录, per rule for a user rule's headings (§10).
     const word = list.style === 'named' ? namedWord(first.raw) : list.style === 'custom' ? String(list.members[0].rule) : '';
     const key = list.kind === 'siblings' ? `${list.style}|${word}|${list.parent?.style ?? ''}` : undefined;
-    if (list.kind === 'law') {
-      // An excerpt or one book of a code starts where it starts (民法典 婚姻家庭编 at 第一千零四十条).
+    if (list.kind === 'law' || (law && isOutermostDivision(list))) {
+      // An excerpt or one book of a code starts where it starts (民法典 婚姻家庭编 at 第五编 and 第一千零四十条).
       start = first.number;
     } else if (key !== undefined && first.number > 1) {
       const before = series.get(key);
