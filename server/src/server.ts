@@ -318,12 +318,13 @@ function optionalPreviousResultId(params: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function requireCodeActionContext(params: unknown): { range: ReturnType<typeof requireRange>; diagnostics: Diagnostic[]; only?: string[] } {
+function requireCodeActionContext(params: unknown): { range: ReturnType<typeof requireRange>; diagnostics: Diagnostic[]; only?: string[]; automatic: boolean } {
   const range = requireRange(params);
-  const context = (params as { context?: { diagnostics?: unknown; only?: unknown } } | null)?.context;
+  const context = (params as { context?: { diagnostics?: unknown; only?: unknown; triggerKind?: unknown } } | null)?.context;
   if (context === undefined || context === null || !Array.isArray(context.diagnostics)) throw invalidParams('params.context.diagnostics must be an array');
   const only = Array.isArray(context.only) ? context.only.filter((k): k is string => typeof k === 'string') : undefined;
-  return { range, diagnostics: context.diagnostics as Diagnostic[], only };
+  // CodeActionTriggerKind.Automatic (2): a light bulb asking as the cursor moves, not a user asking.
+  return { range, diagnostics: context.diagnostics as Diagnostic[], only, automatic: context.triggerKind === 2 };
 }
 
 function isPosition(p: unknown): p is { line: number; character: number } {

@@ -124,10 +124,14 @@ export interface TigangService {
   // Numbering checks (docs/headings.md §7) and their fixes.
   /** The document's diagnostics — numbering (§7) and reference.missing (§9); none when tigang.diagnostics.enabled is off. */
   getDiagnostics(doc: OutlineDocument, token: CancellationToken): Promise<Diagnostic[]>;
-  /** textDocument/codeAction: quick fixes of the diagnostics given, and the source actions when asked for by kind. */
+  /**
+   * textDocument/codeAction: quick fixes of the diagnostics given, and the
+   * source actions when asked for by kind, or — to a user's unfiltered request
+   * (not `automatic`) — where they would change something.
+   */
   getCodeActions(
     doc: OutlineDocument,
-    context: { range: Range; diagnostics: readonly Diagnostic[]; only?: readonly string[] },
+    context: { range: Range; diagnostics: readonly Diagnostic[]; only?: readonly string[]; automatic?: boolean },
     options: CodeActionOptions,
     token: CancellationToken,
   ): Promise<CodeAction[]>;
@@ -366,11 +370,10 @@ export function createTigangService(options: TigangServiceOptions): TigangServic
 
     async getCodeActions(doc, context, actionOptions, token) {
       const { outline, settings: s } = await getModel(doc, token);
-      const numbering = s.diagnostics.enabled
-        ? numberingCodeActions({ doc, outline, diagnostics: context.diagnostics, only: context.only, numbering: numberingOptions(s), l10n, lazy: actionOptions.lazy, edit: actionOptions })
-        : [];
+      const asked = { only: context.only, automatic: context.automatic === true, lazy: actionOptions.lazy };
+      const numbering = numberingCodeActions({ doc, outline, diagnostics: context.diagnostics, ...asked, numbering: numberingOptions(s), checks: s.diagnostics.enabled, l10n, edit: actionOptions });
       // 重新编号条文 (§9): a law's articles and every reference to them, whatever the numbering checks' setting.
-      const articles = articleCodeActions({ doc, outline, only: context.only, l10n, lazy: actionOptions.lazy, edit: actionOptions });
+      const articles = articleCodeActions({ doc, outline, ...asked, l10n, edit: actionOptions });
       // Editing the structure (§8): the operations that can be done at a heading on the range's first line.
       const structure = structureCodeActions(doc, outline, context.range.start.line, context.only, { ...structureOptions(doc, s), lazy: actionOptions.lazy, edit: actionOptions });
       return [...numbering, ...articles, ...structure];

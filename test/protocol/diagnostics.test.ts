@@ -71,10 +71,15 @@ describe('pulled diagnostics (textDocument/diagnostic)', () => {
     await client.open(uri, LIST);
     const [diagnostic] = (await pull(uri) as { items: Diagnostic[] }).items;
     // On a heading line the structure operations are offered too (refactor.*): the quick fixes are the others.
-    const actions = (await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })).filter(
-      (a) => !a.kind?.startsWith('refactor'),
-    );
+    const asked = async (triggerKind: 1 | 2) =>
+      (await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind } })).filter(
+        (a) => !a.kind?.startsWith('refactor'),
+      );
+    // A light bulb as the cursor moves (Automatic): the quick fix alone.
+    const actions = await asked(2);
     assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred, a.edit]), [['本组序号从 一、 起重新编号', 'quickfix', true, undefined]]);
+    // A user asking (Invoked, Neovim's code_action): the document-wide actions too, since they would change something.
+    assert.deepEqual((await asked(1)).map((a) => a.kind), ['quickfix', 'source.fixAll.tigang', 'source.renumberDocument.tigang']);
     const resolved = await client.request<CodeAction>('codeAction/resolve', actions[0]);
     const text = applied(LIST, resolved.edit!);
     assert.equal(text, ['一、总体要求', '二、重点任务', '三、保障措施'].join('\n'));
@@ -92,12 +97,24 @@ describe('pulled diagnostics (textDocument/diagnostic)', () => {
     assert.equal(response.error?.code, -32801);
   });
 
-  it('offers fix-all and 重新编号全文 only when asked for by kind; fix-all leaves only the slips without a fix', async () => {
+  it('lists fix-all and 重新编号全文 without their edits to an unfiltered request (Neovim\'s plain code_action), and by kind; fix-all leaves only the slips without a fix', async () => {
     const uri = 'file:///fix-all.txt';
     await client.open(uri, SLIPS);
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const none = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
-    assert.deepEqual(none, []);
+    const unfiltered = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], triggerKind: 1 } });
+    assert.deepEqual(unfiltered.map((a) => [a.kind, a.title, a.edit]), [
+      ['source.fixAll.tigang', '修正全部序号问题', undefined],
+      ['source.renumberDocument.tigang', '重新编号全文', undefined],
+    ]);
+    const chosen = await client.request<CodeAction>('codeAction/resolve', unfiltered[1]);
+    const renumbered = new PlainTextDocument(uri, applied(SLIPS, chosen.edit!));
+    assert.equal(checkNumbering(renumbered, parseOutline(renumbered)).some((d) => d.code === 'numbering.skipped' || d.code === 'numbering.repeated'), false);
+    // Where they would change nothing, a user's unfiltered request is not offered them; asked for by kind, they are listed.
+    const clean = 'file:///clean.txt';
+    await client.open(clean, ['一、总体要求', '二、重点任务'].join('\n'));
+    const cleanRange = { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } };
+    assert.deepEqual((await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: clean }, range: cleanRange, context: { diagnostics: [], triggerKind: 1 } })).filter((a) => a.kind!.startsWith('source')), []);
+    assert.equal((await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: clean }, range: cleanRange, context: { diagnostics: [], only: ['source'] } })).length, 2);
     const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.equal(fixAll.title, '修正全部序号问题');
     const resolved = await client.request<CodeAction>('codeAction/resolve', fixAll);
@@ -119,6 +136,14 @@ describe('pulled diagnostics (textDocument/diagnostic)', () => {
     client.settings = { diagnostics: { enabled: false } };
     await client.configurationChanged();
     assert.deepEqual(((await pull(uri, noAdvice.resultId)) as { items: Diagnostic[] }).items, []);
+    // With the checks off there are no fixes, but 重新编号全文 is a command the user asks for and still renumbers.
+    const range = { start: { line: 35, character: 0 }, end: { line: 35, character: 0 } };
+    const skipped = noAdvice.items.find((d) => d.code === 'numbering.skipped')!;
+    const offered = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [skipped] } });
+    assert.deepEqual(offered.filter((a) => !a.kind!.startsWith('refactor')).map((a) => a.kind), ['source.renumberDocument.tigang']);
+    const [renumber] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.renumberDocument.tigang'] } });
+    const resolved = await client.request<CodeAction>('codeAction/resolve', renumber);
+    assert.match(applied(SLIPS, resolved.edit!).split('\n')[35], /^三、/);
     client.settings = {};
     await client.configurationChanged();
   });

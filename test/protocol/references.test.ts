@@ -193,8 +193,8 @@ describe('textDocument/references', () => {
 });
 
 describe('重新编号条文 (source.renumberArticles.tigang)', () => {
-  const action = (uri: string, only: string[] | undefined) =>
-    client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: range(0, 0, 0, 0), context: { diagnostics: [], only } });
+  const action = (uri: string, only: string[] | undefined, triggerKind?: 1 | 2) =>
+    client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: range(0, 0, 0, 0), context: { diagnostics: [], only, triggerKind } });
 
   it('is advertised, offered for a law only when asked for by kind, and renumbers the articles and the references to them in one edit', async () => {
     assert.ok((client().initializeResult!.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds.includes('source.renumberArticles.tigang'));
@@ -202,7 +202,9 @@ describe('重新编号条文 (source.renumberArticles.tigang)', () => {
     const text = ['第一章　总则', '第一条　为了规范管理，制定本办法。', '第三条　依照本办法第四条执行。', '第三条之一　除第三条至第四条另有规定外，适用本办法。', '第二章　附则', '第四条　本办法自公布之日起施行，第三条之一同时适用。'].join('\n');
     await client().open(uri, text);
     try {
-      assert.deepEqual((await action(uri, undefined)).filter((a) => a.kind?.startsWith('source')), [], 'a light bulb asks for no source action');
+      assert.deepEqual((await action(uri, undefined, 2)).filter((a) => a.kind?.startsWith('source')), [], 'a light bulb asks for no source action');
+      // A user's unfiltered request (Neovim's code_action) is offered it, as the articles need renumbering.
+      assert.deepEqual((await action(uri, undefined, 1)).filter((a) => a.kind === 'source.renumberArticles.tigang').length, 1);
       const [renumber] = await action(uri, ['source.renumberArticles.tigang']);
       assert.equal(renumber.title, 'Renumber the articles');
       assert.equal(renumber.kind, 'source.renumberArticles.tigang');

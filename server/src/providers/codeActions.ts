@@ -62,23 +62,39 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
   return only === undefined || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
+/**
+ * How a document-wide source action is listed: `asked` when the client asked
+ * for its kind (listed whatever it would do); `offered` to an unfiltered request
+ * a user made (Neovim's plain `vim.lsp.buf.code_action()`, VS Code's Ctrl+.,
+ * which hides source actions itself), listed only where it would change
+ * something; not at all to a light bulb asking as the cursor moves.
+ */
+function sourceListing(input: { readonly only: readonly string[] | undefined; readonly automatic: boolean }, kind: string): 'asked' | 'offered' | undefined {
+  if (input.only !== undefined) return wanted(input.only, kind) ? 'asked' : undefined;
+  return input.automatic ? undefined : 'offered';
+}
+
 export interface CodeActionInput {
   readonly doc: OutlineDocument;
   readonly outline: Outline;
   readonly diagnostics: readonly Diagnostic[];
   readonly only: readonly string[] | undefined;
   readonly numbering: NumberingOptions;
+  /** tigang.diagnostics.enabled: with the checks off there are no fixes, but 重新编号全文 is a command and stays. */
+  readonly checks: boolean;
   readonly l10n: L10n;
   /** Leave the edits to codeAction/resolve. */
   readonly lazy: boolean;
+  /** The request is a light bulb's as the cursor moves (CodeActionTriggerKind.Automatic). */
+  readonly automatic: boolean;
   readonly edit: EditOptions;
 }
 
-/** The numbering actions for a range: quick fixes of its diagnostics, then the two source actions. */
+/** The numbering actions for a range: quick fixes of its diagnostics (with the checks on), then fix-all (with the checks on) and 重新编号全文 (always, in a document with lists). */
 export function numberingCodeActions(input: CodeActionInput): CodeAction[] {
   const { doc, outline, l10n } = input;
   const actions: CodeAction[] = [];
-  if (wanted(input.only, CodeActionKind.QuickFix)) {
+  if (input.checks && wanted(input.only, CodeActionKind.QuickFix)) {
     for (const diagnostic of input.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isDiagnosticData(diagnostic.data)) continue;
       const at = diagnostic.data;
@@ -94,27 +110,33 @@ export function numberingCodeActions(input: CodeActionInput): CodeAction[] {
     [FIX_ALL_KIND, 'numbering.fixAll'],
     [RENUMBER_DOCUMENT_KIND, 'numbering.renumberDocument'],
   ] as const) {
-    // Source actions only when asked for by kind: a light bulb asks for none.
-    if (input.only === undefined || !wanted(input.only, kind)) continue;
+    const listing = sourceListing(input, kind);
+    if (listing === undefined || (action === 'numbering.fixAll' && !input.checks)) continue;
+    // Offered unasked only where it would change something; asked for, it is listed (and then answers with no change).
+    const edits = listing === 'offered' || !input.lazy ? sourceEdits(action, doc, outline, input.numbering) : undefined;
+    if (listing === 'offered' && edits!.length === 0) continue;
     const codeAction: CodeAction = { title: title(action === 'numbering.fixAll' ? 'fixAll' : 'renumberDocument', [], l10n), kind };
     if (input.lazy) codeAction.data = { action, uri: doc.uri, version: doc.version } satisfies CodeActionData;
-    else codeAction.edit = workspaceEdit(doc, sourceEdits(action, doc, outline, input.numbering), input.edit);
+    else codeAction.edit = workspaceEdit(doc, edits!, input.edit);
     actions.push(codeAction);
   }
   return actions;
 }
 
 /**
- * 重新编号条文, offered (when asked for by kind) in a document that has law
+ * 重新编号条文, listed (as sourceListing says) in a document that has law
  * articles, whether the numbering checks are on or not: it is a command, not
  * a fix. Its edit renumbers the articles and their references at once.
  */
-export function articleCodeActions(input: Pick<CodeActionInput, 'doc' | 'outline' | 'only' | 'l10n' | 'lazy' | 'edit'>): CodeAction[] {
+export function articleCodeActions(input: Pick<CodeActionInput, 'doc' | 'outline' | 'only' | 'automatic' | 'l10n' | 'lazy' | 'edit'>): CodeAction[] {
   const { doc, outline } = input;
-  if (input.only === undefined || !wanted(input.only, RENUMBER_ARTICLES_KIND) || !outline.headings.some((h) => h.kind === 'law')) return [];
+  const listing = sourceListing(input, RENUMBER_ARTICLES_KIND);
+  if (listing === undefined || !outline.headings.some((h) => h.kind === 'law')) return [];
+  const edits = listing === 'offered' || !input.lazy ? renumberArticles(doc, outline) : undefined;
+  if (listing === 'offered' && edits!.length === 0) return [];
   const action: CodeAction = { title: title('renumberArticles', [], input.l10n), kind: RENUMBER_ARTICLES_KIND };
   if (input.lazy) action.data = { action: 'articles.renumber', uri: doc.uri, version: doc.version } satisfies CodeActionData;
-  else action.edit = workspaceEdit(doc, renumberArticles(doc, outline), input.edit);
+  else action.edit = workspaceEdit(doc, edits!, input.edit);
   return [action];
 }
 
