@@ -2,20 +2,24 @@
 // server/src/engine/numbering.ts and friends).
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import {
+  NUMBERING_MESSAGES,
   NumberingDiagnostic,
   NumberingOptions,
   PlainTextDocument,
   applyEdits,
   checkNumbering,
   fixAllNumbering,
+  messageKey,
   numberingFixes,
   numberingMessage,
   parseOutline,
   renumberDocument,
 } from '../../server/src/engine';
-import { lines, splitLines } from './helpers';
+import { lines, repoRoot, splitLines } from './helpers';
 
 function docOf(text: string): PlainTextDocument {
   return new PlainTextDocument('file:///numbering.txt', text);
@@ -90,7 +94,7 @@ suite('numbering.skipped (§7)', () => {
     assert.deepEqual(check(lines('第一百零四条　甲。', '第一百零六条　丙。')), [['numbering.skipped', 1, '第一百零六条', '第一百零五条']]);
   });
 
-  test('Full-width digits, circled numbers and ordinals: the expected marker in the list’s own kind', () => {
+  test('Full-width digits and circled numbers: the expected marker in the list’s own kind', () => {
     assert.deepEqual(check(lines('１．甲', '２．乙', '４．丁'), NO_GBT), [['numbering.skipped', 2, '４．', '３．']]);
     assert.deepEqual(check(lines('①甲', '②乙', '④丁')), [['numbering.skipped', 2, '④', '③']]);
   });
@@ -429,10 +433,63 @@ suite('Fix all and renumber the document (§7)', () => {
   });
 });
 
+suite('Ordinals 第一， and stems 甲、 (§4, §7)', () => {
+  const names = (text: string) => parseOutline(docOf(text)).headings.map((h) => h.name);
+
+  test('A skipped or repeated ordinal is prose (§4: 第n continues only a list at n − 1), so it is no heading and no slip', () => {
+    for (const last of ['第四，要实。', '第二，要实。']) {
+      const text = lines('一、总体要求', '第一，要稳。', '第二，要进。', last);
+      assert.deepEqual(names(text), ['一、总体要求', '第一，要稳', '第二，要进']);
+      assert.deepEqual(check(text), []);
+    }
+  });
+
+  test('An ordinal written with other punctuation is numbering.form, and its fix writes it as the first', () => {
+    const text = lines('一、总体要求', '第一，要稳。', '第二、要进。', '第三，要实。');
+    assert.deepEqual(check(text), [['numbering.form', 2, '第二、', '第二，']]);
+    assert.equal(fixed(text, 'numbering.form'), lines('一、总体要求', '第一，要稳。', '第二，要进。', '第三，要实。'));
+  });
+
+  test('A skipped or repeated stem is prose as well: the list stops at the last stem in sequence', () => {
+    for (const last of ['丁、实。', '乙、实。']) {
+      const text = lines('一、总体要求', '甲、稳。', '乙、进。', last);
+      assert.deepEqual(names(text), ['一、总体要求', '甲、稳', '乙、进']);
+      assert.deepEqual(check(text), []);
+    }
+  });
+
+  test('A stem in other brackets is numbering.form, fixed in the first stem’s brackets', () => {
+    const text = lines('一、总体要求', '（甲）稳。', '(乙)进。', '（丙）实。');
+    assert.deepEqual(check(text), [['numbering.form', 2, '(乙)', '（乙）']]);
+    assert.equal(fixed(text, 'numbering.form'), lines('一、总体要求', '（甲）稳。', '（乙）进。', '（丙）实。'));
+  });
+
+  test('Renumbering the document leaves ordinal and stem lists in sequence as they are', () => {
+    const text = lines('一、甲', '第一，稳。', '第二，进。', '三、乙', '甲、稳。', '乙、进。');
+    const doc = docOf(text);
+    assert.equal(applyEdits(text, renumberDocument(doc, parseOutline(doc))), lines('一、甲', '第一，稳。', '第二，进。', '二、乙', '甲、稳。', '乙、进。'));
+  });
+});
+
 suite('Messages of the numbering checks', () => {
   test('Each diagnostic has an English and a Chinese message with its expected marker', () => {
     const [d] = diagnosticsOf(lines('一、甲', '二、乙', '四、丁'));
     assert.equal(numberingMessage(d, 'en'), 'Numbering is not consecutive: expected 三、');
     assert.equal(numberingMessage(d, 'zh-cn'), '序号不连续：应为 三、');
+  });
+
+  test('Every slip of the sample document has a message of its own in both languages, every placeholder filled, with the expected marker', () => {
+    const text = readFileSync(join(repoRoot(), 'seeds', 'numbering-slips.txt'), 'utf8');
+    const found = diagnosticsOf(text);
+    assert.ok(new Set(found.map((d) => d.code)).size >= 10, 'the sample has one of each code');
+    for (const d of found) {
+      assert.ok(NUMBERING_MESSAGES[messageKey(d)], `a template for ${messageKey(d)}`);
+      for (const locale of ['en', 'zh-cn']) {
+        const message = numberingMessage(d, locale);
+        assert.doesNotMatch(message, /\{\d\}/, `${d.code} in ${locale}: ${message}`);
+        if (d.expected !== undefined) assert.ok(message.includes(d.expected), `${d.code} in ${locale} names ${d.expected}: ${message}`);
+      }
+      assert.notEqual(numberingMessage(d, 'en'), numberingMessage(d, 'zh-cn'));
+    }
   });
 });
