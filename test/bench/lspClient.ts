@@ -104,6 +104,8 @@ export class LspClient {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true, symbolKind: { valueSet: range(1, 26) } },
           foldingRange: { lineFoldingOnly: true },
           selectionRange: {},
+          // Pulls diagnostics as VS Code does, so the server does not also push them.
+          diagnostic: { dynamicRegistration: false },
         },
         workspace: { configuration: true, workspaceFolders: false },
       },
