@@ -350,6 +350,13 @@ describe('incremental textDocument/didChange', () => {
     }
   });
 
+  it('punctuation typed on a 目录 entry re-decides the table of contents, as a fresh open of the same text does', async () => {
+    // The case: the body line 第一章总则 stops repeating the entry 第一章　总则 once 。 is typed after it.
+    let doc = await opened('file:///toc-entry.txt', '目录\n第一章　总则\n第一章总则');
+    doc = await edit(doc, [insert(at(1, 6), '。')]);
+    assert.deepEqual(((await client().documentSymbols(doc.uri)) as DocumentSymbol[]).map((s) => s.name), ['目录', '第一章 总则', '第一章总则']);
+  });
+
   it('ranges past the end of the document are clamped as the text document does', async () => {
     let doc = await opened('file:///clamp.txt', NOTICE);
     doc = await edit(doc, [insert(at(500, 0), '\n三、末尾追加')]);
