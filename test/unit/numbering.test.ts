@@ -436,33 +436,36 @@ suite('Fix all and renumber the document (§7)', () => {
 suite('Ordinals 第一， and stems 甲、 (§4, §7)', () => {
   const names = (text: string) => parseOutline(docOf(text)).headings.map((h) => h.name);
 
-  test('A skipped or repeated ordinal is prose (§4: 第n continues only a list at n − 1), so it is no heading and no slip', () => {
-    for (const last of ['第四，要实。', '第二，要实。']) {
-      const text = lines('一、总体要求', '第一，要稳。', '第二，要进。', last);
-      assert.deepEqual(names(text), ['一、总体要求', '第一，要稳', '第二，要进']);
-      assert.deepEqual(check(text), []);
-    }
-  });
+  for (const { kind, rule, points, slips, form } of [
+    {
+      kind: 'ordinal',
+      rule: '§4: 第n continues only a list at n − 1',
+      points: ['第一，要稳。', '第二，要进。'],
+      slips: ['第四，要实。', '第二，要实。'],
+      form: { text: ['第一，要稳。', '第二、要进。', '第三，要实。'], at: '第二、', expected: '第二，', fixed: ['第一，要稳。', '第二，要进。', '第三，要实。'] },
+    },
+    {
+      kind: 'stem',
+      rule: '§4: a stem list continues as the ordinals do',
+      points: ['甲、稳。', '乙、进。'],
+      slips: ['丁、实。', '乙、实。'],
+      form: { text: ['（甲）稳。', '(乙)进。', '（丙）实。'], at: '(乙)', expected: '（乙）', fixed: ['（甲）稳。', '（乙）进。', '（丙）实。'] },
+    },
+  ]) {
+    test(`A skipped or repeated ${kind} is prose (${rule}), so it is no heading and no slip`, () => {
+      for (const last of slips) {
+        const text = lines('一、总体要求', ...points, last);
+        assert.deepEqual(names(text), ['一、总体要求', ...points.map((p) => p.slice(0, -1))]);
+        assert.deepEqual(check(text), []);
+      }
+    });
 
-  test('An ordinal written with other punctuation is numbering.form, and its fix writes it as the first', () => {
-    const text = lines('一、总体要求', '第一，要稳。', '第二、要进。', '第三，要实。');
-    assert.deepEqual(check(text), [['numbering.form', 2, '第二、', '第二，']]);
-    assert.equal(fixed(text, 'numbering.form'), lines('一、总体要求', '第一，要稳。', '第二，要进。', '第三，要实。'));
-  });
-
-  test('A skipped or repeated stem is prose as well: the list stops at the last stem in sequence', () => {
-    for (const last of ['丁、实。', '乙、实。']) {
-      const text = lines('一、总体要求', '甲、稳。', '乙、进。', last);
-      assert.deepEqual(names(text), ['一、总体要求', '甲、稳', '乙、进']);
-      assert.deepEqual(check(text), []);
-    }
-  });
-
-  test('A stem in other brackets is numbering.form, fixed in the first stem’s brackets', () => {
-    const text = lines('一、总体要求', '（甲）稳。', '(乙)进。', '（丙）实。');
-    assert.deepEqual(check(text), [['numbering.form', 2, '(乙)', '（乙）']]);
-    assert.equal(fixed(text, 'numbering.form'), lines('一、总体要求', '（甲）稳。', '（乙）进。', '（丙）实。'));
-  });
+    test(`A ${kind} written differently from the first is numbering.form, and its fix writes it as the first`, () => {
+      const text = lines('一、总体要求', ...form.text);
+      assert.deepEqual(check(text), [['numbering.form', 2, form.at, form.expected]]);
+      assert.equal(fixed(text, 'numbering.form'), lines('一、总体要求', ...form.fixed));
+    });
+  }
 
   test('Renumbering the document leaves ordinal and stem lists in sequence as they are', () => {
     const text = lines('一、甲', '第一，稳。', '第二，进。', '三、乙', '甲、稳。', '乙、进。');
