@@ -297,6 +297,22 @@ suite('attachment.mismatch (§7)', () => {
     assert.deepEqual(check(text), [['attachment.mismatch', 2, '附件1', undefined]]);
   });
 
+  test('Each points at the item it was compared with: the listed item, or the 附件： line for one not listed', () => {
+    assert.deepEqual(relatedOf(lines('附件：1.甲表', '　　2.乙表', '　　3.丙表', '附件1：甲表', '附件2：乙表'), 'attachment.mismatch'), [['2:3.']]);
+    assert.deepEqual(relatedOf(lines('附件：1.甲表', '　　2.乙表', '附件1：甲表', '附件2：乙表', '附件3：丙表'), 'attachment.mismatch'), [['0:附件']]);
+    assert.deepEqual(relatedOf(lines('附件：1.联络员登记表', '　　2.宣传申报单', '附件1：联络员登记表', '附件2：年度考核细则'), 'attachment.mismatch'), [['1:2.']]);
+    assert.deepEqual(relatedOf(lines('附件：1.联络员登记表', '　　2.宣传申报单', '附件1：宣传申报单', '附件2：联络员登记表'), 'attachment.mismatch'), [['1:2.']]);
+  });
+
+  test('An attachment numbered other than its place in the 附件说明: on that 附件N, with the number it is listed under', () => {
+    const text = lines('附件：1.联络员登记表', '　　2.宣传申报单', '附件1：联络员登记表', '附件3：宣传申报单');
+    const [d] = diagnosticsOf(text).filter((x) => x.code === 'attachment.mismatch');
+    assert.deepEqual([d.detail, d.line], ['number', 3]);
+    assert.deepEqual(relatedOf(text, 'attachment.mismatch'), [['1:2.']]);
+    assert.equal(numberingMessage(d, 'zh-cn'), '附件3 在附件说明中的序号为 2');
+    assert.equal(numberingMessage(d, 'en'), '附件3 is listed as attachment 2');
+  });
+
   test('A 附件说明 whose attachments are kept elsewhere (none follow) gets none', () => {
     assert.deepEqual(check(lines('附件：1.甲表', '　　2.乙表')), []);
   });
