@@ -65,6 +65,8 @@ export interface ClientOptions {
   capabilities?: { textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> };
   /** params.initializationOptions of initialize (default: none). */
   initializationOptions?: unknown;
+  /** params.workspaceFolders of initialize (default: none, and rootUri null). */
+  workspaceFolders?: { uri: string; name: string }[];
   /** Run the server as this user (spawn's uid and gid; see `unprivilegedUser`) instead of as the test's user (default). */
   user?: SpawnUser;
 }
@@ -173,7 +175,7 @@ export class LspClient {
 
   private constructor(
     readonly process: ChildProcess,
-    readonly options: Required<Omit<ClientOptions, 'user'>>,
+    readonly options: Required<Omit<ClientOptions, 'user' | 'workspaceFolders'>>,
   ) {
     this.settings = options.settings;
     process.once('exit', () => (this.running = false));
@@ -228,6 +230,7 @@ export class LspClient {
       client.initializeResult = await client.request<InitializeResult>('initialize', {
         processId: clientProcessId(options.user),
         rootUri: null,
+        ...(options.workspaceFolders !== undefined ? { workspaceFolders: options.workspaceFolders } : {}),
         ...(client.options.locale ? { locale: client.options.locale } : {}),
         ...(client.options.initializationOptions !== null ? { initializationOptions: client.options.initializationOptions } : {}),
         capabilities: {
