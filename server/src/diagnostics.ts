@@ -18,22 +18,34 @@ import type { TigangService } from './service';
 /** Published diagnostics wait this long after the last change: a keystroke costs no check. */
 export const PUBLISH_DELAY_MS = 250;
 
+/** setTimeout and clearTimeout, or a test's own clock (test/unit/diagnosticsScheduler.test.ts). */
+export interface Timers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const NODE_TIMERS: Timers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout | undefined),
+};
+
 export class DiagnosticsScheduler {
   /** Bumped when settings change: every earlier result is stale. */
   private generation = 0;
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, unknown>();
 
   constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
-    private readonly service: TigangService,
+    private readonly connection: Pick<Connection, 'sendDiagnostics' | 'sendRequest' | 'console'>,
+    private readonly documents: Pick<TextDocuments<TextDocument>, 'onDidChangeContent' | 'onDidClose' | 'get' | 'all'>,
+    private readonly service: Pick<TigangService, 'getDiagnostics'>,
     private readonly client: () => { pullDiagnostics: boolean; diagnosticRefresh: boolean },
+    private readonly clock: Timers = NODE_TIMERS,
   ) {
     documents.onDidChangeContent((e) => {
       if (!this.client().pullDiagnostics) this.schedule(e.document.uri);
     });
     documents.onDidClose((e) => {
-      clearTimeout(this.timers.get(e.document.uri));
+      this.clock.clear(this.timers.get(e.document.uri));
       this.timers.delete(e.document.uri);
       if (!this.client().pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
@@ -58,10 +70,10 @@ export class DiagnosticsScheduler {
   }
 
   private schedule(uri: string): void {
-    clearTimeout(this.timers.get(uri));
+    this.clock.clear(this.timers.get(uri));
     this.timers.set(
       uri,
-      setTimeout(() => {
+      this.clock.set(() => {
         this.timers.delete(uri);
         void this.publish(uri);
       }, PUBLISH_DELAY_MS),
@@ -72,10 +84,12 @@ export class DiagnosticsScheduler {
     const doc = this.documents.get(uri);
     if (doc === undefined) return;
     const none = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+    // The version now: the library updates a TextDocument in place, so doc.version after the check is the newest, not the one checked.
+    const version = doc.version;
     try {
       const diagnostics = await this.service.getDiagnostics(doc, none);
       // Only if the document is still at that version: a later change publishes its own.
-      if (this.documents.get(uri)?.version === doc.version) await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+      if (this.documents.get(uri)?.version === version) await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       this.connection.console.error(`Tigang could not check ${uri}: ${error instanceof Error ? error.message : String(error)}`);
     }

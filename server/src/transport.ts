@@ -9,6 +9,19 @@
 // answers again). A body framed right that is not JSON costs only itself: it
 // is answered with ParseError (-32700).
 //
+// A Content-Length longer than its body shows only when more bytes come: the
+// next message's header lands inside the body being read. Such a body is
+// never JSON (a raw CR is whitespace outside strings in JSON, so the digits
+// before it would be a number after `Content-Length:` outside a string, and
+// JSON has no token ending in `h`), so a header line seen in a body is a
+// FramingError too, at once, rather than a ParseError for the lost message
+// followed by a bad header somewhere in the next one. The message framed
+// wrong cannot be answered (its id is in the bytes cut off), and a client
+// whose framing is wrong once cannot be trusted with the next: exiting lets
+// the client fail what it is waiting for and start the server again. A body
+// still short with nothing after it waits for its bytes, as a slow client's
+// large message does.
+//
 // Lifecycle (LSP 3.17, "Server lifecycle"). LifecycleGuard stands between the
 // reader and the connection: before initialize, requests are answered with
 // ServerNotInitialized and notifications dropped; initialize comes once;
@@ -40,6 +53,11 @@ const HEADER_END = Buffer.from('\r\n\r\n');
 const MAX_HEADER_BYTES = 8 * 1024;
 /** The largest body read (a 50 MB document is about 150 MB of JSON). */
 export const MAX_MESSAGE_BYTES = 1024 * 1024 * 1024;
+const CRLF = Buffer.from('\r\n');
+/** A Content-Length header line up to its CR LF, as the end of the text before a CR LF. */
+const HEADER_LINE = /content-length:[ \t]*[0-9]+$/i;
+/** How far before a CR LF a header line may start ("Content-Length:", blanks, ten digits). */
+const HEADER_LINE_BYTES = 64;
 
 /** Reads Content-Length framed JSON-RPC messages from a byte stream (stdin, a socket). */
 export class FramedMessageReader extends AbstractMessageReader implements MessageReader {
@@ -49,6 +67,8 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
   private bodyLength = -1;
   private callback: DataCallback | undefined;
   private done = false;
+  /** The last bytes of the body being read that were looked at for a header line (one may straddle two chunks). */
+  private bodyTail: Buffer = Buffer.alloc(0);
   private readonly decoder = new TextDecoder('utf-8');
 
   constructor(private readonly readable: NodeJS.ReadableStream) {
@@ -91,8 +111,12 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
         }
         this.consume(end + HEADER_END.length);
         this.bodyLength = length;
+        this.bodyTail = Buffer.alloc(0);
       }
-      if (this.buffered < this.bodyLength) return;
+      if (this.buffered < this.bodyLength) {
+        this.lookForHeader();
+        return;
+      }
       const body = this.joined().subarray(0, this.bodyLength);
       this.consume(this.bodyLength);
       this.bodyLength = -1;
@@ -101,11 +125,38 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
     }
   }
 
+  /**
+   * The body being read is still short: fails if the bytes that came since
+   * it was last looked at (the last chunk, or the rest of the header's)
+   * hold a header line, with the tail of the bytes before for a line cut
+   * between two chunks.
+   */
+  private lookForHeader(): void {
+    const fresh = this.chunks[this.chunks.length - 1];
+    if (fresh === undefined) return; // the header ended its chunk
+    const before = this.buffered - fresh.length;
+    const keep = HEADER_LINE_BYTES + CRLF.length;
+    const across = headerLineIn(Buffer.concat([this.bodyTail, fresh.subarray(0, keep)]));
+    if (across !== undefined) return this.failTooLong(this.bodyLength, before - this.bodyTail.length + across.start, across.text);
+    const inside = headerLineIn(fresh);
+    if (inside !== undefined) return this.failTooLong(this.bodyLength, before + inside.start, inside.text);
+    this.bodyTail = fresh.length >= keep ? fresh.subarray(fresh.length - keep) : Buffer.concat([this.bodyTail, fresh]).subarray(-keep);
+  }
+
+  private failTooLong(length: number, at: number, header: string): void {
+    this.fail(`Content-Length ${length} is longer than its body: after ${at} bytes comes the next message's header ${JSON.stringify(header)}`);
+  }
+
   private deliver(body: Buffer): void {
     let message: unknown;
     try {
       message = JSON.parse(this.decoder.decode(body));
     } catch (error) {
+      const header = headerLineIn(body);
+      if (header !== undefined) {
+        this.failTooLong(body.length, header.start, header.text); // the body came whole with what followed it
+        return;
+      }
       this.fireError(new MessageParseError(`a message body is not JSON: ${error instanceof Error ? error.message : String(error)}`));
       return;
     }
@@ -142,6 +193,16 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
     this.chunks = rest.length > 0 ? [rest] : [];
     this.buffered = rest.length;
   }
+}
+
+/** The first `Content-Length: N` line ending in CR LF in the bytes: where it starts, and its text. */
+function headerLineIn(bytes: Buffer): { start: number; text: string } | undefined {
+  for (let crlf = bytes.indexOf(CRLF); crlf >= 0; crlf = bytes.indexOf(CRLF, crlf + 1)) {
+    const from = Math.max(0, crlf - HEADER_LINE_BYTES);
+    const line = HEADER_LINE.exec(bytes.subarray(from, crlf).toString('latin1'));
+    if (line !== null) return { start: from + line.index, text: line[0] };
+  }
+  return undefined;
 }
 
 /** The body length a header block gives, or what is wrong with the block. */

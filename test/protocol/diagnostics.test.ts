@@ -3,12 +3,14 @@
 // settings that turn them off.
 
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { PlainTextDocument, applyEdits, checkNumbering, parseOutline } from '../../server/src/engine';
-import { LspClient, repoRoot } from './lspClient';
+import { LspClient, repoRoot, startClients, stopClients } from './lspClient';
 
 const SLIPS = readFileSync(join(repoRoot(), 'seeds', 'numbering-slips.txt'), 'utf8');
 const LIST = ['一、总体要求', '二、重点任务', '四、保障措施'].join('\n');
@@ -149,19 +151,38 @@ describe('pulled diagnostics (textDocument/diagnostic)', () => {
   });
 });
 
+/** The diagnostics last published for the document at that version, once they come. */
+async function publishedFor(client: LspClient, uri: string, version: number): Promise<Diagnostic[]> {
+  for (let i = 0; i < 200; i++) {
+    const found = client.published.filter((p) => p.uri === uri && p.version === version);
+    if (found.length > 0) return found[found.length - 1].diagnostics;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no diagnostics published for ${uri} at version ${version}`);
+}
+
+let barriers = 0;
+/**
+ * Opens a document of its own and waits for its diagnostics: every publish
+ * the server had scheduled before (due no later, on the same debounce) has
+ * been sent by then. Closes it again.
+ */
+async function drained(client: LspClient): Promise<void> {
+  const uri = `file:///barrier-${++barriers}.txt`;
+  await client.open(uri, LIST);
+  await publishedFor(client, uri, 1);
+  await client.close(uri);
+}
+
+/** Every publish for the URI from the `from`-th publish of the client on, as [version, codes]. */
+const publishesOf = (client: LspClient, uri: string, from = 0) => client.published.slice(from).filter((p) => p.uri === uri).map((p) => [p.version, p.diagnostics.map((d) => d.code)]);
+
 describe('published diagnostics, for clients that cannot pull', () => {
   let client: LspClient;
   before(async () => (client = await LspClient.start({ locale: 'en' })));
   after(() => client.shutdown());
 
-  async function published(uri: string, version: number): Promise<Diagnostic[]> {
-    for (let i = 0; i < 200; i++) {
-      const found = client.published.filter((p) => p.uri === uri && p.version === version);
-      if (found.length > 0) return found[found.length - 1].diagnostics;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`no diagnostics published for ${uri} at version ${version}`);
-  }
+  const published = (uri: string, version: number) => publishedFor(client, uri, version);
 
   it('publishes a moment after opening and after each change, in English, and clears them on close', async () => {
     const uri = 'file:///pushed.txt';
@@ -183,5 +204,94 @@ describe('published diagnostics, for clients that cannot pull', () => {
     const [action] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
     assert.equal(action.title, 'Renumber this list from 一、');
     assert.equal(applied(LIST, action.edit!), ['一、总体要求', '二、重点任务', '三、保障措施'].join('\n'));
+  });
+
+  it('publishes once for a burst of changes, for the last version only', async () => {
+    const uri = 'file:///burst.txt';
+    await client.open(uri, LIST);
+    assert.deepEqual(codesOf(await published(uri, 1)), ['3:numbering.skipped']);
+    const from = client.published.length;
+    // 19 commas typed at the end of the first line, then 四 written 三: only the last version is clean.
+    const typed = Array.from({ length: 19 }, (_, i) => client.change(uri, i + 2, [{ range: { start: { line: 0, character: 6 + i }, end: { line: 0, character: 6 + i } }, text: '，' }]));
+    await Promise.all([...typed, client.change(uri, 21, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, text: '三' }])]);
+    assert.deepEqual(await published(uri, 21), []);
+    await drained(client);
+    assert.deepEqual(publishesOf(client, uri, from), [[21, []]], 'one publish, for version 21, none for 2 to 20');
+  });
+
+  it('publishes nothing for a check the document overtook while it ran, only the newer version’s, once', async () => {
+    const uri = 'file:///overtaken.txt';
+    await client.open(uri, LIST);
+    await published(uri, 1);
+    const from = client.published.length;
+    const asked = client.configurationRequests.length;
+    // Settings changed: every document is checked anew, and the check of version 1 waits for its settings, which the client holds back.
+    let release!: () => void;
+    client.configurationGate = new Promise((resolve) => (release = resolve));
+    try {
+      await client.configurationChanged();
+      for (let i = 0; i < 200 && !client.configurationRequests.slice(asked).some((items) => items.some((item) => (item as { scopeUri?: string }).scopeUri === uri)); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.ok(client.configurationRequests.slice(asked).flat().some((item) => (item as { scopeUri?: string }).scopeUri === uri), 'the check of version 1 asked for its settings');
+      await client.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, text: '三' }]);
+    } finally {
+      client.configurationGate = undefined;
+      release();
+    }
+    assert.deepEqual(await published(uri, 2), []);
+    await drained(client);
+    assert.deepEqual(publishesOf(client, uri, from), [[2, []]], 'the check begun at version 1 and overtaken by version 2 was not published (neither as 1 nor as 2)');
+  });
+});
+
+describe('diagnostics only for documents the user opened: workspace files are not checked', () => {
+  let root: string;
+  let file: string;
+  let pusher: LspClient;
+  let puller: LspClient;
+  before(async () => {
+    // realpath: the index names files by their canonical URIs (/tmp may be a link).
+    root = realpathSync(mkdtempSync(join(tmpdir(), 'tigang-diagnostics-ws-')));
+    writeFileSync(join(root, 'slips.txt'), LIST + '\n');
+    file = pathToFileURL(join(root, 'slips.txt')).href;
+    const workspace = { workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }], capabilities: { workspace: { workspaceFolders: true } } };
+    [pusher, puller] = await startClients({ locale: 'en', ...workspace }, { locale: 'en', ...workspace, capabilities: { ...PULL, workspace: { workspaceFolders: true } } });
+  });
+  after(async () => {
+    await stopClients(pusher, puller);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** Waits until workspace/symbol finds the heading in the workspace file: the server has indexed it. */
+  async function indexed(client: LspClient, heading: string): Promise<void> {
+    for (let i = 0; i < 500; i++) {
+      const found = await client.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: '' });
+      if (found.some((s) => s.location.uri === file && s.name === heading)) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`the server never indexed ${heading} in ${file}`);
+  }
+
+  it('publishes nothing for a workspace file with slips, indexed and changed on disk, until it is opened', async () => {
+    await indexed(pusher, '四、保障措施');
+    await drained(pusher);
+    assert.deepEqual(publishesOf(pusher, file), [], 'indexed, not opened: nothing published');
+    writeFileSync(join(root, 'slips.txt'), LIST + '\n六、附则\n');
+    await indexed(pusher, '六、附则');
+    await drained(pusher);
+    assert.deepEqual(publishesOf(pusher, file), [], 'changed on disk and indexed again: nothing published');
+    await pusher.open(file, LIST + '\n六、附则\n');
+    assert.deepEqual(codesOf(await publishedFor(pusher, file, 1)), ['3:numbering.skipped', '4:numbering.skipped']);
+  });
+
+  it('answers a pull for a workspace file with slips with no items until it is opened', async () => {
+    await indexed(puller, '四、保障措施');
+    const pull = () => puller.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: file } });
+    assert.deepEqual(await pull(), { kind: 'full', items: [] });
+    await puller.open(file, LIST);
+    const report = (await pull()) as { kind: string; items: Diagnostic[] };
+    assert.deepEqual([report.kind, codesOf(report.items)], ['full', ['3:numbering.skipped']]);
+    assert.deepEqual(publishesOf(puller, file), [], 'a client that pulls is never published to');
   });
 });

@@ -2,8 +2,8 @@
 // and talks JSON-RPC to it over the child's stdio, as an editor would.
 
 import assert from 'node:assert/strict';
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { ChildProcess, SpawnOptions, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   CancellationTokenSource,
@@ -65,6 +65,44 @@ export interface ClientOptions {
   capabilities?: { textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> };
   /** params.initializationOptions of initialize (default: none). */
   initializationOptions?: unknown;
+  /** params.workspaceFolders of initialize (default: none, and rootUri null). */
+  workspaceFolders?: { uri: string; name: string }[];
+  /** Run the server as this user (spawn's uid and gid; see `unprivilegedUser`) instead of as the test's user (default). */
+  user?: SpawnUser;
+}
+
+/** Who a spawned server runs as. */
+export interface SpawnUser {
+  uid: number;
+  gid: number;
+}
+
+/**
+ * A user without privileges to run the server as when the tests run as root,
+ * or undefined when they do not: root reads a folder of mode 000, so a test of
+ * an unreadable folder needs a server that cannot. `nobody` from /etc/passwd,
+ * else its usual ids.
+ */
+export function unprivilegedUser(): SpawnUser | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const passwd = existsSync('/etc/passwd') ? readFileSync('/etc/passwd', 'utf8') : '';
+  const nobody = /^nobody:[^:]*:(\d+):(\d+):/m.exec(passwd);
+  return nobody !== null ? { uid: Number(nobody[1]), gid: Number(nobody[2]) } : { uid: 65534, gid: 65534 };
+}
+
+/**
+ * initialize's processId: ours, or null for a server run as another user —
+ * vscode-languageserver checks every 3 s that the client lives with
+ * process.kill(pid, 0), which another user's process answers with EPERM, and
+ * the library takes that for the client gone and exits.
+ */
+export function clientProcessId(user: SpawnUser | undefined): number | null {
+  return user === undefined ? process.pid : null;
+}
+
+/** spawn's options for the server: stdio pipes, and the user to run as when one is given. */
+export function serverSpawnOptions(user: SpawnUser | undefined): SpawnOptions {
+  return { stdio: ['pipe', 'pipe', 'pipe'], ...(user !== undefined ? { uid: user.uid, gid: user.gid } : {}) };
 }
 
 export interface RawResponse {
@@ -137,7 +175,7 @@ export class LspClient {
 
   private constructor(
     readonly process: ChildProcess,
-    readonly options: Required<ClientOptions>,
+    readonly options: Required<Omit<ClientOptions, 'user' | 'workspaceFolders'>>,
   ) {
     this.settings = options.settings;
     process.once('exit', () => (this.running = false));
@@ -176,7 +214,7 @@ export class LspClient {
 
   /** Spawns the server, then initialize + initialized. */
   static async start(options: ClientOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_JS(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER_JS(), '--stdio'], serverSpawnOptions(options.user));
     const client = new LspClient(child, {
       hierarchical: options.hierarchical ?? true,
       configuration: options.configuration ?? true,
@@ -190,8 +228,9 @@ export class LspClient {
     });
     try {
       client.initializeResult = await client.request<InitializeResult>('initialize', {
-        processId: process.pid,
+        processId: clientProcessId(options.user),
         rootUri: null,
+        ...(options.workspaceFolders !== undefined ? { workspaceFolders: options.workspaceFolders } : {}),
         ...(client.options.locale ? { locale: client.options.locale } : {}),
         ...(client.options.initializationOptions !== null ? { initializationOptions: client.options.initializationOptions } : {}),
         capabilities: {

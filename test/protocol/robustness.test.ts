@@ -328,6 +328,8 @@ describe('the server with text that is not what it expects', () => {
 describe('the server reading a broken message stream', { concurrency: true }, () => {
   const PARSE_ERROR = -32700;
   const INVALID_REQUEST = -32600;
+  /** A shutdown request, 44 bytes. */
+  const SHORT = '{"jsonrpc":"2.0","id":9,"method":"shutdown"}';
 
   function start(t: { after(fn: () => void): void }): RawServer {
     const server = RawServer.start();
@@ -368,6 +370,45 @@ describe('the server reading a broken message stream', { concurrency: true }, ()
     assert.notEqual(code, 0);
     assert.match(server.stderr, /ended/);
     assert.match(server.stderr, /100/);
+  });
+
+  // A length longer than its body, with the stream left open: nothing tells
+  // the server until more bytes come, and when the next message's header
+  // lands inside the body it exits at once, saying so, rather than answer a
+  // ParseError for a message that lost its id and read on out of step.
+  for (const [what, write] of [
+    ['the next message written after it', (server: RawServer) => {
+      server.write(`Content-Length: 100\r\n\r\n${SHORT}`);
+      server.notify('textDocument/didOpen', { textDocument: { uri: 'file:///a.txt', languageId: 'plaintext', version: 1, text: '一、甲' } });
+      server.send({ jsonrpc: '2.0', id: 10, method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///a.txt' } } });
+    }],
+    ['the next message in the same write, the declared length ending inside its body', (server: RawServer) => {
+      const next = JSON.stringify({ jsonrpc: '2.0', id: 10, method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///a.txt' } } });
+      server.write(`Content-Length: 100\r\n\r\n${SHORT}Content-Length: ${next.length}\r\n\r\n${next}`);
+    }],
+  ] as const) {
+    it(`exits with a non-zero code and says why on stderr after a Content-Length longer than its body, the stream left open, with ${what}`, async (t) => {
+      const server = start(t);
+      await server.initialize();
+      write(server);
+      const { code, signal } = await server.exit();
+      assert.equal(signal, null);
+      assert.equal(code, 1, 'a non-zero code makes the client restart the server');
+      assert.match(server.stderr, /Content-Length 100 is longer than its body: after 44 bytes comes the next message's header "Content-Length: \d+"/);
+      assert.deepEqual(server.received.filter((m) => m.method === undefined && m.id !== 1), [], 'no ParseError for the message framed wrong, and no answer after it (1 is initialize)');
+      assert.equal(server.process.stdin!.writableEnded, false, 'the stream was left open: the server ended on its own');
+    });
+  }
+
+  it('waits for the rest of a body that is still short with nothing after it, and reads it as one message when it comes', async (t) => {
+    const server = start(t);
+    await server.initialize();
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 12, method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///none.txt' } } });
+    server.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 20)}`);
+    await new Promise((resolve) => setImmediate(resolve)); // the first part on its way on its own
+    server.write(body.slice(20));
+    assert.deepEqual((await server.response(12)).result, []);
+    assert.equal(server.running, true);
   });
 
   it('answers a body that is not JSON with ParseError (-32700) and id null, and keeps serving', async (t) => {

@@ -10,12 +10,13 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestContext, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver-protocol';
+import { SpawnUser, unprivilegedUser } from './lspClient';
 import { SymbolInfo, WorkspaceClient } from './workspaceClient';
 
 const uri = (path: string) => pathToFileURL(path).href;
@@ -67,8 +68,8 @@ async function answerOf(client: WorkspaceClient, root: string, open: OpenFile | 
 }
 
 /** What a server started on the workspace as it is now answers, once it has indexed it (with the same document open). */
-async function freshAnswer(root: string, open?: OpenFile): Promise<string[]> {
-  const fresh = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }] });
+async function freshAnswer(root: string, open?: OpenFile, user?: SpawnUser): Promise<string[]> {
+  const fresh = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }], user });
   try {
     await fresh.idle();
     if (open !== undefined) await fresh.open(uri(join(root, open.rel)), open.text);
@@ -87,6 +88,8 @@ interface Scenario {
   events?: (root: string) => { uri: string; type: 1 | 2 | 3 }[];
   /** Open before the change and after it, in this server and the fresh one. */
   open?: OpenFile;
+  /** The answer once the change settled, spelled out (besides being a fresh server's). */
+  settled?: string[];
 }
 
 /**
@@ -94,7 +97,7 @@ interface Scenario {
  * waits until workspace/symbol answers as a fresh server on the final tree
  * does. A server that keeps stale headings times out here, naming both answers.
  */
-async function settlesLikeAFreshServer(t: TestContext, scenario: Scenario, watchFiles: boolean): Promise<void> {
+async function settlesLikeAFreshServer(t: TestContext, scenario: Scenario, watchFiles: boolean, user?: SpawnUser): Promise<void> {
   // realpath: the index names files by their canonical URIs, and the open document must be its file's (/tmp may be a link).
   const root = join(realpathSync(mkdtempSync(join(tmpdir(), 'tigang-ws-changes-'))), 'ws');
   mkdirSync(root);
@@ -105,16 +108,18 @@ async function settlesLikeAFreshServer(t: TestContext, scenario: Scenario, watch
     rmSync(join(root, '..'), { recursive: true, force: true });
   });
   for (const [rel, text] of Object.entries(scenario.files)) write(root, rel, text);
-  const client = (started.client = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }], watchFiles }));
+  // The servers' user owns the workspace (mkdtemp made its folder 0700 for the test's user).
+  if (user !== undefined) execFileSync('chown', ['-R', `${user.uid}:${user.gid}`, join(root, '..')]);
+  const client = (started.client = await WorkspaceClient.start({ folders: [{ uri: uri(root), name: 'ws' }], watchFiles, user }));
   await client.idle();
   const { open } = scenario;
   if (open !== undefined) await client.open(uri(join(root, open.rel)), open.text);
   const before = await answerOf(client, root, open);
-  if (open !== undefined) assert.deepEqual(before, await freshAnswer(root, open), 'before the change: a fresh server’s answer');
+  if (open !== undefined) assert.deepEqual(before, await freshAnswer(root, open, user), 'before the change: a fresh server’s answer');
 
   scenario.change(root);
   if (watchFiles) await client.filesChanged(scenario.events!(root));
-  const expected = await freshAnswer(root, open);
+  const expected = await freshAnswer(root, open, user);
   assert.notDeepEqual(expected, before, 'the change changes the answer');
   let last: string[] = [];
   try {
@@ -125,12 +130,13 @@ async function settlesLikeAFreshServer(t: TestContext, scenario: Scenario, watch
   } catch (error) {
     assert.deepEqual(last, expected, `workspace/symbol${open ? ', definition and references' : ''} after the change settled (${String(error).split('\n')[0]})`);
   }
+  if (scenario.settled !== undefined) assert.deepEqual(last, scenario.settled);
 }
 
-/** Whether this process can list a folder whose mode is 000 (it can as root). */
-function listsDespiteMode000(path: string): boolean {
+/** Whether `user` (this process's user when undefined) can list a folder. */
+function readableBy(user: SpawnUser | undefined, path: string): boolean {
   try {
-    readFileSync(join(path, 'x.txt'));
+    execFileSync(process.execPath, ['-e', 'require("fs").readdirSync(process.argv[1])', path], { stdio: 'ignore', ...(user ?? {}) });
     return true;
   } catch {
     return false;
@@ -320,23 +326,17 @@ describe('workspace/symbol after changes settle, compared with a fresh server on
     if (scenario.events !== undefined) it(`${name}, as VS Code reports it`, (t) => settlesLikeAFreshServer(t, scenario, true));
   }
 
-  it('a folder made unreadable (mode 000), seen by the own watcher', async (t) => {
-    const probe = mkdtempSync(join(tmpdir(), 'tigang-ws-mode-'));
-    writeFileSync(join(probe, 'x.txt'), '');
-    chmodSync(probe, 0o000);
-    const bites = !listsDespiteMode000(probe);
-    chmodSync(probe, 0o700);
-    rmSync(probe, { recursive: true, force: true });
-    if (!bites) {
-      t.skip('running as root: mode 000 does not stop listing (the FIFO and dangling-link cases above stand in for it)');
-      return;
-    }
+  // Root reads a folder of mode 000, so as root the servers run as a user without privileges (unprivilegedUser).
+  it('a folder made unreadable (mode 000), seen by the own watcher: its files leave, as for a fresh server that cannot read it', async (t) => {
+    const user = unprivilegedUser();
     await settlesLikeAFreshServer(t, {
       files: WITH_FOLDER,
       change(root) {
         chmodSync(join(root, 'sub'), 0o000);
+        assert.equal(readableBy(user, join(root, 'sub')), false, 'mode 000 keeps the servers out of the folder');
       },
-    }, false);
+      settled: ['a.txt 0 一、外面的标题'], // sub/x.txt and sub/deep/y.txt gone
+    }, false, user);
   });
 });
 

@@ -6,7 +6,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { IndexStatus, SearchSectionsResult } from '@tigang/protocol';
-import { SERVER_JS } from './lspClient';
+import { SERVER_JS, SpawnUser, clientProcessId, serverSpawnOptions } from './lspClient';
 
 export interface WorkspaceClientOptions {
   /** Workspace folders given at initialize; `rootUri` instead when `asRootUri`. */
@@ -18,6 +18,8 @@ export interface WorkspaceClientOptions {
   progress?: boolean;
   /** Sections answered to workspace/configuration, by section name. */
   settings?: Record<string, unknown>;
+  /** Run the server as this user instead of as the test's user (default); the workspace must be readable by it. */
+  user?: SpawnUser;
 }
 
 export interface Registration {
@@ -57,7 +59,7 @@ export class WorkspaceClient {
     this.settings = options.settings ?? {};
     // TIGANG_SERVER_NODE_ARGS: extra node flags for the server, e.g. --cpu-prof (profiling the benchmark).
     const nodeArgs = (process.env.TIGANG_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
-    this.child = spawn(process.execPath, [...nodeArgs, SERVER_JS(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeArgs, SERVER_JS(), '--stdio'], serverSpawnOptions(options.user));
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
@@ -102,7 +104,7 @@ export class WorkspaceClient {
   private async initialize(): Promise<void> {
     const { folders, asRootUri, watchFiles = false, progress = true } = this.options;
     await this.connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: clientProcessId(this.options.user),
       rootUri: asRootUri ? (folders[0]?.uri ?? null) : null,
       workspaceFolders: asRootUri ? null : folders,
       capabilities: {
