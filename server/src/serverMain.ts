@@ -8,6 +8,9 @@ import { IPCMessageReader, IPCMessageWriter, MessageReader, MessageWriter, Propo
 import { startServer } from './server';
 import { FramedMessageReader, LifecycleGuard } from './transport';
 
+/** How often the client's process is checked, as the library does. */
+const CLIENT_CHECK_MS = 3000;
+
 interface Transport {
   reader: MessageReader;
   writer: MessageWriter;
@@ -42,10 +45,31 @@ if (transport === undefined) {
   process.stderr.write('tigang language server: choose a transport: node dist/server.js --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n');
   process.exit(1);
 }
-const guard = new LifecycleGuard(transport, (error) => {
-  process.stderr.write(`tigang language server: ${error.message}; exiting so that the client can start the server again\n`);
-  process.exit(1);
-});
+const guard = new LifecycleGuard(
+  transport,
+  (error) => {
+    process.stderr.write(`tigang language server: ${error.message}; exiting so that the client can start the server again\n`);
+    process.exit(1);
+  },
+  watchClient,
+);
+
+/**
+ * Exits when the client whose process id initialize named is gone, as the
+ * library's watchdog does, except that EPERM means the process lives under
+ * another user (a server started through sudo or in a container), not that
+ * it is gone.
+ */
+function watchClient(pid: number): void {
+  setInterval(() => {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPERM') return;
+      process.exit(guard.shutdownReceived ? 0 : 1);
+    }
+  }, CLIENT_CHECK_MS).unref();
+}
 // The library ends the process on exit; the end of the stream (the client
 // gone) ends it too, with the code exit would give.
 const end = () => process.exit(guard.shutdownReceived ? 0 : 1);

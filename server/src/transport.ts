@@ -245,9 +245,16 @@ export class LifecycleGuard {
   /** The id of the initialize request until it is answered. */
   private initializeId: number | string | undefined;
 
+  /**
+   * `clientProcess` is told initialize's processId, which the guard takes out
+   * of the params before the library sees them: the library's own watchdog
+   * reads process.kill(pid, 0)'s EPERM — a client running as another user — as
+   * the client gone and exits; serverMain.ts watches the client instead.
+   */
   constructor(
     private readonly transport: { reader: MessageReader; writer: MessageWriter },
     fatal: (error: Error) => void,
+    private readonly clientProcess: (pid: number) => void = () => undefined,
   ) {
     const inner = transport.reader;
     inner.onError((error) => {
@@ -307,6 +314,7 @@ export class LifecycleGuard {
         }
         this.phase = 'running';
         this.initializeId = id;
+        this.takeProcessId(message);
         break;
       case 'running':
         if (method === 'initialize') {
@@ -324,6 +332,14 @@ export class LifecycleGuard {
 
   private notification(method: string, message: Message, forward: DataCallback): void {
     if (method === 'exit' || this.phase === 'running') forward(message);
+  }
+
+  private takeProcessId(message: Message): void {
+    const params = (message as { params?: unknown }).params as { processId?: unknown } | null | undefined;
+    if (typeof params !== 'object' || params === null || !('processId' in params)) return;
+    const pid = params.processId;
+    params.processId = null;
+    if (typeof pid === 'number' && Number.isInteger(pid) && pid > 0) this.clientProcess(pid);
   }
 
   /** Watches the server's answer to initialize: a failed one may be sent again. */

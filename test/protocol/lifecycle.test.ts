@@ -3,9 +3,9 @@
 // exit ends the process (0 after shutdown, 1 otherwise).
 
 import assert from 'node:assert/strict';
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { SERVER_JS, within } from './lspClient';
+import { LspClient, SERVER_JS, unprivilegedUser, within } from './lspClient';
 import { RawServer, WireMessage } from './rawServer';
 
 const SERVER_NOT_INITIALIZED = -32002;
@@ -141,5 +141,23 @@ describe('the lifecycle over --node-ipc', () => {
     assert.equal((await request('textDocument/documentSymbol', { textDocument: { uri } })).error?.code, INVALID_REQUEST);
     child.send({ jsonrpc: '2.0', method: 'exit' });
     assert.equal(await within(exited, 'exit over node-ipc'), 0);
+  });
+});
+
+describe('the client process named by initialize', { concurrency: true }, () => {
+  it('keeps serving a client whose process it may not signal (EPERM: another user\'s process, not a gone one)', async () => {
+    // As root the server runs as nobody and watches root's process 1; otherwise the test's user watches process 1 (root's): EPERM either way.
+    const client = await LspClient.start({ user: unprivilegedUser(), processId: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 7_000)); // two of the server's checks, 3 s apart
+    await client.open('file:///watched.txt', '一、甲\n二、乙');
+    assert.deepEqual((await client.symbols('file:///watched.txt')).map((s) => s.name), ['一、甲', '二、乙']);
+    await client.shutdown();
+  });
+
+  it('exits with 1 once the client process is gone', async () => {
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => gone.once('exit', resolve));
+    const client = await LspClient.start({ processId: gone.pid! });
+    assert.deepEqual(await within(client.exited, 'the server to notice its client gone'), { code: 1, signal: null });
   });
 });

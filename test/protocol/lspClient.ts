@@ -69,6 +69,8 @@ export interface ClientOptions {
   workspaceFolders?: { uri: string; name: string }[];
   /** Run the server as this user (spawn's uid and gid; see `unprivilegedUser`) instead of as the test's user (default). */
   user?: SpawnUser;
+  /** params.processId of initialize, the client the server watches (default: this process). */
+  processId?: number | null;
 }
 
 /** Who a spawned server runs as. */
@@ -88,16 +90,6 @@ export function unprivilegedUser(): SpawnUser | undefined {
   const passwd = existsSync('/etc/passwd') ? readFileSync('/etc/passwd', 'utf8') : '';
   const nobody = /^nobody:[^:]*:(\d+):(\d+):/m.exec(passwd);
   return nobody !== null ? { uid: Number(nobody[1]), gid: Number(nobody[2]) } : { uid: 65534, gid: 65534 };
-}
-
-/**
- * initialize's processId: ours, or null for a server run as another user —
- * vscode-languageserver checks every 3 s that the client lives with
- * process.kill(pid, 0), which another user's process answers with EPERM, and
- * the library takes that for the client gone and exits.
- */
-export function clientProcessId(user: SpawnUser | undefined): number | null {
-  return user === undefined ? process.pid : null;
 }
 
 /** spawn's options for the server: stdio pipes, and the user to run as when one is given. */
@@ -175,7 +167,7 @@ export class LspClient {
 
   private constructor(
     readonly process: ChildProcess,
-    readonly options: Required<Omit<ClientOptions, 'user' | 'workspaceFolders'>>,
+    readonly options: Required<Omit<ClientOptions, 'user' | 'workspaceFolders' | 'processId'>>,
   ) {
     this.settings = options.settings;
     process.once('exit', () => (this.running = false));
@@ -228,7 +220,7 @@ export class LspClient {
     });
     try {
       client.initializeResult = await client.request<InitializeResult>('initialize', {
-        processId: clientProcessId(options.user),
+        processId: options.processId === undefined ? process.pid : options.processId,
         rootUri: null,
         ...(options.workspaceFolders !== undefined ? { workspaceFolders: options.workspaceFolders } : {}),
         ...(client.options.locale ? { locale: client.options.locale } : {}),

@@ -6,7 +6,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { IndexStatus, SearchSectionsResult } from '@tigang/protocol';
-import { SERVER_JS, SpawnUser, clientProcessId, serverSpawnOptions } from './lspClient';
+import { SERVER_JS, SpawnUser, serverSpawnOptions } from './lspClient';
 
 export interface WorkspaceClientOptions {
   /** Workspace folders given at initialize; `rootUri` instead when `asRootUri`. */
@@ -104,7 +104,7 @@ export class WorkspaceClient {
   private async initialize(): Promise<void> {
     const { folders, asRootUri, watchFiles = false, progress = true } = this.options;
     await this.connection.sendRequest('initialize', {
-      processId: clientProcessId(this.options.user),
+      processId: process.pid,
       rootUri: asRootUri ? (folders[0]?.uri ?? null) : null,
       workspaceFolders: asRootUri ? null : folders,
       capabilities: {
