@@ -2,7 +2,7 @@
 // localized through vscode.l10n (l10n/bundle.l10n.zh-cn.json).
 
 import * as vscode from 'vscode';
-import { primeDuration, speakingSeconds } from './headings';
+import { Wording, speakingTimeText, statsText } from './timeTexts';
 
 const numberFormat = new Intl.NumberFormat(vscode.env.language);
 
@@ -13,9 +13,12 @@ export function formatCount(n: number): string {
   return numberFormat.format(n);
 }
 
-/** "1,234 chars · 5′36″" / "1,234 字 · 5′36″": the tree's description and the jump picker's; `time` in place of the speaking time when a limit is shown ("1,234 字 · 0:38 / 5:00"). */
-export function formatStats(characters: number, perMinute: number, time = primeDuration(speakingSeconds(characters, perMinute))): string {
-  return vscode.l10n.t('{0} chars · {1}', formatCount(characters), time);
+/** The display language's wording for the texts with durations (timeTexts.ts). */
+export const WORDING: Wording = { l10n: vscode.l10n, count: formatCount };
+
+/** "1,234 chars · 5′36″" / "1,234 字 · 5′36″": the tree's description and the jump picker's (timeTexts.ts statsText). */
+export function formatStats(characters: number, perMinute: number, time?: string): string {
+  return statsText(WORDING, characters, perMinute, time);
 }
 
 /** "Lines 42–80" / "第 42–80 行" (1-based), or one line. */
@@ -23,9 +26,9 @@ export function formatLineRange(line: number, endLine: number): string {
   return endLine > line ? vscode.l10n.t('Lines {0}', `${line + 1}${RANGE_DASH}${endLine + 1}`) : formatLine(line, true);
 }
 
-/** "1,234 characters · about 5′36″ to speak at 220 characters a minute". */
+/** "1,234 characters · about 5′36″ to speak at 220 characters a minute" (timeTexts.ts speakingTimeText). */
 export function formatSpeakingTime(characters: number, perMinute: number): string {
-  return vscode.l10n.t('{0} characters · about {1} to speak at {2} characters a minute', formatCount(characters), primeDuration(speakingSeconds(characters, perMinute)), formatCount(perMinute));
+  return speakingTimeText(WORDING, characters, perMinute);
 }
 
 /** "Cited 3 times" / "被引用 3 处": how many references cite a law's article or chapter. */

@@ -168,23 +168,6 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-/** Speaking time in whole seconds at the given pace (characters per minute). */
-export function speakingSeconds(characters: number, perMinute: number): number {
-  return Math.round((characters / perMinute) * 60);
-}
-
-/**
- * A duration as a timing sheet writes it: 0′38″, 2′00″, 75′00″ — minutes,
- * then seconds in two digits. One form in both languages and in every place
- * (the inlay hints write the same, server/src/providers/inlayHints.ts), short
- * enough for the 提纲 view's narrow description; "2 分钟" beside "1 分 50 秒"
- * read as two different things.
- */
-export function primeDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.round(totalSeconds));
-  return `${Math.floor(s / 60)}′${String(s % 60).padStart(2, '0')}″`;
-}
-
 /** Indentation for QuickPick labels: em spaces survive the label renderer. */
 export function indent(depth: number): string {
   return '\u2003\u2003'.repeat(depth);

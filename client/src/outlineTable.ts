@@ -2,7 +2,7 @@
 // 时长 and limit, for an agenda or a rehearsal plan. No vscode import: the
 // column titles and number format come from the caller (commands.ts, localized).
 
-import { clock } from './textCount';
+import { formatDuration } from '../../server/src/engine/duration';
 import type { EffectiveLimit, LimitSection } from './timeLimitStore';
 
 export interface TableSection extends LimitSection {
@@ -21,7 +21,8 @@ export interface TableColumns {
 /**
  * One row a heading, in document order. The heading is indented with an
  * ideographic space per level (Markdown keeps it, unlike leading spaces).
- * A limit of the section's own reads 5:00, a share of its parent's (5:00).
+ * Durations are written as everywhere (3′42″, server/src/engine/duration.ts);
+ * a limit of the section's own reads 5′00″, a share of its parent's (5′00″).
  */
 export function outlineTable<T extends TableSection>(
   sections: readonly T[],
@@ -39,8 +40,8 @@ export function outlineTable<T extends TableSection>(
   ];
   for (const s of sections) {
     const limit = limits.get(s);
-    const limitText = limit === undefined ? '' : limit.own ? clock(limit.seconds) : `(${clock(limit.seconds)})`;
-    rows.push(`| ${s.depth + 1} | ${'\u3000'.repeat(s.depth)}${cell(s.name)} | ${formatCount(s.characters)} | ${clock(seconds(s))} | ${limitText} |`);
+    const limitText = limit === undefined ? '' : limit.own ? formatDuration(limit.seconds) : `(${formatDuration(limit.seconds)})`;
+    rows.push(`| ${s.depth + 1} | ${'\u3000'.repeat(s.depth)}${cell(s.name)} | ${formatCount(s.characters)} | ${formatDuration(seconds(s))} | ${limitText} |`);
   }
   return rows.join(eol) + eol;
 }

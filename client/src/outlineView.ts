@@ -19,7 +19,7 @@ export type OutlineViewState = 'noEditor' | 'unsupported' | 'loading' | 'serverD
 
 /** What another feature adds to a heading's item (the time limits, timeLimits.ts): the time shown instead of the speaking time alone, an icon, words for screen readers. */
 export interface ItemDecoration {
-  /** "0:38 / 5:00": replaces the speaking time in the description, which would otherwise say it twice. */
+  /** "0′38″ / 5′00″": replaces the speaking time in the description, which would otherwise say it twice. */
   time?: string;
   iconPath?: vscode.ThemeIcon;
   accessibility?: string;

@@ -1,26 +1,19 @@
-// The writer's status bar: the document's length (全文 12,345 字 · 约 56 分钟)
-// or, with a selection, the selection's (选中 812 字 · 3 分 42 秒); beside it
+// The writer's status bar: the document's length (全文 12,345 字 · 56′07″)
+// or, with a selection, the selection's (选中 814 字 · 3′42″); beside it
 // the section under the cursor with its speaking time against its time limit
-// (二、重点任务 3:42 / 5:00), on the warning background with the word 超时 /
-// over when it runs over. Clicking either opens Jump to HeadingEntry. Counts are
+// (二、重点任务 3′42″ / 5′00″), on the warning background with the word 超时 /
+// over when it runs over. Clicking either opens Jump to Section. Counts are
 // the server's (non-whitespace code points; selections counted here with
-// textCount.ts), at tigang.charactersPerMinute.
+// textCount.ts), at tigang.charactersPerMinute; the texts are timeTexts.ts's.
 
 import * as vscode from 'vscode';
 import { Config } from './config';
-import { formatCount } from './format';
-import { DocumentHeadings, HeadingEntry, headingAt, speakingSeconds } from './headings';
+import { WORDING } from './format';
+import { DocumentHeadings, HeadingEntry, headingAt } from './headings';
 import { OutlineService } from './outlineService';
 import { countSelections } from './textCount';
-import { TimeLimits, formatDuration, limitText } from './timeLimits';
-
-/** HeadingEntry names longer than this are shortened in the status bar (the tooltip has them whole). */
-const NAME_WIDTH = 16;
-
-/** "约 56 分钟" / "about 56 min" for a whole document: minutes are enough. */
-export function formatAbout(seconds: number): string {
-  return seconds >= 60 ? vscode.l10n.t('about {0} min', Math.round(seconds / 60)) : vscode.l10n.t('about {0} s', seconds);
-}
+import { TimeLimits } from './timeLimits';
+import { ShownLimit, documentLengthText, sectionStatusTexts, selectionLengthText } from './timeTexts';
 
 export class WriterStatusBar implements vscode.Disposable {
   /** The document's or the selection's length. */
@@ -87,17 +80,15 @@ export class WriterStatusBar implements vscode.Disposable {
     const perMinute = this.config.charactersPerMinute(doc.uri);
     const limits = this.limits.limitsOf(doc, outline);
     const selected = editor.selections.filter((s) => !s.isEmpty);
+    let documentOver = false;
     if (selected.length > 0) {
-      const n = countSelections(selected.map((s) => doc.getText(s)));
-      this.length.text = vscode.l10n.t('Selected {0} chars · {1}', formatCount(n), formatDuration(speakingSeconds(n, perMinute)));
+      this.length.text = selectionLengthText(WORDING, countSelections(selected.map((s) => doc.getText(s))), perMinute);
     } else {
-      const spoken = speakingSeconds(limits.characters, perMinute);
-      this.length.text = vscode.l10n.t('Total {0} chars · {1}', formatCount(limits.characters), formatAbout(spoken));
-      if (limits.document !== undefined) this.length.text += ` · ${limitText(spoken, limits.document).text}`;
+      const { text, over } = documentLengthText(WORDING, limits.characters, perMinute, limits.document);
+      this.length.text = text;
+      documentOver = over;
     }
-    const documentOver = selected.length === 0 && limits.document !== undefined && speakingSeconds(limits.characters, perMinute) > limits.document;
     this.length.backgroundColor = documentOver ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    if (documentOver) this.length.text += ` ${vscode.l10n.t('over')}`;
     this.length.tooltip = vscode.l10n.t('{0} characters a minute (tigang.charactersPerMinute). Click to jump to a section.', perMinute);
     this.length.accessibilityInformation = { label: this.length.text };
     this.length.show();
@@ -110,32 +101,19 @@ export class WriterStatusBar implements vscode.Disposable {
     this.showSection(section, perMinute, limits.sections.get(section));
   }
 
-  private showSection(section: HeadingEntry, perMinute: number, limit: { seconds: number; own: boolean } | undefined): void {
-    const spoken = speakingSeconds(section.characters, perMinute);
-    const name = [...section.name].length > NAME_WIDTH ? [...section.name].slice(0, NAME_WIDTH - 1).join('') + '…' : section.name;
+  private showSection(section: HeadingEntry, perMinute: number, limit: ShownLimit | undefined): void {
     const path: string[] = [];
     for (let s: HeadingEntry | undefined = section; s !== undefined; s = s.parent) path.unshift(s.name);
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(path.join(' › '));
-    tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(vscode.l10n.t('{0} chars · {1}', formatCount(section.characters), formatDuration(spoken)));
-    if (limit === undefined) {
-      this.section.text = `$(list-tree) ${name} · ${formatDuration(spoken)}`;
-      this.section.backgroundColor = undefined;
-      this.section.accessibilityInformation = { label: `${section.name}, ${vscode.l10n.t('{0} chars · {1}', formatCount(section.characters), formatDuration(spoken))}` };
-    } else {
-      const { text, over } = limitText(spoken, limit.seconds);
-      this.section.text = `$(${over ? 'watch' : 'list-tree'}) ${name} ${text}${over ? ` ${vscode.l10n.t('over')}` : ''}`;
-      this.section.backgroundColor = over ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-      tooltip.appendMarkdown('\n\n');
-      tooltip.appendText(limit.own ? vscode.l10n.t('Time limit {0}', formatDuration(limit.seconds)) : vscode.l10n.t('Its share of the parent section’s time limit: {0}', formatDuration(limit.seconds)));
-      this.section.accessibilityInformation = {
-        label: `${section.name}, ${formatDuration(spoken)}, ${over ? vscode.l10n.t('over the limit of {0} by {1}', formatDuration(limit.seconds), formatDuration(spoken - limit.seconds)) : vscode.l10n.t('limit {0}', formatDuration(limit.seconds))}`,
-      };
-    }
-    tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(vscode.l10n.t('Click to jump to a section.'));
-    this.section.tooltip = tooltip;
+    const { text, over, tooltip, accessibility } = sectionStatusTexts(WORDING, { name: section.name, characters: section.characters, path }, perMinute, limit);
+    this.section.text = text;
+    this.section.backgroundColor = over ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const markdown = new vscode.MarkdownString();
+    tooltip.forEach((paragraph, i) => {
+      if (i > 0) markdown.appendMarkdown('\n\n');
+      markdown.appendText(paragraph);
+    });
+    this.section.tooltip = markdown;
+    this.section.accessibilityInformation = { label: accessibility };
     this.section.show();
   }
 

@@ -27,12 +27,3 @@ export function countSelections(texts: readonly string[]): number {
   for (const text of texts) n += countCharacters(text);
   return n;
 }
-
-/** "3:42", "12:05", "1:02:03": a duration in whole seconds as a clock. */
-export function clock(totalSeconds: number): string {
-  const s = Math.max(0, Math.round(totalSeconds));
-  const hours = Math.floor(s / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  const seconds = String(s % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}

@@ -223,10 +223,14 @@ function isNumbers(v: unknown): v is number[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x));
 }
 
-/** Parses what the user typed as minutes: "5", "4.5", "4:30" (minutes:seconds), full-width digits too. Undefined when it is none of these. */
+/**
+ * Parses what the user typed as minutes: "5", "4.5", "4:30" (minutes:seconds), full-width digits too, and a duration
+ * as Tigang writes it ("4′30″", server/src/engine/duration.ts: the box opens with the current limit so), or typed with
+ * ASCII quotes (4'30"). Undefined when it is none of these.
+ */
 export function parseMinutes(input: string): number | undefined {
   const text = input.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/[：]/g, ':').replace(/．/g, '.');
-  const clockMatch = /^(\d+):([0-5]?\d)$/.exec(text);
-  const minutes = clockMatch !== null ? Number(clockMatch[1]) + Number(clockMatch[2]) / 60 : /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  const clockMatch = /^(\d+)(?::|[′'](?=\d))([0-5]?\d)[″"]?$/.exec(text) ?? /^(\d+)[′']()$/.exec(text);
+  const minutes = clockMatch !== null ? Number(clockMatch[1]) + Number(clockMatch[2] || 0) / 60 : /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
   return Number.isFinite(minutes) && minutes > 0 ? minutes : undefined;
 }

@@ -1,8 +1,8 @@
 // Time limits of sections (设置本节限时): the command that sets them, the
 // workspace file that keeps them (.vscode/tigang-limits.json, read and
 // written here; its rules are timeLimitStore.ts's), and what the 提纲 view
-// and the status bar show of them: "3:42 / 5:00", marked when a section runs
-// over with the theme colour tigang.overTime and the word 超时 / over.
+// and the status bar show of them: "3′42″ / 5′00″" (timeTexts.ts), marked when
+// a section runs over with the theme colour tigang.overTime and the word 超时 / over.
 //
 // Limits are brought up to date with the document (renamed paths rewritten,
 // deleted sections dropped) when the document is saved, not on every edit: a
@@ -11,12 +11,14 @@
 import * as vscode from 'vscode';
 import { Config } from './config';
 import { flash } from './editorUtil';
-import { formatCount } from './format';
-import { DocumentHeadings, HeadingEntry, headingAt, speakingSeconds } from './headings';
+import { WORDING, formatCount } from './format';
+import { formatDuration, speakingSeconds } from '../../server/src/engine/duration';
+import { DocumentHeadings, HeadingEntry, headingAt } from './headings';
 import { OutlineService } from './outlineService';
 import { ItemDecoration, OutlineView } from './outlineView';
 import { outlineTable } from './outlineTable';
-import { clock, countCharacters } from './textCount';
+import { countCharacters } from './textCount';
+import { limitDecorationText, limitPromptText, limitSetText } from './timeTexts';
 import { EffectiveLimit, EMPTY_LIMITS, FileLimits, LimitSection, LimitsFile, effectiveLimits, parseLimitsFile, parseMinutes, resolveLimits, serializeLimits, withLimit } from './timeLimitStore';
 
 /** The file, relative to a workspace folder. */
@@ -40,20 +42,6 @@ export interface DocumentLimits {
   /** The whole document's limit in seconds. */
   readonly document: number | undefined;
   readonly sections: ReadonlyMap<LimitSection, EffectiveLimit>;
-}
-
-/** "3 分 42 秒" / "3 min 42 s" (under a minute only seconds): durations in words, for selections, prompts and screen readers. */
-export function formatDuration(totalSeconds: number): string {
-  const minutes = Math.floor(totalSeconds / 60);
-  const seconds = totalSeconds % 60;
-  if (minutes === 0) return vscode.l10n.t('{0} s', seconds);
-  if (seconds === 0) return vscode.l10n.t('{0} min', minutes);
-  return vscode.l10n.t('{0} min {1} s', minutes, seconds);
-}
-
-/** "3:42 / 5:00" and whether it runs over. */
-export function limitText(spokenSeconds: number, limitSeconds: number): { text: string; over: boolean } {
-  return { text: `${clock(spokenSeconds)} / ${clock(limitSeconds)}`, over: spokenSeconds > limitSeconds };
 }
 
 /** Characters of the whole document: the text before the first heading and the top-level sections (which hold everything after it). */
@@ -130,7 +118,7 @@ export class TimeLimits implements vscode.Disposable {
     return limits;
   }
 
-  /** The 提纲 view's hook: "3:42 / 5:00" after the statistics, a clock icon in the theme's over-time colour when it runs over. */
+  /** The 提纲 view's hook: "3′42″ / 5′00″" after the statistics, a clock icon in the theme's over-time colour when it runs over. */
   private decoration(uri: string, section: HeadingEntry): ItemDecoration | undefined {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     // The headings the view shows (the service's cache may be between versions while the view still shows these).
@@ -138,15 +126,8 @@ export class TimeLimits implements vscode.Disposable {
     if (doc === undefined || outline === undefined) return undefined;
     const limit = this.limitsOf(doc, outline).sections.get(outline.all[section.index] ?? section);
     if (limit === undefined) return undefined;
-    const spoken = speakingSeconds(section.characters, this.config.charactersPerMinute(doc.uri));
-    const { text, over } = limitText(spoken, limit.seconds);
-    const share = limit.own ? '' : vscode.l10n.t(' (share)');
-    if (!over) return { time: text + share, accessibility: vscode.l10n.t('limit {0}', formatDuration(limit.seconds)) };
-    return {
-      time: `${text}${share} ${vscode.l10n.t('over')}`,
-      iconPath: new vscode.ThemeIcon('watch', new vscode.ThemeColor(OVER_TIME_COLOR)),
-      accessibility: vscode.l10n.t('over the limit of {0} by {1}', formatDuration(limit.seconds), formatDuration(spoken - limit.seconds)),
-    };
+    const { time, over, accessibility } = limitDecorationText(WORDING, speakingSeconds(section.characters, this.config.charactersPerMinute(doc.uri)), limit);
+    return over ? { time, accessibility, iconPath: new vscode.ThemeIcon('watch', new vscode.ThemeColor(OVER_TIME_COLOR)) } : { time, accessibility };
   }
 
   /** The workspace folder of a document and its path there; undefined for untitled documents and files outside the workspace. */
@@ -279,8 +260,9 @@ export class TimeLimits implements vscode.Disposable {
       const characters = section?.characters ?? limits.characters;
       const input = await vscode.window.showInputBox({
         title: section !== undefined ? vscode.l10n.t('Time limit for {0}', section.name) : vscode.l10n.t('Time limit for the whole document'),
-        prompt: vscode.l10n.t('Minutes (4.5 or 4:30); empty to clear. Now {0} chars, about {1} to speak.', formatCount(characters), formatDuration(speakingSeconds(characters, perMinute))),
-        value: currentSeconds !== undefined ? clock(currentSeconds) : '',
+        prompt: limitPromptText(WORDING, characters, perMinute),
+        // The limit as it is shown everywhere (5′00″); parseMinutes reads it back.
+        value: currentSeconds !== undefined ? formatDuration(currentSeconds) : '',
         validateInput: (value) => (value.trim() === '' || parseMinutes(value) !== undefined ? undefined : vscode.l10n.t('A number of minutes above 0, such as 5, 4.5 or 4:30')),
       });
       if (input === undefined) return undefined;
@@ -290,7 +272,7 @@ export class TimeLimits implements vscode.Disposable {
     if (!Number.isFinite(minutes) || minutes < 0) return undefined;
     const ok = await this.update(place.folder, place.path, (stored) => withLimit(stored, outline.roots, section, minutes > 0 ? minutes : undefined));
     if (!ok) return undefined;
-    flash(minutes > 0 ? vscode.l10n.t('Tigang: time limit set to {0}', clock(minutes * 60)) : vscode.l10n.t('Tigang: time limit cleared'));
+    flash(limitSetText(WORDING, minutes));
     return minutes;
   }
 

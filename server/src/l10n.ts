@@ -9,13 +9,10 @@ import type { RuleError } from './engine/customRules';
 export type Locale = 'en' | 'zh-cn';
 
 const EN = {
-  /** An inlay hint after a heading: its section's characters and speaking time (`812 chars · 3′42″`). */
+  /** An inlay hint after a heading: its section's characters and speaking time (`814 chars · 3′42″`). */
   'section.stats': '{0} chars · {1}',
-  /** The inlay hint's tooltip. */
+  /** The inlay hint's tooltip; {1} written as everywhere (engine/duration.ts formatDuration). */
   'section.stats.tooltip': 'This section: {0} characters, about {1} to speak at {2} characters a minute',
-  'duration.seconds': '{0} s',
-  'duration.minutes': '{0} min',
-  'duration.minutesSeconds': '{0} min {1} s',
   /** A diagnostic's related location: the item it was compared with. */
   'diagnostic.comparedWith': 'compared with this',
   /** reference.missing (docs/headings.md §9): {0} how the document calls itself (law), {1} the article (article 101). */
@@ -57,10 +54,7 @@ const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> =
   en: EN,
   'zh-cn': {
     'section.stats': '{0} 字 · {1}',
-    'section.stats.tooltip': '本节 {0} 字，按每分钟 {2} 字约需 {1}',
-    'duration.seconds': '{0} 秒',
-    'duration.minutes': '{0} 分钟',
-    'duration.minutesSeconds': '{0} 分 {1} 秒',
+    'section.stats.tooltip': '本节 {0} 字，按每分钟 {2} 字计，讲完约需 {1}',
     'diagnostic.comparedWith': '对照此处',
     'reference.missing.article': '本{0}没有{1}',
     'reference.missing.paragraph': '{0}没有{1}',

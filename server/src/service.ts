@@ -118,7 +118,7 @@ export interface TigangService {
   getSemanticTokens(doc: OutlineDocument, token: CancellationToken): Promise<SemanticTokens>;
   /** textDocument/semanticTokens/full/delta: edits against the result named, or a full result when it is not the last one sent. */
   getSemanticTokensDelta(doc: OutlineDocument, previousResultId: string, token: CancellationToken): Promise<SemanticTokens | SemanticTokensDelta>;
-  /** textDocument/inlayHint: `812 字 · 3′42″` after the heading lines in the range; none when tigang.inlayHints is off. */
+  /** textDocument/inlayHint: `814 字 · 3′42″` after the heading lines in the range; none when tigang.inlayHints is off. */
   getInlayHints(doc: OutlineDocument, range: Range, token: CancellationToken): Promise<InlayHint[]>;
 
   // Numbering checks (docs/headings.md §7) and their fixes.

@@ -177,7 +177,7 @@ describe('textDocument/inlayHint', () => {
     assert.deepEqual(hints[0], {
       position: { line: 2, character: '一、总体要求'.length },
       label: `${count} 字 · 0′07″`,
-      tooltip: `本节 ${count} 字，按每分钟 220 字约需 7 秒`,
+      tooltip: `本节 ${count} 字，按每分钟 220 字计，讲完约需 0′07″`,
       paddingLeft: true,
     });
     assert.deepEqual(hints.map((h) => h.position.line), [2, 3, 4, 6, 7]);

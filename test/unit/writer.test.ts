@@ -11,7 +11,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, Settings, normalizeSettings } from '../../server/src/configuration';
 import { OutlineCache, StatisticsCache, sectionCharacters } from '../../server/src/engine';
 import { L10n, MESSAGE_TABLES, pickLocale } from '../../server/src/l10n';
-import { primeDuration, speakingSeconds } from '../../server/src/providers/inlayHints';
 import { SEMANTIC_TOKENS_LEGEND, tokenEdits } from '../../server/src/providers/semanticTokens';
 import { applyContentChanges } from '../../server/src/documents';
 import { createTigangService } from '../../server/src/service';
@@ -239,7 +238,7 @@ describe('Inlay hints', () => {
         [7, '（一）抓好落实'.length, `${counts[4]} 字 · 0′03″`],
       ],
     );
-    assert.equal(hints[0].tooltip, `本节 ${counts[0]} 字，按每分钟 220 字约需 7 秒`);
+    assert.equal(hints[0].tooltip, `本节 ${counts[0]} 字，按每分钟 220 字计，讲完约需 0′07″`);
     assert.equal(hints[0].paddingLeft, true);
   });
 
@@ -248,7 +247,7 @@ describe('Inlay hints', () => {
     const hints = await serviceWith(slow, 'en').getInlayHints(doc(SPEECH), everything, none());
     // At 60 characters a minute a section takes as many seconds as it has characters.
     assert.deepEqual(hints.map((h) => h.label), ['27 chars · 0′27″', '12 chars · 0′12″', '9 chars · 0′09″', '16 chars · 0′16″', '10 chars · 0′10″']);
-    assert.equal(hints[0].tooltip, 'This section: 27 characters, about 27 s to speak at 60 characters a minute');
+    assert.equal(hints[0].tooltip, 'This section: 27 characters, about 0′27″ to speak at 60 characters a minute');
   });
 
   it('show minutes and group thousands in a long section', async () => {
@@ -256,7 +255,7 @@ describe('Inlay hints', () => {
     const [hint] = await serviceWith(on, 'zh-cn').getInlayHints(doc(long), everything, none());
     // 12,351 characters at 220 a minute: 3368.45… s, rounded to 3368 s = 56′08″.
     assert.equal(hint.label, '12,351 字 · 56′08″');
-    assert.equal(hint.tooltip, '本节 12,351 字，按每分钟 220 字约需 56 分 8 秒');
+    assert.equal(hint.tooltip, '本节 12,351 字，按每分钟 220 字计，讲完约需 56′08″');
   });
 
   it('are given only for heading lines whose end lies in the range asked', async () => {
@@ -276,15 +275,6 @@ describe('Inlay hints', () => {
   });
 });
 
-describe('Speaking time', () => {
-  it('rounds to whole seconds and writes minutes and two-digit seconds with primes', () => {
-    assert.equal(speakingSeconds(812, 220), 221);
-    assert.equal(primeDuration(221), '3′41″');
-    assert.equal(primeDuration(5), '0′05″');
-    assert.equal(primeDuration(4500), '75′00″');
-  });
-});
-
 describe('The server’s l10n', () => {
   it('reads Simplified Chinese for zh-cn and its kin and English for anything else', () => {
     assert.deepEqual(['zh-cn', 'zh-CN', 'zh', 'zh-Hans', 'zh_CN', 'zh-Hans-CN', 'zh-sg'].map(pickLocale), Array(7).fill('zh-cn'));
@@ -296,7 +286,7 @@ describe('The server’s l10n', () => {
     assert.equal(new L10n('en').t('section.stats', 812), '812 chars · {1}');
     const switched = new L10n('en');
     switched.setLocale('zh-cn');
-    assert.equal(switched.t('duration.minutesSeconds', 3, 42), '3 分 42 秒');
+    assert.equal(switched.t('section.stats', 812, '3′42″'), '812 字 · 3′42″');
   });
 
   it('has the same keys and placeholders in both tables', () => {

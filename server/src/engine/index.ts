@@ -54,6 +54,7 @@ export function parseOutline(doc: OutlineDocument, options: OutlineOptions = DEF
 // User-defined rules (§10).
 export { type CompiledRules, type CustomRule, type CustomRuleSetting, type RuleError, type RuleProblem, NO_RULES, RULE_INPUT_MAX, compileRules } from './customRules';
 export { LineStatistics, StatisticsCache, sectionCharacters } from './stats';
+export { formatDuration, speakingSeconds } from './duration';
 // References between articles (§9).
 export * from './references';
 export * from './referenceCache';

@@ -218,3 +218,23 @@ export function isAtTop(editor: vscode.TextEditor, line: number): boolean {
   const room = config.get<boolean>('stickyScroll.enabled') ? (config.get<number>('stickyScroll.maxLineCount') ?? 5) : 0;
   return start <= line && line - start <= room;
 }
+
+/** The durations a text shows, written as Tigang writes them (3′42″, server/src/engine/duration.ts). */
+export function durationsIn(text: string): string[] {
+  return [...text.matchAll(/\d+′\d\d″/g)].map((m) => m[0]);
+}
+
+/** Durations written any other way: in words (3 分 42 秒, 约 2 分钟, 3 min 42 s, 13 s) or as a clock (3:42). */
+export function otherDurationForms(text: string): string[] {
+  return [...text.matchAll(/\d+\s*(?:分钟|分(?!摊)|秒|min\b|s\b)|\d+:\d\d(?!\d)/g)].map((m) => m[0]);
+}
+
+/** Seconds as a timing sheet writes them, computed here independently of the extension: 0′38″, 3′42″, 75′00″. */
+export function primes(seconds: number): string {
+  return `${Math.floor(seconds / 60)}′${String(seconds % 60).padStart(2, '0')}″`;
+}
+
+/** What a tooltip says, as text: Markdown's escapes and &nbsp; undone. */
+export function tooltipText(tooltip: string | vscode.MarkdownString | undefined): string {
+  return (typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '')).replace(/\\(.)/g, '$1').replace(/&nbsp;/g, ' ');
+}

@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SLIPS_FILE, diagnosticsOf } from './numbering.test';
 import { SPEECH_TREE } from './symbols.test';
-import { CAN_PRESS_KEYS, EXTENSION_ID, api, closeAll, documentSymbols, fixture, openFixture, pressKeys, screenshot, setCursorAndFollow, symbolTree, waitFor } from './helpers';
+import { sameDurationsInStatusBarAndView } from './writer.test';
+import { CAN_PRESS_KEYS, EXTENSION_ID, api, closeAll, documentSymbols, fixture, openFixture, pressKeys, primes, screenshot, setCursorAndFollow, symbolTree, waitFor } from './helpers';
 
 export function restrictedChineseTests(): void {
   describe('in Restricted Mode, in Chinese', () => {
@@ -103,6 +104,20 @@ export function restrictedChineseTests(): void {
         await screenshot('structure-context-menu-zh-cn');
         pressKeys('Escape');
       }
+    });
+
+    it('writes a section’s speaking time the same way in the status bar and the 提纲 view, in Chinese', async () => {
+      const tigang = await api();
+      const { editor, headings } = await openFixture('讲话稿.txt');
+      const first = headings.all.find((s) => s.name.startsWith('一、'));
+      assert.ok(first);
+      const spoken = Math.round((first.characters / 220) * 60);
+      await sameDurationsInStatusBarAndView(editor, first, [primes(spoken)]);
+      // The cursor is back on the heading (the status bar follows it after a short pause).
+      const text = `$(list-tree) ${first.name} · ${primes(spoken)}`;
+      await waitFor(() => tigang.statusBar.section.text === text, () => `${text} in the status bar, not ${tigang.statusBar.section.text}`);
+      assert.equal(String(tigang.view.provider.getTreeItem(tigang.view.provider.nodes().find((n) => n.heading.line === first.line)!).description), `${first.characters} 字 · ${primes(spoken)}`);
+      await waitFor(() => /^全文 [\d,]+ 字 · \d+′\d\d″$/.test(tigang.statusBar.length.text), () => `the document's length in Chinese, not ${tigang.statusBar.length.text}`);
     });
 
     it('shows the view and the jump picker in Chinese', async () => {

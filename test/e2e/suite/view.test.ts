@@ -53,7 +53,7 @@ export function viewTests(): void {
         assert.equal(item.id, node.id);
         assert.equal(item.label, s.name);
         const seconds = Math.round((s.characters / 220) * 60);
-        // One duration form everywhere, as a timing sheet writes it: 0′38″, 2′00″, 1′50″.
+        // Durations as Tigang writes them everywhere (server/src/engine/duration.ts; the writer tests compare the status bar): 0′38″, 2′00″, 1′50″.
         const time = `${Math.floor(seconds / 60)}′${String(seconds % 60).padStart(2, '0')}″`;
         assert.equal(item.description, `${s.characters.toLocaleString('en')} chars · ${time}`);
         // (Markdown's own characters are escaped with a backslash, and appendText makes spaces &nbsp;.)

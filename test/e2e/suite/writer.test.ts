@@ -6,8 +6,9 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { HeadingEntry } from '../../../client/src/headings';
 import { LIMITS_FILE } from '../../../client/src/timeLimits';
-import { api, closeAll, delay, fixture, lineOf, openFixture, screenshot, setCursor, setSetting, showAndWait, waitFor } from './helpers';
+import { api, closeAll, delay, durationsIn, fixture, lineOf, openFixture, otherDurationForms, primes, screenshot, setCursor, setSetting, showAndWait, tooltipText, waitFor } from './helpers';
 
 /** Non-whitespace code points, counted here independently of the client's textCount.ts. */
 function characters(text: string): number {
@@ -36,6 +37,48 @@ async function removeLimitsFile(): Promise<void> {
   await vscode.workspace.fs.delete(fixture(LIMITS_FILE)).then(undefined, () => undefined);
 }
 
+/**
+ * The section as the status bar and the 提纲 view show it, with the cursor on its heading: the durations of the status
+ * bar's text and tooltip, and of the view's description and tooltip, are `expected` (the speaking time, then a limit's),
+ * and none of them writes a duration another way. Then a selection of the whole section: the status bar's length says
+ * the same speaking time. Returns the screen reader's words of both.
+ */
+export async function sameDurationsInStatusBarAndView(editor: vscode.TextEditor, section: HeadingEntry, expected: string[]): Promise<{ statusBar: string; view: string }> {
+  const tigang = await api();
+  const same = (texts: string[], want: string[]) => JSON.stringify(texts) === JSON.stringify(want);
+  setCursor(editor, section.line, 0);
+  const status = await waitFor(() => {
+    const item = tigang.statusBar.section;
+    return item.text.includes(section.name.slice(0, 6)) && same(durationsIn(item.text), expected) ? item : undefined;
+  }, () => `the status bar to show ${expected.join(' / ')} for ${section.name}, not ${tigang.statusBar.section.text}`);
+  const node = await waitFor(() => tigang.view.provider.nodes().find((n) => n.heading.line === section.line), 'the section in the 提纲 view');
+  const item = await waitFor(() => {
+    const it = tigang.view.provider.getTreeItem(node);
+    return same(durationsIn(String(it.description)), expected) ? it : undefined;
+  }, () => `the 提纲 view to show ${expected.join(' / ')} for ${section.name}, not ${String(tigang.view.provider.getTreeItem(node).description)}`);
+  const shown = {
+    'the status bar': status.text,
+    'the status bar\'s tooltip': tooltipText(status.tooltip),
+    'the 提纲 view\'s description': String(item.description),
+    'the 提纲 view\'s tooltip': tooltipText(item.tooltip as vscode.MarkdownString),
+  };
+  for (const [place, text] of Object.entries(shown)) assert.deepEqual(otherDurationForms(text), [], `${place} writes a duration another way: ${text}`);
+  assert.deepEqual(durationsIn(shown['the status bar\'s tooltip']), expected, shown['the status bar\'s tooltip']);
+  // The view's tooltip tells the speaking time (the limit is in its description only).
+  assert.deepEqual(durationsIn(shown['the 提纲 view\'s tooltip']), expected.slice(0, 1), shown['the 提纲 view\'s tooltip']);
+  const words = { statusBar: status.accessibilityInformation?.label ?? '', view: item.accessibilityInformation?.label ?? '' };
+  for (const label of Object.values(words)) assert.deepEqual(otherDurationForms(label), [], label);
+  // The whole section selected: the status bar counts it as the view does, and writes its time so.
+  const end = section.endLine;
+  editor.selection = new vscode.Selection(section.line, 0, end, editor.document.lineAt(end).text.length);
+  await waitFor(() => {
+    const text = tigang.statusBar.length.text;
+    return same(durationsIn(text), expected.slice(0, 1)) && otherDurationForms(text).length === 0;
+  }, () => `the selection's length to say ${expected[0]}, not ${tigang.statusBar.length.text}`);
+  setCursor(editor, section.line, 0);
+  return words;
+}
+
 export function writerTests(): void {
   describe('the writer’s view', function () {
     this.timeout(60_000);
@@ -56,8 +99,8 @@ export function writerTests(): void {
       const { editor } = await openFixture('讲话稿.txt');
       const doc = editor.document;
       const total = characters(doc.getText());
-      const minutes = Math.round((total / 220) * 60 / 60);
-      await waitFor(() => tigang.statusBar.length.text === `Total ${total.toLocaleString('en')} chars · about ${minutes} min`, () => `the total in the status bar, not ${tigang.statusBar.length.text}`);
+      const seconds = Math.round((total / 220) * 60);
+      await waitFor(() => tigang.statusBar.length.text === `Total ${total.toLocaleString('en')} chars · ${primes(seconds)}`, () => `the total in the status bar, not ${tigang.statusBar.length.text}`);
       const line = lineOf(doc, '（一）发展冷链物流');
       setCursor(editor, line, 1);
       await waitFor(() => tigang.statusBar.section.text.includes('（一）发展冷链物流'), () => `the section in the status bar, not ${tigang.statusBar.section.text}`);
@@ -82,25 +125,25 @@ export function writerTests(): void {
       const stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture(LIMITS_FILE)))) as { files: Record<string, { sections: { path: string[]; minutes: number }[] }> };
       assert.deepEqual(stored.files['讲话稿.txt'].sections.map((s) => [s.path, s.minutes]), [[['#、提高政治站位，统一思想认识'], 0.1]]);
       setCursor(editor, first.line + 1, 0);
-      await waitFor(() => / \d+:\d\d \/ 0:06 over$/.test(tigang.statusBar.section.text), () => `the limit in the status bar, not ${tigang.statusBar.section.text}`);
+      await waitFor(() => / \d+′\d\d″ \/ 0′06″ over$/.test(tigang.statusBar.section.text), () => `the limit in the status bar, not ${tigang.statusBar.section.text}`);
       assert.ok(tigang.statusBar.section.backgroundColor instanceof vscode.ThemeColor);
-      assert.match(tigang.statusBar.section.accessibilityInformation?.label ?? '', /over the limit of 6 s by/);
+      assert.match(tigang.statusBar.section.accessibilityInformation?.label ?? '', /over the limit of 0′06″ by \d+′\d\d″$/);
       const node = await waitFor(() => tigang.view.provider.nodes().find((x) => x.heading.line === first.line), 'the node');
       // The view shows the limit once it has the document's headings again (they follow the file being read and the cursor's moves).
       const item = await waitFor(() => {
         const it = tigang.view.provider.getTreeItem(node);
         // The limit takes the place of the speaking time: the time is said once.
-        return /^\d+ chars · \d+:\d\d \/ 0:06 over$/.test(String(it.description)) ? it : undefined;
+        return /^\d+ chars · \d+′\d\d″ \/ 0′06″ over$/.test(String(it.description)) ? it : undefined;
       }, () => `the limit in the view, not ${String(tigang.view.provider.getTreeItem(node).description)}`);
       assert.ok(item.iconPath instanceof vscode.ThemeIcon && item.iconPath.color instanceof vscode.ThemeColor && item.iconPath.color.id === 'tigang.overTime');
       // A subsection without a limit of its own shows its share, by characters.
       const child = tigang.view.provider.nodes().find((x) => x.heading.parent?.line === first.line);
       assert.ok(child);
-      assert.match(String(tigang.view.provider.getTreeItem(child).description), /^\d+ chars · \d+:\d\d \/ 0:0\d \(share\)( over)?$/);
+      assert.match(String(tigang.view.provider.getTreeItem(child).description), /^\d+ chars · \d+′\d\d″ \/ 0′0\d″ \(share\)( over)?$/);
       // The document's limit: the status bar's total compares against it.
       await vscode.commands.executeCommand('tigang.setTimeLimit', { document: true, minutes: 10 });
       editor.selection = new vscode.Selection(first.line + 1, 0, first.line + 1, 0);
-      await waitFor(() => tigang.statusBar.length.text.endsWith(' / 10:00'), () => `the document's limit, not ${tigang.statusBar.length.text}`);
+      await waitFor(() => tigang.statusBar.length.text.endsWith(' / 10′00″'), () => `the document's limit, not ${tigang.statusBar.length.text}`);
       const restore = await roomForView(editor);
       await waitFor(() => tigang.view.treeView.visible, 'the view');
       await delay(700);
@@ -135,7 +178,7 @@ export function writerTests(): void {
         await doc.save();
         await waitFor(async () => (last = await stored()) === JSON.stringify([['#、主要任务', 3]]), () => `the deleted section's limit gone, not ${last}`);
         setCursor(editor, lineOf(doc, '二、') + 1);
-        await waitFor(() => tigang.statusBar.section.text.includes(' / 3:00'), () => `the limit in the status bar, not ${tigang.statusBar.section.text}`);
+        await waitFor(() => tigang.statusBar.section.text.includes(' / 3′00″'), () => `the limit in the status bar, not ${tigang.statusBar.section.text}`);
       } finally {
         await closeAll();
         await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
@@ -229,7 +272,26 @@ export function writerTests(): void {
       const rows = text.trimEnd().split('\n');
       assert.equal(rows[0], '| Level | Heading | Chars | Duration | Limit |');
       assert.equal(rows.length, 2 + outline.all.length);
-      assert.equal(rows[2 + first.index], `| 1 | ${first.name} | ${first.characters} | 0:${String(Math.round((first.characters / 220) * 60)).padStart(2, '0')} | 0:06 |`);
+      assert.equal(rows[2 + first.index], `| 1 | ${first.name} | ${first.characters} | ${primes(Math.round((first.characters / 220) * 60))} | 0′06″ |`);
+    });
+
+    it('the status bar and the 提纲 view write a section’s speaking time the same way, with a limit and without', async () => {
+      await removeLimitsFile();
+      const { editor, headings } = await openFixture('讲话稿.txt');
+      const first = headings.all.find((s) => s.name.startsWith('一、'));
+      assert.ok(first);
+      const spoken = Math.round((first.characters / 220) * 60);
+      await sameDurationsInStatusBarAndView(editor, first, [primes(spoken)]);
+      // 6 seconds: over, by the same time in both.
+      assert.equal(await vscode.commands.executeCommand('tigang.setTimeLimit', { line: first.line, minutes: 0.1 }), 0.1);
+      try {
+        const words = await sameDurationsInStatusBarAndView(editor, first, [primes(spoken), '0′06″']);
+        const over = `over the limit of 0′06″ by ${primes(spoken - 6)}`;
+        assert.ok(words.statusBar.endsWith(over), words.statusBar);
+        assert.ok(words.view.endsWith(over), words.view);
+      } finally {
+        await vscode.commands.executeCommand('tigang.setTimeLimit', { line: first.line, minutes: 0 });
+      }
     });
 
     it('semantic tokens of the headings reach the editor', async () => {
@@ -268,7 +330,7 @@ export function writerTests(): void {
       assert.ok(hint, 'a hint on the heading line');
       assert.equal(hint.position.character, doc.lineAt(one).text.length);
       const label = typeof hint.label === 'string' ? hint.label : hint.label.map((p) => p.value).join('');
-      assert.match(label, /^\d+ chars · \d+′\d+″$|^\d+ chars · \d+″$/);
+      assert.match(label, /^\d+ chars · \d+′\d\d″$/);
       await setSetting('tigang.inlayHints', undefined);
       await waitFor(async () => (await hints()).length === 0 || undefined, 'no hints once off again');
     });

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { ancestors, headingAt, nextHeading, nextSibling, outlineText, parentHeading, previousHeading, previousSibling, primeDuration, speakingSeconds } from '../../../client/src/headings';
+import { ancestors, headingAt, nextHeading, nextSibling, outlineText, parentHeading, previousHeading, previousSibling } from '../../../client/src/headings';
 import { headingsOf, item } from './helpers';
 
 // Line 0–1: a title and a salutation; 2: 一、; 3: （一）; 6: （二）; 8: blank; 9: 二、 to the end (12).
@@ -53,17 +53,5 @@ suite('What is copied and shown', () => {
     assert.equal(outlineText(DOC, 'text'), '一、形势\n  （一）成绩\n  （二）问题\n二、任务\n');
     const md = headingsOf([item('1.完善*冷库*', 0, 1)]);
     assert.equal(outlineText(md, 'markdown', '\r\n'), '- 1\\.完善\\*冷库\\*\r\n');
-  });
-
-  test('Speaking time is rounded to the second at the pace given', () => {
-    assert.equal(speakingSeconds(220, 220), 60);
-    assert.equal(speakingSeconds(141, 220), 38);
-  });
-
-  test('Durations are written one way, as a timing sheet writes them', () => {
-    assert.equal(primeDuration(38), '0′38″');
-    assert.equal(primeDuration(120), '2′00″');
-    assert.equal(primeDuration(110), '1′50″');
-    assert.equal(primeDuration(4500), '75′00″');
   });
 });

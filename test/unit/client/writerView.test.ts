@@ -8,7 +8,7 @@ import { suite, test } from 'node:test';
 import fc from 'fast-check';
 import { LineStatistics, PlainTextDocument } from '../../../server/src/engine';
 import { outlineTable } from '../../../client/src/outlineTable';
-import { clock, countCharacters, countSelections } from '../../../client/src/textCount';
+import { countCharacters, countSelections } from '../../../client/src/textCount';
 import { FileLimits, LimitSection, effectiveLimits, headingKey, parseLimitsFile, parseMinutes, resolveLimits, serializeLimits, withLimit } from '../../../client/src/timeLimitStore';
 import { lines } from '../helpers';
 
@@ -67,10 +67,6 @@ suite('Counting selections', () => {
 
   test('Several selections count together, each once', () => {
     assert.equal(countSelections(['一、总体', '要求。', '']), 7);
-  });
-
-  test('A clock shows minutes and padded seconds, and hours past an hour', () => {
-    assert.deepEqual([clock(0), clock(222), clock(300), clock(3723)], ['0:00', '3:42', '5:00', '1:02:03']);
   });
 });
 
@@ -162,6 +158,10 @@ suite('Time limits', () => {
   test('Minutes are typed as a number or as minutes:seconds, full-width digits too', () => {
     assert.deepEqual(['5', '4.5', '4:30', '４：３０', '0', 'abc', '3:75'].map(parseMinutes), [5, 4.5, 4.5, 4.5, undefined, undefined, undefined]);
   });
+
+  test('A limit as Tigang writes it (the box opens with it) is read back, and with ASCII quotes', () => {
+    assert.deepEqual(['4′30″', '5′00″', '0′06″', "4'30\"", '4′', '4′75″', '′30″', '4″'].map(parseMinutes), [4.5, 5, 0.1, 4.5, 4, undefined, undefined, undefined]);
+  });
 });
 
 suite('Copy Outline as a table', () => {
@@ -172,7 +172,7 @@ suite('Copy Outline as a table', () => {
     const text = outlineTable(sections, { level: '级', heading: '标题', characters: '字数', duration: '时长', limit: '限时' }, (s) => (s.characters / 220) * 60, limits, String);
     assert.equal(
       text,
-      lines('| 级 | 标题 | 字数 | 时长 | 限时 |', '| ---: | --- | ---: | ---: | ---: |', '| 1 | 一、总体\\|要求 | 440 | 2:00 | 4:00 |', '| 2 | \u3000（一）加强领导 | 220 | 1:00 | (2:00) |', ''),
+      lines('| 级 | 标题 | 字数 | 时长 | 限时 |', '| ---: | --- | ---: | ---: | ---: |', '| 1 | 一、总体\\|要求 | 440 | 2′00″ | 4′00″ |', '| 2 | \u3000（一）加强领导 | 220 | 1′00″ | (2′00″) |', ''),
     );
   });
 
