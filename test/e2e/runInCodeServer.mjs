@@ -49,7 +49,11 @@
 //   `TIGANG_MENU <JSON {file}>` right-clicks in the active editor, as a user
 //   opens its context menu, writes the menu's item labels (JSON, with
 //   whether each is enabled) to that file and closes the menu with Escape: a
-//   when clause is seen the way a user sees it.
+//   when clause is seen the way a user sees it;
+//   `TIGANG_UI <JSON {part, file, text?}>` reads one part of the workbench as
+//   rendered (the Problems panel's rows, the active editor's squiggles, the
+//   light bulb, the code action menu, where the keyboard focus is) or clicks a
+//   Problems row, and writes the answer to that file (readUi below).
 // - Everything is bounded: server start (60 s), browser launch, the whole run
 //   (--timeout, default 300 s). On timeout/crash we take failure.png (if
 //   --screenshots), kill the code-server process group and the browser, and
@@ -431,6 +435,201 @@ async function contextMenu({ file }) {
   await page.keyboard.press('Escape');
 }
 
+/** Writes what the runner read to `file` for the suite, atomically (the suite polls until it exists). */
+function answer(file, value) {
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, JSON.stringify(value));
+  renameSync(tmp, file);
+}
+
+/** Two animation frames: what the workbench renders for an event (a scroll) is in the DOM after them. */
+const frames = () => page.evaluate(() => new Promise((done) => globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(() => done(undefined))))); // runs in the page
+
+/**
+ * The Problems panel's rows as the panel renders them (it must be open): the
+ * tree is virtual, so the list is scrolled with the mouse wheel from the top
+ * until no new row appears, and back to the top. The rows the tree's sticky
+ * scroll pins over the top (a file, an entry with related items) are copies
+ * outside .monaco-list-rows and left out. Each row: its index, tree
+ * level, whether it has the keyboard focus, the texts a user reads (file name
+ * and count badge, or the entry's icon, message, source, code and
+ * "[Ln L, Col C]").
+ */
+async function problemsRows() {
+  const list = page.locator('.markers-panel-container .monaco-list').first();
+  await list.locator('.monaco-list-rows > .monaco-list-row').first().waitFor({ timeout: 10_000 });
+  const box = await list.boundingBox();
+  if (box === null) throw new Error('the Problems panel shows no list');
+  const rows = new Map();
+  const read = () => list.locator('.monaco-list-rows > .monaco-list-row').evaluateAll((els) => els.map((el) => {
+    const text = (selector) => {
+      const found = el.querySelector(selector);
+      return found === null ? undefined : (found.textContent ?? '').trim();
+    };
+    const icon = el.querySelector('.marker-icon');
+    return {
+      index: Number(el.getAttribute('data-index')),
+      level: Number(el.getAttribute('aria-level')),
+      focused: el.classList.contains('focused'),
+      label: el.getAttribute('aria-label') ?? '',
+      resource: text('.resource-label-container .label-name'),
+      count: text('.monaco-count-badge'),
+      // The icon's class names its severity (marker-icon warning; inside it, codicon-warning draws the sign).
+      severity: icon === null ? undefined : [...icon.classList].find((c) => /^(error|warning|info)$/.test(c)),
+      sign: icon === null ? undefined : [...icon.querySelectorAll('.codicon')].flatMap((c) => [...c.classList]).find((c) => /^codicon-./.test(c)),
+      message: el.querySelector('.marker-message') === null ? undefined : [...el.querySelectorAll('.marker-message')].map((m) => (m.textContent ?? '').trim()).join('\n'),
+      source: text('.marker-source'),
+      code: text('.marker-code'),
+      at: text('.marker-line'),
+      related: text('.related-info-resource'),
+      description: text('.marker-description'),
+    };
+  }));
+  const scroll = (deltaY) => page.mouse.wheel(0, deltaY);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 50; i++) {
+    await scroll(-10_000);
+    await frames();
+    if ((await read()).some((r) => r.index === 0)) break;
+  }
+  for (let stale = 0; stale < 2 && rows.size < 10_000;) {
+    const before = rows.size;
+    for (const row of await read()) rows.set(row.index, row);
+    stale = rows.size === before ? stale + 1 : 0;
+    await scroll(Math.max(40, box.height - 44));
+    await frames();
+  }
+  for (let i = 0; i < 50 && !(await read()).some((r) => r.index === 0); i++) {
+    await scroll(-10_000);
+    await frames();
+  }
+  return [...rows.values()].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The squiggles the active editor renders over the lines it shows: each
+ * squiggle's class (squiggly-warning, squiggly-info…), the line number its
+ * gutter shows beside it, and the characters under it (found by where each
+ * character of that line is drawn).
+ */
+function squiggles() {
+  return page.evaluate(() => {
+    const { document, NodeFilter } = globalThis; // runs in the page
+    const editor = document.querySelector('.part.editor .editor-group-container.active .monaco-editor');
+    if (editor === null) throw new Error('no active editor');
+    const middle = (r) => r.top + r.height / 2;
+    const within = (r, y) => r.top <= y && y < r.bottom;
+    const lines = [...editor.querySelectorAll('.lines-content .view-lines .view-line')];
+    const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')];
+    return [...editor.querySelectorAll('.lines-content .view-overlays [class*="squiggly-"]')].map((el) => {
+      const box = el.getBoundingClientRect();
+      const y = middle(box);
+      const line = lines.find((l) => within(l.getBoundingClientRect(), y));
+      const number = numbers.find((n) => within(n.getBoundingClientRect(), y));
+      let covered = '';
+      if (line !== undefined) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          for (let i = 0; i < node.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const r = range.getBoundingClientRect();
+            const x = r.left + r.width / 2;
+            if (r.width > 0 && box.left <= x && x <= box.right) covered += node.data[i];
+          }
+        }
+      }
+      return {
+        kind: [...el.classList].find((c) => c.startsWith('squiggly-')),
+        line: number === undefined ? undefined : Number((number.textContent ?? '').trim()),
+        lineText: line === undefined ? undefined : (line.textContent ?? '').replace(/\u00a0/g, ' '),
+        text: covered.replace(/\u00a0/g, ' '),
+      };
+    });
+  });
+}
+
+/** The light bulb of the active editor if it is shown: its icon and the gutter's line number level with it. */
+function lightBulb() {
+  return page.evaluate(() => {
+    const { document, getComputedStyle } = globalThis; // runs in the page
+    const editor = document.querySelector('.part.editor .editor-group-container.active .monaco-editor');
+    if (editor === null) throw new Error('no active editor');
+    const bulb = [...editor.querySelectorAll('.lightBulbWidget')].find((el) => el.getBoundingClientRect().height > 0 && getComputedStyle(el).visibility !== 'hidden');
+    if (bulb === undefined) return null;
+    const y = bulb.getBoundingClientRect().top + bulb.getBoundingClientRect().height / 2;
+    const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((n) => n.getBoundingClientRect().top <= y && y < n.getBoundingClientRect().bottom);
+    return {
+      icon: [...bulb.classList, ...[...bulb.querySelectorAll('*')].flatMap((el) => [...el.classList])].find((c) => /^codicon-(lightbulb|sparkle)/.test(c)),
+      line: number === undefined ? undefined : Number((number.textContent ?? '').trim()),
+    };
+  });
+}
+
+/** The code action menu (the light bulb's, Ctrl+.) once it is open: its rows, headers and actions, as rendered. */
+async function codeActionMenu() {
+  const rows = page.locator('.action-widget .monaco-list-row');
+  await rows.first().waitFor({ timeout: 10_000 });
+  return rows.evaluateAll((els) => els.map((el) => ({
+    header: el.classList.contains('group-header'),
+    label: (el.querySelector('.title') ?? el).textContent?.trim() ?? '',
+    focused: el.classList.contains('focused'),
+    disabled: el.classList.contains('option-disabled'),
+  })));
+}
+
+/** A user's click on the Problems panel's row whose text includes `text`, scrolled to with the mouse wheel as a user scrolls to it. */
+async function clickProblem(text) {
+  const list = page.locator('.markers-panel-container .monaco-list').first();
+  const box = await list.boundingBox({ timeout: 10_000 });
+  if (box === null) throw new Error('the Problems panel shows no list');
+  const row = list.locator('.monaco-list-rows > .monaco-list-row').filter({ hasText: text }).first();
+  const inView = async () => {
+    const r = (await row.count()) > 0 ? await row.boundingBox() : null;
+    return r !== null && r.y >= box.y && r.y + r.height <= box.y + box.height;
+  };
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const top = list.locator('.monaco-list-rows > .monaco-list-row[data-index="0"]');
+  for (let i = 0; i < 50 && (await top.count()) === 0; i++) {
+    await page.mouse.wheel(0, -10_000);
+    await frames();
+  }
+  for (let i = 0; i < 200 && !(await inView()); i++) {
+    await page.mouse.wheel(0, 22);
+    await frames();
+  }
+  await row.click({ timeout: 10_000 });
+}
+
+/** Where the keyboard focus is, as the page has it: the Problems panel, an editor's text, or elsewhere (the element's tag and classes). */
+function focusIn() {
+  return page.evaluate(() => {
+    const el = globalThis.document.activeElement; // runs in the page
+    if (el === null || el === globalThis.document.body) return 'nothing';
+    if (el.closest('.markers-panel-container') !== null) return 'problems';
+    if (el.closest('.part.editor .monaco-editor') !== null) return 'editor';
+    return `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+  });
+}
+
+/** `TIGANG_UI <JSON {part, file, text?}>`: reads one part of the workbench as rendered (or clicks a Problems row) and answers in `file`. */
+async function readUi({ part, file, text }) {
+  let value;
+  try {
+    if (part === 'problems') value = await problemsRows();
+    else if (part === 'squiggles') value = await squiggles();
+    else if (part === 'lightBulb') value = await lightBulb();
+    else if (part === 'codeActions') value = await codeActionMenu();
+    else if (part === 'focus') value = await focusIn();
+    else if (part === 'clickProblem') value = await clickProblem(text) ?? true;
+    else throw new Error(`no part ${part}`);
+  } catch (e) {
+    value = { error: e.message };
+  }
+  answer(file, { value });
+}
+
 let resolveExit;
 const exitCode = new Promise((res) => { resolveExit = res; });
 await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code) || 0));
@@ -451,6 +650,8 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
   if (d) screenshotQueue = screenshotQueue.then(() => drag(JSON.parse(d[1]))).catch((e) => say(`drag failed: ${e.message}`));
   const menu = /TIGANG_MENU (.*)$/.exec(text);
   if (menu) screenshotQueue = screenshotQueue.then(() => contextMenu(JSON.parse(menu[1]))).catch((e) => say(`context menu failed: ${e.message}`));
+  const ui = /TIGANG_UI (.*)$/.exec(text);
+  if (ui) screenshotQueue = screenshotQueue.then(() => readUi(JSON.parse(ui[1]))).catch((e) => say(`UI read failed: ${e.message}`));
   const ime = /TIGANG_IME (compose|commit) (.*)$/.exec(text);
   if (ime) screenshotQueue = screenshotQueue.then(() => imeInput(ime[1], ime[2])).catch((e) => say(`IME ${ime[1]} failed: ${e.message}`));
   // Extension host lines arrive without any prefix (MainThreadConsole in test mode).

@@ -238,3 +238,72 @@ export function primes(seconds: number): string {
 export function tooltipText(tooltip: string | vscode.MarkdownString | undefined): string {
   return (typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '')).replace(/\\(.)/g, '$1').replace(/&nbsp;/g, ' ');
 }
+
+/** A row of the Problems panel as it renders it (runInCodeServer.mjs problemsRows): a file row, an entry, or an entry's related item. */
+export interface ProblemsRow {
+  index: number;
+  /** 1: the file; 2: an entry; 3: the item an entry was compared with. */
+  level: number;
+  focused: boolean;
+  label: string;
+  resource?: string;
+  count?: string;
+  severity?: 'error' | 'warning' | 'info';
+  /** The codicon the entry's icon draws (codicon-warning). */
+  sign?: string;
+  message?: string;
+  source?: string;
+  code?: string;
+  /** As the panel writes it: [Ln 36, Col 1]. */
+  at?: string;
+  related?: string;
+  description?: string;
+}
+
+/** A squiggle the active editor draws: its class, the line number beside it in the gutter, the characters under it. */
+export interface Squiggle {
+  kind: string;
+  line?: number;
+  lineText?: string;
+  text: string;
+}
+
+/** A row of the code action menu (Ctrl+., the light bulb's): a group header or an action. */
+export interface CodeActionMenuRow {
+  header: boolean;
+  label: string;
+  focused: boolean;
+  disabled: boolean;
+}
+
+interface UiParts {
+  problems: ProblemsRow[];
+  squiggles: Squiggle[];
+  lightBulb: { icon?: string; line?: number } | null;
+  codeActions: CodeActionMenuRow[];
+  clickProblem: true;
+  /** Where the keyboard focus is: 'problems', 'editor', 'nothing' or the focused element (tag.classes). */
+  focus: string;
+}
+
+/**
+ * Has the runner read one part of the workbench from the page, as a user sees
+ * it rendered (the Problems panel's rows, the editor's squiggles, the light
+ * bulb, the code action menu), or click the Problems row whose text includes
+ * `text`, and answers what it found. The part must be showing: the caller
+ * opens it first, with keys.
+ */
+export async function readUi<P extends keyof UiParts>(part: P, text?: string): Promise<UiParts[P]> {
+  assert.ok(CAN_PRESS_KEYS, 'this runner reads no page');
+  const file = join(tmpdir(), `tigang-ui-${process.pid}-${++uiReads}.json`);
+  console.log(`TIGANG_UI ${JSON.stringify({ part, file, ...(text !== undefined ? { text } : {}) })}`);
+  await waitFor(() => existsSync(file), `the runner to read ${part}`, 30_000, 50);
+  try {
+    const { value } = JSON.parse(readFileSync(file, 'utf8')) as { value: UiParts[P] | { error: string } };
+    if (value !== null && typeof value === 'object' && 'error' in value) throw new Error(`the runner could not read ${part}: ${value.error}`);
+    return value as UiParts[P];
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+let uiReads = 0;

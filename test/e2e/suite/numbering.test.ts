@@ -3,13 +3,16 @@
 // user does, fix-all on save through editor.codeActionsOnSave, the
 // tigang.renumberDocument command, and the 提纲 view's mark on a section whose
 // number is wrong. The fixture is a copy of seeds/numbering-slips.txt, which
-// has one of each slip.
+// has one of each slip. Where the runner reads the page (readUi in helpers.ts),
+// the Problems panel, the squiggles, the light bulb and the Ctrl+. menu are
+// checked as rendered, driven with real keys and the mouse; the API-level
+// tests check the ranges and messages precisely.
 
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, api, closeAll, delay, fixture, openFixture, screenshot, setCursor, setSetting, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, CodeActionMenuRow, EXTENSION_ID, ProblemsRow, api, closeAll, delay, fixture, openFixture, pressKeys, readUi, screenshot, setCursor, setSetting, waitFor } from './helpers';
 
 export const SLIPS_FILE = '序号校对.txt';
 
@@ -112,6 +115,158 @@ export function numberingTests(): void {
       assert.equal(doc.getText(), before, 'one undo restores the text exactly');
       await diagnosticsOf(uri(), sameCodes(SLIP_CODES), 'the slips back after the undo');
       assert.equal(doc.isDirty, false);
+    });
+
+    it('Ctrl+Shift+M shows the Problems panel listing the file with every entry the server reports, as rendered; a click and Enter on an entry put the cursor on its marker', async function () {
+      if (!CAN_PRESS_KEYS) this.skip(); // test-electron reads no page
+      this.timeout(60_000);
+      const { editor } = await openFixture(SLIPS_FILE);
+      const found = await diagnosticsOf(uri(), sameCodes(SLIP_CODES), 'every slip of the sample');
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      try {
+        pressKeys('Control+Shift+KeyM');
+        // The file's row, then its entries (level 2), each followed by the item it was compared with (level 3).
+        let rows: ProblemsRow[] = [];
+        const ofFile = () => {
+          const start = rows.findIndex((r) => r.level === 1 && r.resource === SLIPS_FILE);
+          if (start < 0) return [];
+          const end = rows.findIndex((r, i) => i > start && r.level === 1);
+          return rows.slice(start + 1, end < 0 ? undefined : end);
+        };
+        const entries = () => ofFile().filter((r) => r.level === 2);
+        await waitFor(async () => {
+          rows = await readUi('problems');
+          return entries().length === found.length;
+        }, () => `the Problems panel to list ${found.length} entries under ${SLIPS_FILE} (it shows ${JSON.stringify(rows.map((r) => `${r.index}/${r.level} ${r.at} ${r.label.slice(0, 30)}`))})`, 20_000);
+        const file = rows.find((r) => r.level === 1 && r.resource === SLIPS_FILE)!;
+        assert.equal(file.count, String(found.length), 'the count badge of the file row');
+        // Each entry as the user reads it, against what VS Code holds from the server.
+        const seen = (r: ProblemsRow) => `${r.at} ${r.severity} ${r.source} ${r.code} ${r.message}`;
+        const severity = (d: vscode.Diagnostic) => (d.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : d.severity === vscode.DiagnosticSeverity.Information ? 'info' : 'error');
+        const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+        const held = (d: vscode.Diagnostic) => `[Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}] ${severity(d)} ${d.source} ${code(d)} ${d.message}`;
+        assert.deepEqual(entries().map(seen).sort(), found.map(held).sort());
+        const skipped = entries().find((r) => r.at === '[Ln 36, Col 1]');
+        assert.ok(skipped, 'an entry at 四、');
+        assert.equal(skipped.message, 'Numbering is not consecutive: expected 三、');
+        assert.equal(skipped.code, 'numbering.skipped');
+        assert.equal(skipped.severity, 'warning');
+        assert.equal(skipped.sign, 'codicon-warning');
+        // Under it, what it was compared with: 二、重点任务 on line 25.
+        const compared = ofFile()[ofFile().indexOf(skipped) + 1];
+        assert.equal(compared?.level, 3, `a related row under the 四、 entry: ${JSON.stringify(compared)}`);
+        assert.equal(compared.at, '[Ln 25, Col 1]');
+        assert.equal(compared.description, found.find((d) => d.range.start.line === 35)!.relatedInformation![0]!.message);
+        assert.equal(entries().find((r) => r.at === '[Ln 18, Col 1]')?.severity, 'info', 'numbering.gbt9704 is advice');
+
+        // A click on the （二） entry: the editor shows the document with its marker selected; the panel keeps the focus.
+        const repeated = found.find((d) => d.range.start.line === 40)!;
+        const four = found.find((d) => d.range.start.line === 35)!;
+        const onMarker = (d: vscode.Diagnostic) => {
+          const active = vscode.window.activeTextEditor;
+          return active?.document.uri.toString() === uri().toString() && active.selection.isEqual(new vscode.Selection(d.range.start, d.range.end));
+        };
+        const where = () => `the cursor at ${JSON.stringify(vscode.window.activeTextEditor?.selection)}`;
+        setCursor(editor, 0);
+        await readUi('clickProblem', 'Number repeated: expected （三）');
+        await waitFor(() => onMarker(repeated), () => `the click to select （二） on line 41 (${where()})`);
+        assert.equal(await readUi('focus'), 'problems');
+        // Arrow keys to the 四、 entry: the panel reveals each entry it moves to (problems.autoReveal).
+        rows = await readUi('problems');
+        const from = rows.find((r) => r.focused);
+        assert.equal(from?.at, '[Ln 41, Col 1]', 'the clicked entry has the focus');
+        const to = rows.find((r) => r.level === 2 && r.at === '[Ln 36, Col 1]' && ofFile().includes(r))!;
+        for (let i = from.index; i !== to.index; i += Math.sign(to.index - from.index)) pressKeys(to.index > from.index ? 'ArrowDown' : 'ArrowUp');
+        await waitFor(async () => (await readUi('problems')).find((r) => r.focused)?.index === to.index, 'the focus on the 四、 entry');
+        await waitFor(() => onMarker(four), () => `the 四、 entry revealed (${where()})`);
+        // Enter opens it: the cursor back on 四、 (moved away meanwhile), and the keyboard in the editor.
+        setCursor(editor, 0);
+        pressKeys('Enter');
+        await waitFor(() => onMarker(four), () => `Enter to select 四、 on line 36 (${where()})`);
+        await waitFor(async () => (await readUi('focus')) === 'editor', 'the keyboard focus in the editor');
+        assert.equal(vscode.window.activeTextEditor!.document.getText(vscode.window.activeTextEditor!.selection), '四、');
+        // The keys went to the panel, not into the text (the focus answer above came after the Enter was handled).
+        assert.equal(editor.document.getText(), original);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        if (editor.document.isDirty) await restore(editor.document);
+      }
+    });
+
+    it('the editor draws a squiggle under each marker it shows, of its severity: a warning squiggle under 四、', async function () {
+      if (!CAN_PRESS_KEYS) this.skip(); // test-electron reads no page
+      const { editor } = await openFixture(SLIPS_FILE);
+      const found = await diagnosticsOf(uri(), sameCodes(SLIP_CODES), 'every slip of the sample');
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+      editor.revealRange(new vscode.Range(35, 0, 35, 0), vscode.TextEditorRevealType.InCenter);
+      const kind = (d: vscode.Diagnostic) => (d.severity === vscode.DiagnosticSeverity.Warning ? 'squiggly-warning' : d.severity === vscode.DiagnosticSeverity.Information ? 'squiggly-info' : 'squiggly-error');
+      // The markers on lines the editor shows whole (the first visible one may be half under sticky scroll: left out).
+      const shown = (line: number) => editor.visibleRanges.some((r) => r.start.line < line && line < r.end.line);
+      const expected = () => found.filter((d) => shown(d.range.start.line)).map((d) => `${d.range.start.line + 1} ${kind(d)} ${editor.document.getText(d.range)}`).sort();
+      let drawn: string[] = [];
+      await waitFor(async () => {
+        const squiggles = await readUi('squiggles');
+        drawn = squiggles.filter((s) => s.line !== undefined && shown(s.line - 1)).map((s) => `${s.line} ${s.kind} ${s.text}`).sort();
+        return shown(35) && drawn.join('\n') === expected().join('\n');
+      }, () => `the squiggles drawn on the lines shown (${JSON.stringify(editor.visibleRanges)}) to be the markers': drawn ${JSON.stringify(drawn)}, expected ${JSON.stringify(expected())}`);
+      assert.ok(drawn.includes('36 squiggly-warning 四、'), drawn.join(' | '));
+      assert.ok(expected().length >= 3, `several markers shown: ${expected().join(' | ')}`);
+    });
+
+    it('Ctrl+. on 四、 opens the light bulb menu with Renumber this list from 一、 first; Enter applies exactly that fix, and Ctrl+Z takes it back', async function () {
+      if (!CAN_PRESS_KEYS) this.skip(); // test-electron presses no keys
+      this.timeout(60_000);
+      const { editor } = await openFixture(SLIPS_FILE);
+      const doc = editor.document;
+      const before = doc.getText();
+      await diagnosticsOf(uri(), sameCodes(SLIP_CODES), 'every slip of the sample');
+      // What the fix says it does: its title and its edit, from the code action provider.
+      const marker = new vscode.Range(35, 0, 35, 2);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), marker, vscode.CodeActionKind.QuickFix.value, 10);
+      const fix = actions.find((a) => a.isPreferred && a.kind?.value === 'quickfix');
+      assert.ok(fix?.edit, `a preferred quick fix with its edit among ${actions.map((a) => a.title).join(' | ')}`);
+      let fixed = before;
+      const edits = fix.edit.get(uri()).slice().sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
+      for (const e of edits) fixed = fixed.slice(0, doc.offsetAt(e.range.start)) + e.newText + fixed.slice(doc.offsetAt(e.range.end));
+      assert.equal(fixed, before.replace('\n四、保障措施', '\n三、保障措施'), 'the fix writes 三、 and nothing else');
+
+      await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn, preserveFocus: false });
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      setCursor(editor, 35, 1);
+      editor.revealRange(marker, vscode.TextEditorRevealType.InCenter);
+      // The light bulb shows by the cursor (on its line, or the empty line above when the marker starts the line).
+      const bulb = await waitFor(() => readUi('lightBulb'), 'the light bulb');
+      assert.equal(bulb.icon, 'codicon-lightbulb-autofix', 'the light bulb of a preferred fix');
+      assert.ok(bulb.line === 35 || bulb.line === 36, `the light bulb by line 36, not on line ${bulb.line}`);
+      let menu: CodeActionMenuRow[] = [];
+      try {
+        pressKeys('Control+Period');
+        menu = await waitFor(() => readUi('codeActions'), 'the code action menu');
+        // Its Quick Fix group: the provider's quick fixes at 四、, the preferred one first.
+        const group = menu.findIndex((r) => r.header && r.label === 'Quick Fix');
+        assert.ok(group >= 0, `a Quick Fix group in ${JSON.stringify(menu.map((r) => r.label))}`);
+        const next = menu.findIndex((r, i) => i > group && r.header);
+        const fixes = menu.slice(group + 1, next < 0 ? undefined : next).map((r) => r.label);
+        assert.deepEqual(fixes.slice().sort(), actions.filter((a) => a.kind?.value === 'quickfix').map((a) => a.title).sort());
+        assert.equal(fix.title, 'Renumber this list from 一、');
+        assert.equal(fixes[0], fix.title, 'the preferred fix comes first');
+        const target = menu.findIndex((r) => r.label === fix.title);
+        const from = menu.findIndex((r) => r.focused);
+        assert.ok(from >= 0, `a focused row in ${JSON.stringify(menu)}`);
+        for (let i = from; i !== target; i += Math.sign(target - from)) pressKeys(target > from ? 'ArrowDown' : 'ArrowUp');
+        await waitFor(async () => (await readUi('codeActions')).find((r) => r.focused)?.label === fix.title, `the focus on ${fix.title}`);
+        pressKeys('Enter');
+        await waitFor(() => doc.getText() === fixed, () => `the fix applied (line 36 is ${JSON.stringify(doc.lineAt(35).text)})`);
+        menu = [];
+      } finally {
+        if (menu.length > 0) pressKeys('Escape');
+      }
+      await diagnosticsOf(uri(), (codes) => !codes.includes('36:numbering.skipped'), 'the skipped warning to go');
+      pressKeys('Control+KeyZ');
+      await waitFor(() => doc.getText() === before, () => `one Ctrl+Z to restore the text (line 36 is ${JSON.stringify(doc.lineAt(35).text)})`);
+      assert.equal(doc.isDirty, false);
+      await diagnosticsOf(uri(), sameCodes(SLIP_CODES), 'the slips back after the undo');
     });
 
     it('the 提纲 view marks a section whose number is wrong, with the message as tooltip, and unmarks it when fixed', async () => {
