@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { SLIPS_FILE, diagnosticsOf } from './numbering.test';
 import { SPEECH_TREE } from './symbols.test';
 import { sameDurationsInStatusBarAndView } from './writer.test';
-import { CAN_PRESS_KEYS, EXTENSION_ID, api, closeAll, documentSymbols, fixture, openFixture, pressKeys, primes, screenshot, setCursorAndFollow, symbolTree, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, EXTENSION_ID, ProblemsRow, api, closeAll, documentSymbols, fixture, openFixture, pressKeys, primes, readUi, screenshot, setCursor, setCursorAndFollow, symbolTree, waitFor } from './helpers';
 
 export function restrictedChineseTests(): void {
   describe('in Restricted Mode, in Chinese', () => {
@@ -69,6 +69,45 @@ export function restrictedChineseTests(): void {
       const node = tigang.view.provider.nodes().find((n) => n.heading.line === 35);
       assert.ok(node);
       await waitFor(() => (tigang.view.provider.getTreeItem(node).tooltip as vscode.MarkdownString).value.includes('序号不连续：应为 三、'), 'the message in the view\'s tooltip');
+    });
+
+    it('the Problems panel (Ctrl+Shift+M) and the Ctrl+. menu, as rendered, say it in Chinese: 序号不连续：应为 三、, 本组序号从 一、 起重新编号', async function () {
+      if (!CAN_PRESS_KEYS) this.skip(); // test-electron reads no page
+      this.timeout(60_000);
+      const { editor } = await openFixture(SLIPS_FILE);
+      const found = await diagnosticsOf(fixture(SLIPS_FILE), (codes) => codes.includes('36:numbering.skipped'), 'the skipped 四、');
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      try {
+        pressKeys('Control+Shift+KeyM');
+        let rows: ProblemsRow[] = [];
+        const entries = () => rows.filter((r) => r.level === 2);
+        await waitFor(async () => {
+          rows = await readUi('problems');
+          return rows.some((r) => r.level === 1 && r.resource === SLIPS_FILE) && entries().length === found.length;
+        }, () => `the Problems panel to list ${found.length} entries (it shows ${JSON.stringify(rows.map((r) => r.label))})`, 20_000);
+        const shown = new Set(entries().map((r) => `${r.code} ${r.message}`));
+        for (const d of found) assert.ok(shown.has(`${String(d.code)} ${d.message}`), `${String(d.code)} ${d.message} in the panel`);
+        assert.equal(entries().find((r) => r.code === 'numbering.skipped' && r.message === '序号不连续：应为 三、')?.severity, 'warning');
+        assert.ok(entries().some((r) => r.message === '序号重复：应为 （三）'), 'the repeated （二）');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+      }
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      setCursor(editor, 35, 1);
+      editor.revealRange(new vscode.Range(35, 0, 35, 2), vscode.TextEditorRevealType.InCenter);
+      pressKeys('Control+Period');
+      try {
+        const menu = await waitFor(() => readUi('codeActions'), 'the code action menu');
+        const labels = menu.filter((r) => !r.header).map((r) => r.label);
+        assert.equal(labels[0], '本组序号从 一、 起重新编号', labels.join(' | '));
+        assert.equal(menu.find((r) => r.focused)?.label, '本组序号从 一、 起重新编号', 'the preferred fix has the focus');
+      } finally {
+        pressKeys('Escape');
+      }
+      await waitFor(async () => (await readUi('focus')) === 'editor', 'the menu closed, the keyboard back in the editor');
+      assert.equal(editor.document.isDirty, false);
     });
 
     it('names the section commands in Chinese, in the palette and the 提纲 view’s menu, and a refusal says why in Chinese', async () => {
