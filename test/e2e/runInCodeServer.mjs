@@ -602,13 +602,20 @@ async function clickProblem(text) {
   await row.click({ timeout: 10_000 });
 }
 
-/** Where the keyboard focus is, as the page has it: the Problems panel, an editor's text, or elsewhere (the element's tag and classes). */
+/** Clicks the tree row of a side-bar view whose accessible label begins with `label`, as a user clicks a section in the 提纲 view. */
+async function clickRow(label) {
+  const row = page.locator(`.part.sidebar .pane .monaco-list-row[aria-label^="${label.replace(/"/g, '\\"')}"]`).first();
+  await row.click({ timeout: 10_000 });
+}
+
+/** Where the keyboard focus is, as the page has it: the Problems panel, an editor's text, a side-bar view's tree, or elsewhere (the element's tag and classes). */
 function focusIn() {
   return page.evaluate(() => {
     const el = globalThis.document.activeElement; // runs in the page
     if (el === null || el === globalThis.document.body) return 'nothing';
     if (el.closest('.markers-panel-container') !== null) return 'problems';
     if (el.closest('.part.editor .monaco-editor') !== null) return 'editor';
+    if (el.closest('.part.sidebar .pane') !== null && el.closest('.monaco-list') !== null) return 'view';
     return `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
   });
 }
@@ -623,6 +630,7 @@ async function readUi({ part, file, text }) {
     else if (part === 'codeActions') value = await codeActionMenu();
     else if (part === 'focus') value = await focusIn();
     else if (part === 'clickProblem') value = await clickProblem(text) ?? true;
+    else if (part === 'clickRow') value = await clickRow(text) ?? true;
     else throw new Error(`no part ${part}`);
   } catch (e) {
     value = { error: e.message };

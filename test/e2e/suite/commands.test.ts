@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HeadingEntry } from '../../../client/src/headings';
-import { CAN_PRESS_KEYS, api, closeAll, isAtTop, openFixture, pressKeys, setCursor, setSetting, waitFor } from './helpers';
+import { CAN_PRESS_KEYS, api, closeAll, isAtTop, openFixture, pressKeys, readUi, setCursor, setSetting, waitFor } from './helpers';
 
 function cursorLine(editor: vscode.TextEditor): number {
   return editor.selection.active.line;
@@ -227,15 +227,23 @@ export function commandTests(): void {
         assert.equal(cursorLine(editor), 3);
       });
 
-      it('the same keys work while the 提纲 view has the focus', async () => {
+      it('the same keys work after a click in the 提纲 view, while it has the focus', async () => {
         const tigang = await api();
         const { editor } = await openFixture('讲话稿.txt');
-        setCursor(editor, 16); // 1.完善冷链基础设施
+        setCursor(editor, 3);
         await vscode.commands.executeCommand('tigang.outline.focus');
         await waitFor(() => tigang.view.treeView.visible, 'the 提纲 view');
-        await waitFor(() => tigang.view.treeView.selection[0]?.heading.name === '1.完善冷链基础设施', 'the cursor\'s section selected in the view');
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        await waitFor(async () => (await readUi('focus')) === 'editor', 'the focus back in the editor');
+        // As a user does: a click on the section's row, which shows the section and keeps the focus in the view.
+        await readUi('clickRow', '1.完善冷链基础设施');
+        await waitFor(() => cursorLine(editor) === 16, 'the click to show 1.完善冷链基础设施');
+        assert.equal(await readUi('focus'), 'view', 'the click leaves the focus in the view');
         await press(editor, 'Control+Alt+BracketRight', 18); // 2.培育冷链龙头企业
+        await press(editor, 'Control+Alt+BracketLeft', 16); // back to 1.完善冷链基础设施
+        await press(editor, 'Control+Shift+Alt+BracketRight', 18); // its next sibling, 2.培育冷链龙头企业
         await press(editor, 'Control+Alt+KeyU', 15); // （一）发展冷链物流
+        assert.equal(await readUi('focus'), 'view', 'moving between sections leaves the focus in the view');
         pressKeys('Control+Alt+KeyJ');
         const picker = await waitFor(() => tigang.jump.current, 'Jump to Section to open on Ctrl+Alt+J from the view', 5000);
         pressKeys('Escape');

@@ -282,7 +282,9 @@ interface UiParts {
   lightBulb: { icon?: string; line?: number } | null;
   codeActions: CodeActionMenuRow[];
   clickProblem: true;
-  /** Where the keyboard focus is: 'problems', 'editor', 'nothing' or the focused element (tag.classes). */
+  /** Clicks the row of a side-bar view (the 提纲 view) whose accessible label begins with `text`. */
+  clickRow: true;
+  /** Where the keyboard focus is: 'problems', 'editor', 'view' (a side-bar view's tree), 'nothing' or the focused element (tag.classes). */
   focus: string;
 }
 
@@ -290,7 +292,7 @@ interface UiParts {
  * Has the runner read one part of the workbench from the page, as a user sees
  * it rendered (the Problems panel's rows, the editor's squiggles, the light
  * bulb, the code action menu), or click the Problems row whose text includes
- * `text`, and answers what it found. The part must be showing: the caller
+ * `text` (or the side-bar row whose label begins with it), and answers what it found. The part must be showing: the caller
  * opens it first, with keys.
  */
 export async function readUi<P extends keyof UiParts>(part: P, text?: string): Promise<UiParts[P]> {
