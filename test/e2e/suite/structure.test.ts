@@ -14,12 +14,20 @@ import { CAN_PRESS_KEYS, api, closeAll, delay, dragInView, openFixture, pressKey
 
 const SPEECH = '讲话稿.txt';
 
-/** Reverts every document the test changed (fixtures on disk are never saved here). */
+/**
+ * Reverts every document the test changed (fixtures on disk are never saved
+ * here), and waits until each is clean: the revert acts on the active editor,
+ * and a document left dirty would be what the next test opens.
+ */
 async function revertAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
     if (!doc.isDirty || doc.isUntitled) continue;
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(async () => {
+      if (!doc.isDirty) return true;
+      await vscode.window.showTextDocument(doc);
+      if (vscode.window.activeTextEditor?.document === doc) await vscode.commands.executeCommand('workbench.action.files.revert');
+      return !doc.isDirty;
+    }, `${doc.uri.path} reverted`);
   }
 }
 
