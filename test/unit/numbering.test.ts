@@ -382,6 +382,11 @@ suite('Quick fixes of list slips (§7)', () => {
     assert.equal(fixed(lines('第一条　甲。', '第三条　乙。', '第四条　丙。'), 'numbering.skipped'), lines('第一条　甲。', '第二条　乙。', '第三条　丙。'));
   });
 
+  test('Renumbering financial numerals 壹贰 in their own kind', () => {
+    assert.equal(fixed(lines('壹、甲', '贰、乙', '肆、丁', '伍、戊'), 'numbering.skipped', NO_GBT), lines('壹、甲', '贰、乙', '叁、丁', '肆、戊'));
+    assert.equal(fixed(lines('壹、总则', '贰、分则', '贰、附则'), 'numbering.repeated', NO_GBT), lines('壹、总则', '贰、分则', '叁、附则'));
+  });
+
   test('Write this marker as the list’s first item', () => {
     assert.equal(fixed(lines('（一）甲', '(二)乙', '（三）丙'), 'numbering.form'), lines('（一）甲', '（二）乙', '（三）丙'));
     assert.equal(fixed(lines('第一章　甲', '第2章　乙'), 'numbering.form'), lines('第一章　甲', '第二章　乙'));
