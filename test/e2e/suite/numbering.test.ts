@@ -60,6 +60,18 @@ async function restore(doc: vscode.TextDocument): Promise<void> {
 export function numberingTests(): void {
   describe('numbering checks', () => {
     const uri = () => fixture(SLIPS_FILE);
+    /** The sample opened with its slips reported, and the preferred quick fix at 四、 with its edit (the API hands back no diagnostics with the actions: only title, kind, edit, isPreferred). */
+    async function preferredFixAtFour() {
+      const { editor } = await openFixture(SLIPS_FILE);
+      const doc = editor.document;
+      const before = doc.getText();
+      await diagnosticsOf(uri(), sameCodes(SLIP_CODES), 'every slip of the sample');
+      const marker = new vscode.Range(35, 0, 35, 2);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), marker, vscode.CodeActionKind.QuickFix.value, 10);
+      const fix = actions.find((a) => a.isPreferred && a.kind?.value === 'quickfix');
+      assert.ok(fix?.edit, `a preferred quick fix with its edit among ${actions.map((a) => a.title).join(' | ')}`);
+      return { editor, doc, before, fix: fix as vscode.CodeAction & { edit: vscode.WorkspaceEdit }, marker, actions };
+    }
     before(() => {
       original = readFileSync(uri().fsPath, 'utf8');
     });
@@ -94,17 +106,8 @@ export function numberingTests(): void {
     });
 
     it('a quick fix at 四、 applied as VS Code applies it writes 三、, the warning goes, and one undo restores the text', async () => {
-      const { editor } = await openFixture(SLIPS_FILE);
-      const doc = editor.document;
-      const before = doc.getText();
-      await diagnosticsOf(uri(), sameCodes(SLIP_CODES), 'every slip of the sample');
-      const marker = new vscode.Range(35, 0, 35, 2);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), marker, vscode.CodeActionKind.QuickFix.value, 10);
-      // (The API command hands back no diagnostics with the actions: only title, kind, edit, isPreferred.)
-      const fix = actions.find((a) => a.isPreferred && a.kind?.value === 'quickfix');
-      assert.ok(fix, `a preferred quick fix among ${actions.map((a) => a.title).join(' | ')}`);
+      const { editor, doc, before, fix } = await preferredFixAtFour();
       assert.equal(fix.title, 'Renumber this list from 一、');
-      assert.ok(fix.edit, 'resolved with its edit');
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       assert.equal(doc.lineAt(35).text, '三、保障措施');
       // Only the marker changed.
@@ -217,15 +220,8 @@ export function numberingTests(): void {
     it('Ctrl+. on 四、 opens the light bulb menu with Renumber this list from 一、 first; Enter applies exactly that fix, and Ctrl+Z takes it back', async function () {
       if (!CAN_PRESS_KEYS) this.skip(); // test-electron presses no keys
       this.timeout(60_000);
-      const { editor } = await openFixture(SLIPS_FILE);
-      const doc = editor.document;
-      const before = doc.getText();
-      await diagnosticsOf(uri(), sameCodes(SLIP_CODES), 'every slip of the sample');
       // What the fix says it does: its title and its edit, from the code action provider.
-      const marker = new vscode.Range(35, 0, 35, 2);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), marker, vscode.CodeActionKind.QuickFix.value, 10);
-      const fix = actions.find((a) => a.isPreferred && a.kind?.value === 'quickfix');
-      assert.ok(fix?.edit, `a preferred quick fix with its edit among ${actions.map((a) => a.title).join(' | ')}`);
+      const { editor, doc, before, fix, marker, actions } = await preferredFixAtFour();
       let fixed = before;
       const edits = fix.edit.get(uri()).slice().sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
       for (const e of edits) fixed = fixed.slice(0, doc.offsetAt(e.range.start)) + e.newText + fixed.slice(doc.offsetAt(e.range.end));
