@@ -45,6 +45,7 @@ if (transport === undefined) {
   process.stderr.write('tigang language server: choose a transport: node dist/server.js --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n');
   process.exit(1);
 }
+let clientWatch: NodeJS.Timeout | undefined;
 const guard = new LifecycleGuard(
   transport,
   (error) => {
@@ -61,7 +62,9 @@ const guard = new LifecycleGuard(
  * it is gone.
  */
 function watchClient(pid: number): void {
-  setInterval(() => {
+  // An initialize that failed may be sent again: one watch, of the latest client named.
+  clearInterval(clientWatch);
+  clientWatch = setInterval(() => {
     try {
       process.kill(pid, 0);
     } catch (error) {

@@ -247,7 +247,15 @@ export async function runTypingBench(runs: readonly TypingRun[], keystrokes: num
     for (const schedule of ['steady', 'with pauses'] as const) {
       // The two runs of ours swap places between schedules, so an order effect (the bench's own heap growing) does not favour one.
       const ours = (diagnostics: boolean) => typeInto({ ...run.ours, text, label: `${run.ours.label} (checks ${diagnostics ? 'on' : 'off'})`, diagnostics }, keystrokes, schedule);
-      const [on, off] = schedule === 'steady' ? [await ours(true), await ours(false)] : [await ours(false), await ours(true)].reverse();
+      let on: TypingResult;
+      let off: TypingResult;
+      if (schedule === 'steady') {
+        on = await ours(true);
+        off = await ours(false);
+      } else {
+        off = await ours(false);
+        on = await ours(true);
+      }
       const peer = run.peer ? await typeInto(run.peer, keystrokes, schedule) : undefined;
       const at = `${run.size}, ${schedule}`;
       for (const r of [on, off, peer]) {
